@@ -1,0 +1,434 @@
+package dev.herald.page;
+
+import dev.herald.internal.Validate;
+import dev.herald.meta.ImageMeta;
+import dev.herald.meta.SiteDefaults;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * How {@link ShareFilter} behaves on one site: site-wide metadata defaults, which paths it
+ * rewrites, the share buttons, and its limits.
+ *
+ * <p>Build one with {@link #builder()} or read one from {@code herald.*} properties with
+ * {@link #fromProperties(Map)}; every key is listed in {@link Keys}. Invalid values are rejected
+ * when the configuration is built, naming the key and the value.
+ *
+ * @param enabled whether the filter rewrites anything; {@code false} passes every response through
+ * @param site site-wide defaults (name, default image, X handle, locale, logo)
+ * @param siteUrl the site's public origin ({@code https://news.example.com}); when set, page URLs are
+ *     built from it instead of the request's Host, which a client controls; {@code null} to use the request
+ * @param paths path patterns of the pages to rewrite (see {@link Keys#PATHS})
+ * @param excludedPaths path patterns never rewritten, even when {@code paths} matches
+ * @param buttonNetworks the share buttons, in order; empty for the buttons' default selection
+ * @param buttonPlacement where buttons go when the page has no placeholder
+ * @param buttonUtm whether shared links carry UTM parameters
+ * @param buttonLocale the language of the buttons' labels; {@code null} to follow the page's locale
+ * @param buttonEndpoint the site path of Herald's first-party share endpoint (the Mastodon instance
+ *     chooser), such as {@code /herald/share}; {@code null} for none
+ * @param maxBufferBytes the largest page rewritten; a larger body streams through unmodified
+ * @param cacheSize how many rewrites are cached; 0 disables the cache
+ * @param trustProxy whether {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} are believed
+ */
+public record HeraldConfig(
+        boolean enabled,
+        SiteDefaults site,
+        URI siteUrl,
+        List<String> paths,
+        List<String> excludedPaths,
+        List<String> buttonNetworks,
+        ButtonPlacement buttonPlacement,
+        boolean buttonUtm,
+        Locale buttonLocale,
+        String buttonEndpoint,
+        int maxBufferBytes,
+        int cacheSize,
+        boolean trustProxy) {
+
+    /** The default size cap: 2 MiB, far above any article page. */
+    public static final int DEFAULT_MAX_BUFFER_BYTES = 2 * 1024 * 1024;
+    /** The default number of cached rewrites. */
+    public static final int DEFAULT_CACHE_SIZE = 1000;
+    /** A configuration with every default: enabled, every path, no site metadata. */
+    public static final HeraldConfig DEFAULTS = builder().build();
+
+    /** Share networks Herald knows, by configuration name. */
+    static final Set<String> NETWORKS = Set.of("facebook", "x", "linkedin", "reddit", "bluesky", "threads",
+            "mastodon", "whatsapp", "telegram", "pinterest", "hackernews", "email", "copy", "share");
+
+    /** Validates every setting; see {@link Keys} for what each must be. */
+    public HeraldConfig {
+        Validate.notNull(site, "site");
+        try {
+            site.asMeta();
+        } catch (IllegalArgumentException e) {
+            throw bad(Keys.SITE_TWITTER, site.twitterSite(), "not an X handle such as @herald");
+        }
+        if (siteUrl != null) checkOrigin(siteUrl, Keys.SITE_URL);
+        paths = List.copyOf(Validate.notNull(paths, "paths"));
+        excludedPaths = List.copyOf(Validate.notNull(excludedPaths, "excludedPaths"));
+        for (String p : paths) checkPattern(Keys.PATHS, p);
+        for (String p : excludedPaths) checkPattern(Keys.PATHS_EXCLUDE, p);
+        buttonNetworks = List.copyOf(Validate.notNull(buttonNetworks, "buttonNetworks"));
+        for (String n : buttonNetworks) {
+            if (!NETWORKS.contains(n)) {
+                throw bad(Keys.BUTTONS_NETWORKS, n, "an unknown network; known: " + String.join(", ", new TreeSet<>(NETWORKS)));
+            }
+        }
+        Validate.notNull(buttonPlacement, "buttonPlacement");
+        if (buttonEndpoint != null && !buttonEndpoint.matches("/[A-Za-z0-9._~/-]*")) {
+            throw bad(Keys.BUTTONS_ENDPOINT, buttonEndpoint, "not a site path such as /herald/share");
+        }
+        if (maxBufferBytes < 1024) throw bad(Keys.MAX_BUFFER_BYTES, String.valueOf(maxBufferBytes), "below the minimum of 1024 bytes");
+        if (cacheSize < 0) throw bad(Keys.CACHE_SIZE, String.valueOf(cacheSize), "negative; use 0 to disable the cache");
+    }
+
+    /** A builder holding every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration's values, to copy and change. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a configuration from {@code herald.*} keys (see {@link Keys}); absent keys keep their
+     * defaults, keys outside the {@code herald.} namespace are ignored.
+     *
+     * @throws IllegalArgumentException naming the key and the value when a value is invalid or a
+     *     {@code herald.*} key is unknown (a misspelt key would otherwise be silently ignored)
+     */
+    public static HeraldConfig fromProperties(Map<String, String> properties) {
+        Validate.notNull(properties, "properties");
+        Map<String, String> p = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            if (!e.getKey().startsWith("herald.")) continue;
+            if (!Keys.ALL.contains(e.getKey())) {
+                throw new IllegalArgumentException("unknown configuration key " + e.getKey()
+                        + "; known keys: " + String.join(", ", new TreeSet<>(Keys.ALL)));
+            }
+            if (e.getValue() != null) p.put(e.getKey(), e.getValue().strip());
+        }
+        Builder b = builder();
+        if (p.containsKey(Keys.ENABLED)) b.enabled(bool(Keys.ENABLED, p.get(Keys.ENABLED)));
+
+        URI siteUrl = p.containsKey(Keys.SITE_URL) ? uri(Keys.SITE_URL, p.get(Keys.SITE_URL)) : null;
+        if (siteUrl != null) b.siteUrl(checkOrigin(siteUrl, Keys.SITE_URL));
+        b.siteName(p.get(Keys.SITE_NAME));
+        b.twitter(handle(p.get(Keys.SITE_TWITTER)));
+        if (p.containsKey(Keys.SITE_LOCALE)) b.locale(locale(Keys.SITE_LOCALE, p.get(Keys.SITE_LOCALE)));
+        if (notBlank(p.get(Keys.SITE_DEFAULT_IMAGE))) {
+            ImageMeta image = ImageMeta.of(absolute(Keys.SITE_DEFAULT_IMAGE, p.get(Keys.SITE_DEFAULT_IMAGE), siteUrl));
+            Integer w = optionalInt(Keys.SITE_DEFAULT_IMAGE_WIDTH, p.get(Keys.SITE_DEFAULT_IMAGE_WIDTH), 1);
+            Integer h = optionalInt(Keys.SITE_DEFAULT_IMAGE_HEIGHT, p.get(Keys.SITE_DEFAULT_IMAGE_HEIGHT), 1);
+            if ((w == null) != (h == null)) {
+                throw bad(w == null ? Keys.SITE_DEFAULT_IMAGE_WIDTH : Keys.SITE_DEFAULT_IMAGE_HEIGHT, "",
+                        "missing; give both the width and the height of the default image, or neither");
+            }
+            image = new ImageMeta(image.url(), w, h, p.get(Keys.SITE_DEFAULT_IMAGE_ALT), null);
+            b.defaultImage(image);
+        } else {
+            for (String k : List.of(Keys.SITE_DEFAULT_IMAGE_WIDTH, Keys.SITE_DEFAULT_IMAGE_HEIGHT, Keys.SITE_DEFAULT_IMAGE_ALT)) {
+                if (notBlank(p.get(k))) throw bad(k, p.get(k), "set without " + Keys.SITE_DEFAULT_IMAGE);
+            }
+        }
+        if (notBlank(p.get(Keys.SITE_LOGO))) b.logo(ImageMeta.of(absolute(Keys.SITE_LOGO, p.get(Keys.SITE_LOGO), siteUrl)));
+
+        if (p.containsKey(Keys.PATHS)) {
+            List<String> paths = list(p.get(Keys.PATHS));
+            if (paths.isEmpty()) throw bad(Keys.PATHS, p.get(Keys.PATHS), "empty; set " + Keys.ENABLED + "=false to turn Herald off");
+            b.paths(paths);
+        }
+        if (p.containsKey(Keys.PATHS_EXCLUDE)) b.excludedPaths(list(p.get(Keys.PATHS_EXCLUDE)));
+        if (p.containsKey(Keys.BUTTONS_NETWORKS)) {
+            List<String> networks = new ArrayList<>();
+            for (String n : list(p.get(Keys.BUTTONS_NETWORKS))) networks.add(n.toLowerCase(Locale.ROOT));
+            b.buttonNetworks(networks);
+        }
+        if (p.containsKey(Keys.BUTTONS_PLACEMENT)) b.buttonPlacement(placement(p.get(Keys.BUTTONS_PLACEMENT)));
+        if (p.containsKey(Keys.BUTTONS_UTM)) b.buttonUtm(bool(Keys.BUTTONS_UTM, p.get(Keys.BUTTONS_UTM)));
+        if (notBlank(p.get(Keys.BUTTONS_LOCALE))) b.buttonLocale(locale(Keys.BUTTONS_LOCALE, p.get(Keys.BUTTONS_LOCALE)));
+        if (notBlank(p.get(Keys.BUTTONS_ENDPOINT))) b.buttonEndpoint(p.get(Keys.BUTTONS_ENDPOINT));
+        if (notBlank(p.get(Keys.MAX_BUFFER_BYTES))) b.maxBufferBytes(size(Keys.MAX_BUFFER_BYTES, p.get(Keys.MAX_BUFFER_BYTES)));
+        if (notBlank(p.get(Keys.CACHE_SIZE))) b.cacheSize(optionalInt(Keys.CACHE_SIZE, p.get(Keys.CACHE_SIZE), 0));
+        if (p.containsKey(Keys.TRUST_PROXY)) b.trustProxy(bool(Keys.TRUST_PROXY, p.get(Keys.TRUST_PROXY)));
+        return b.build();
+    }
+
+    /** The configuration keys, each with its meaning and default. */
+    public static final class Keys {
+        private Keys() {}
+
+        /** {@code true} (default) or {@code false}: {@code false} turns the filter into a pass-through. */
+        public static final String ENABLED = "herald.enabled";
+        /** The publication's name ({@code og:site_name}); also stripped as a suffix from titles. */
+        public static final String SITE_NAME = "herald.site.name";
+        /**
+         * The site's public origin, {@code https://news.example.com}: page URLs are built from it
+         * (recommended in production: the Host header is client-controlled). Default: the request's.
+         */
+        public static final String SITE_URL = "herald.site.url";
+        /** The image used when an article has none: an absolute http(s) URL, or a path when {@code herald.site.url} is set. */
+        public static final String SITE_DEFAULT_IMAGE = "herald.site.defaultImage";
+        /** The default image's width in pixels (give it with the height). */
+        public static final String SITE_DEFAULT_IMAGE_WIDTH = "herald.site.defaultImage.width";
+        /** The default image's height in pixels (give it with the width). */
+        public static final String SITE_DEFAULT_IMAGE_HEIGHT = "herald.site.defaultImage.height";
+        /** The default image's alt text. */
+        public static final String SITE_DEFAULT_IMAGE_ALT = "herald.site.defaultImage.alt";
+        /** The publication's X handle, {@code @herald} ({@code twitter:site}). */
+        public static final String SITE_TWITTER = "herald.site.twitter";
+        /** The site's language as a BCP 47 tag ({@code en-GB}; {@code en_GB} is accepted). */
+        public static final String SITE_LOCALE = "herald.site.locale";
+        /** The publisher's logo for JSON-LD: an absolute URL, or a path when {@code herald.site.url} is set. */
+        public static final String SITE_LOGO = "herald.site.logo";
+        /**
+         * Comma-separated path patterns of the pages to rewrite. Default {@code /*}: every HTML page
+         * gets the tags it lacks, and only pages the transformer recognises as articles get buttons.
+         */
+        public static final String PATHS = "herald.paths";
+        /** Comma-separated path patterns never rewritten ({@code /admin/*, /api/*}). Default: none. */
+        public static final String PATHS_EXCLUDE = "herald.paths.exclude";
+        /** Comma-separated share networks, in order. Default: the buttons' own selection. */
+        public static final String BUTTONS_NETWORKS = "herald.buttons.networks";
+        /** {@code after-headline} (default), {@code end-of-article}, {@code placeholder-only} or {@code none}. */
+        public static final String BUTTONS_PLACEMENT = "herald.buttons.placement";
+        /** {@code true} to add {@code utm_source}/{@code utm_medium} to shared links. Default {@code false}. */
+        public static final String BUTTONS_UTM = "herald.buttons.utm";
+        /** The language of the buttons' labels ({@code de}). Default: the page's language. */
+        public static final String BUTTONS_LOCALE = "herald.buttons.locale";
+        /** The site path of Herald's share endpoint (Mastodon instance chooser), {@code /herald/share}. Default: none. */
+        public static final String BUTTONS_ENDPOINT = "herald.buttons.endpoint";
+        /** The largest page rewritten, in bytes ({@code 2097152}, {@code 512KiB}, {@code 2MiB}); larger pages stream through unmodified. Default 2 MiB. */
+        public static final String MAX_BUFFER_BYTES = "herald.maxBufferBytes";
+        /** How many rewrites to cache; {@code 0} disables caching. Default 1000. */
+        public static final String CACHE_SIZE = "herald.cache.size";
+        /** {@code true} to believe {@code X-Forwarded-Proto}/{@code X-Forwarded-Host} (only behind a proxy that sets them). Default {@code false}. */
+        public static final String TRUST_PROXY = "herald.trustProxy";
+
+        /** Every key. */
+        public static final Set<String> ALL = Set.of(ENABLED, SITE_NAME, SITE_URL, SITE_DEFAULT_IMAGE,
+                SITE_DEFAULT_IMAGE_WIDTH, SITE_DEFAULT_IMAGE_HEIGHT, SITE_DEFAULT_IMAGE_ALT, SITE_TWITTER,
+                SITE_LOCALE, SITE_LOGO, PATHS, PATHS_EXCLUDE, BUTTONS_NETWORKS, BUTTONS_PLACEMENT, BUTTONS_UTM,
+                BUTTONS_LOCALE, BUTTONS_ENDPOINT, MAX_BUFFER_BYTES, CACHE_SIZE, TRUST_PROXY);
+    }
+
+    /** Builds a {@link HeraldConfig}; starts from every default. */
+    public static final class Builder {
+        private boolean enabled = true;
+        private String siteName;
+        private ImageMeta defaultImage;
+        private String twitter;
+        private Locale locale;
+        private ImageMeta logo;
+        private URI siteUrl;
+        private List<String> paths = List.of("/*");
+        private List<String> excludedPaths = List.of();
+        private List<String> buttonNetworks = List.of();
+        private ButtonPlacement buttonPlacement = ButtonPlacement.AFTER_HEADLINE;
+        private boolean buttonUtm;
+        private Locale buttonLocale;
+        private String buttonEndpoint;
+        private int maxBufferBytes = DEFAULT_MAX_BUFFER_BYTES;
+        private int cacheSize = DEFAULT_CACHE_SIZE;
+        private boolean trustProxy;
+
+        private Builder() {}
+
+        private Builder(HeraldConfig c) {
+            enabled = c.enabled;
+            siteName = c.site.siteName();
+            defaultImage = c.site.defaultImage();
+            twitter = c.site.twitterSite();
+            locale = c.site.locale();
+            logo = c.site.publisherLogo();
+            siteUrl = c.siteUrl;
+            paths = c.paths;
+            excludedPaths = c.excludedPaths;
+            buttonNetworks = c.buttonNetworks;
+            buttonPlacement = c.buttonPlacement;
+            buttonUtm = c.buttonUtm;
+            buttonLocale = c.buttonLocale;
+            buttonEndpoint = c.buttonEndpoint;
+            maxBufferBytes = c.maxBufferBytes;
+            cacheSize = c.cacheSize;
+            trustProxy = c.trustProxy;
+        }
+
+        /** Turns rewriting on (default) or off. */
+        public Builder enabled(boolean v) { enabled = v; return this; }
+        /** Sets the publication's name. */
+        public Builder siteName(String v) { siteName = v; return this; }
+        /** Sets the image used when an article has none. */
+        public Builder defaultImage(ImageMeta v) { defaultImage = v; return this; }
+        /** Sets the publication's X handle. */
+        public Builder twitter(String v) { twitter = v; return this; }
+        /** Sets the site's language. */
+        public Builder locale(Locale v) { locale = v; return this; }
+        /** Sets the publisher's logo. */
+        public Builder logo(ImageMeta v) { logo = v; return this; }
+        /** Sets the site's public origin, from which page URLs are built. */
+        public Builder siteUrl(URI v) { siteUrl = v; return this; }
+        /** Sets the path patterns of the pages to rewrite. */
+        public Builder paths(List<String> v) { paths = v; return this; }
+        /** Sets the path patterns of the pages never rewritten. */
+        public Builder excludedPaths(List<String> v) { excludedPaths = v; return this; }
+        /** Sets the share networks, in order; empty for the default selection. */
+        public Builder buttonNetworks(List<String> v) { buttonNetworks = v; return this; }
+        /** Sets where the buttons go when the page has no placeholder. */
+        public Builder buttonPlacement(ButtonPlacement v) { buttonPlacement = v; return this; }
+        /** Turns UTM parameters on shared links on or off (default). */
+        public Builder buttonUtm(boolean v) { buttonUtm = v; return this; }
+        /** Sets the language of the buttons' labels. */
+        public Builder buttonLocale(Locale v) { buttonLocale = v; return this; }
+        /** Sets the site path of Herald's share endpoint. */
+        public Builder buttonEndpoint(String v) { buttonEndpoint = v; return this; }
+        /** Sets the largest page rewritten, in bytes. */
+        public Builder maxBufferBytes(int v) { maxBufferBytes = v; return this; }
+        /** Sets how many rewrites are cached. */
+        public Builder cacheSize(int v) { cacheSize = v; return this; }
+        /** Sets whether forwarding headers from a proxy are believed. */
+        public Builder trustProxy(boolean v) { trustProxy = v; return this; }
+
+        /** Builds the configuration, validating every setting. */
+        public HeraldConfig build() {
+            return new HeraldConfig(enabled, new SiteDefaults(siteName, defaultImage, twitter, locale, logo), siteUrl,
+                    paths, excludedPaths, buttonNetworks, buttonPlacement, buttonUtm, buttonLocale, buttonEndpoint,
+                    maxBufferBytes, cacheSize, trustProxy);
+        }
+    }
+
+    private static void checkPattern(String key, String pattern) {
+        try {
+            PathPatterns.check(pattern);
+        } catch (IllegalArgumentException e) {
+            throw bad(key, pattern, "not a path pattern: " + e.getMessage());
+        }
+    }
+
+    private static URI checkOrigin(URI uri, String key) {
+        try {
+            Validate.httpUrl(uri, key);
+        } catch (IllegalArgumentException e) {
+            throw bad(key, uri.toString(), "not an absolute http(s) URL");
+        }
+        String path = uri.getRawPath();
+        if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw bad(key, uri.toString(), "not an origin: give scheme, host and port only, such as https://news.example.com");
+        }
+        return uri;
+    }
+
+    private static IllegalArgumentException bad(String key, String value, String problem) {
+        return new IllegalArgumentException(key + "='" + Validate.abbreviate(value) + "' is " + problem);
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static boolean bool(String key, String value) {
+        if (value.equalsIgnoreCase("true")) return true;
+        if (value.equalsIgnoreCase("false")) return false;
+        throw bad(key, value, "neither true nor false");
+    }
+
+    private static Integer optionalInt(String key, String value, int min) {
+        if (!notBlank(value)) return null;
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw bad(key, value, "not a whole number");
+        }
+        if (n < min) throw bad(key, value, "below the minimum of " + min);
+        return n;
+    }
+
+    private static int size(String key, String value) {
+        String v = value.replace("_", "");
+        long unit = 1;
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("kib")) unit = 1024;
+        else if (lower.endsWith("mib")) unit = 1024 * 1024;
+        if (unit > 1) v = v.substring(0, v.length() - 3).strip();
+        long n;
+        try {
+            n = Long.parseLong(v) * unit;
+        } catch (NumberFormatException e) {
+            throw bad(key, value, "not a size such as 2097152, 512KiB or 2MiB");
+        }
+        if (n > Integer.MAX_VALUE - 16) throw bad(key, value, "above the maximum of 2 GiB");
+        return (int) n;
+    }
+
+    private static URI uri(String key, String value) {
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw bad(key, value, "not a URL: " + e.getReason());
+        }
+    }
+
+    private static URI absolute(String key, String value, URI siteUrl) {
+        URI u = uri(key, value);
+        if (!u.isAbsolute()) {
+            if (siteUrl == null || !value.startsWith("/")) {
+                throw bad(key, value, "not an absolute http(s) URL (a path such as /img/x.jpg needs " + Keys.SITE_URL + ")");
+            }
+            u = siteUrl.resolve(u);
+        }
+        try {
+            return Validate.httpUrl(u, key);
+        } catch (IllegalArgumentException e) {
+            throw bad(key, value, "not an absolute http(s) URL");
+        }
+    }
+
+    private static String handle(String value) {
+        return notBlank(value) ? value : null;
+    }
+
+    private static Locale locale(String key, String value) {
+        try {
+            Locale l = new Locale.Builder().setLanguageTag(value.replace('_', '-')).build();
+            if (l.getLanguage().isEmpty()) throw new IllformedLocaleException("no language");
+            return l;
+        } catch (IllformedLocaleException e) {
+            throw bad(key, value, "not a language tag such as en or en-GB");
+        }
+    }
+
+    private static ButtonPlacement placement(String value) {
+        String v = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        try {
+            return ButtonPlacement.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw bad(Keys.BUTTONS_PLACEMENT, value, "not one of after-headline, end-of-article, placeholder-only, none");
+        }
+    }
+
+    private static List<String> list(String value) {
+        List<String> out = new ArrayList<>();
+        for (String s : value.split(",")) {
+            if (!s.isBlank()) out.add(s.strip());
+        }
+        return out;
+    }
+
+    static String describe(HeraldConfig c) {
+        return "paths " + c.paths + (c.excludedPaths.isEmpty() ? "" : " except " + c.excludedPaths)
+                + ", cap " + c.maxBufferBytes + " bytes, cache " + c.cacheSize + (c.trustProxy ? ", trusting proxy headers" : "")
+                + (c.enabled ? "" : ", DISABLED");
+    }
+}
