@@ -1,0 +1,525 @@
+package dev.herald.page;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UnsupportedEncodingException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The response {@link ShareFilter} hands down the chain: it holds a rewritable page's body until the
+ * page is complete, and streams every other response straight through.
+ *
+ * <p>Nothing is decided up front: at the first byte, flush or commit the wrapper asks the
+ * {@link RewritePolicy} about the status and headers set by then. A page it may rewrite is
+ * buffered, up to a cap; at the end it is rewritten and written with its new Content-Length. Any
+ * other response, a page past the cap, and a page whose servlet failed go to the container as the
+ * application wrote them. Only what has to change is overridden.
+ *
+ * <p>Not thread-safe beyond what the Servlet specification promises an application: one thread
+ * writes at a time; {@link #finish} and {@link #abandon} may come from an async listener.
+ */
+final class BufferingResponse extends HttpServletResponseWrapper {
+
+    /** Plans the rewrite of a complete page; {@code null} means send it as it is. */
+    @FunctionalInterface
+    interface Planner {
+        Rewrite plan(byte[] body, int length, Charset declaredCharset);
+    }
+
+    private enum State {
+        /** Nothing written, flushed or committed yet. */
+        UNDECIDED,
+        /** A rewritable page: bytes go to {@link #buf}. */
+        BUFFERING,
+        /** Everything goes to the container as written. */
+        PASSING,
+        /** Finished, or answered with sendError/sendRedirect: later writes are dropped, as containers do. */
+        DONE
+    }
+
+    private static final byte[] NO_BYTES = new byte[0];
+
+    private final RewritePolicy policy;
+    private final int cap;
+    private final boolean head;
+    private final Planner planner;
+
+    private State state = State.UNDECIDED;
+    private byte[] buf = NO_BYTES;
+    private int count;
+    /** A Content-Length the application set while it could not be passed on, or -1. */
+    private long heldLength = -1;
+    /** Whether the application flushed while its bytes were held: honoured if they end up passed through. */
+    private boolean flushRequested;
+    private ServletOutputStream container;
+
+    private BodyStream stream;
+    private BodyWriter bodyWriter;
+    private PrintWriter writer;
+    /** The charset fixed by getWriter(), as a container fixes it; later charset changes are ignored. */
+    private String writerEncoding;
+
+    BufferingResponse(HttpServletResponse response, RewritePolicy policy, int cap, boolean head, Planner planner) {
+        super(response);
+        this.policy = policy;
+        this.cap = cap;
+        this.head = head;
+        this.planner = planner;
+    }
+
+    // ---- the body -------------------------------------------------------------------------------
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        if (writer != null) throw new IllegalStateException("getWriter() has already been called for this response");
+        if (stream == null) stream = new BodyStream();
+        return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+        if (stream != null) throw new IllegalStateException("getOutputStream() has already been called for this response");
+        if (writer == null) {
+            String encoding = getCharacterEncoding();
+            Charset charset;
+            try {
+                charset = Charset.forName(encoding);
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                throw new UnsupportedEncodingException(encoding);
+            }
+            // Containers write the charset into Content-Type when getWriter() fixes it (Servlet 6.1, 5.6).
+            super.setCharacterEncoding(encoding);
+            writerEncoding = encoding;
+            bodyWriter = new BodyWriter(charset);
+            writer = new PrintWriter(bodyWriter, false);
+        }
+        return writer;
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        pushWriter();
+        appFlush();
+    }
+
+    @Override
+    public void resetBuffer() {
+        if (bodyWriter != null) bodyWriter.discard();
+        if (state == State.PASSING) {
+            super.resetBuffer();
+        } else {
+            count = 0;
+        }
+    }
+
+    @Override
+    public void reset() {
+        super.reset(); // throws IllegalStateException when committed, as it should
+        if (bodyWriter != null) bodyWriter.discard();
+        if (state != State.DONE) state = State.UNDECIDED;
+        count = 0;
+        heldLength = -1;
+        flushRequested = false;
+        container = null;
+        // reset() also forgets which of getWriter()/getOutputStream() was used (Tomcat 11, Jetty 12).
+        stream = null;
+        writer = null;
+        bodyWriter = null;
+        writerEncoding = null;
+    }
+
+    // ---- charset: fixed by getWriter() ----------------------------------------------------------
+
+    @Override
+    public void setCharacterEncoding(String charset) {
+        if (writerEncoding == null) super.setCharacterEncoding(charset);
+    }
+
+    @Override
+    public void setCharacterEncoding(Charset charset) {
+        if (writerEncoding == null) super.setCharacterEncoding(charset);
+    }
+
+    @Override
+    public void setContentType(String type) {
+        if (writerEncoding == null || type == null) {
+            super.setContentType(type);
+            return;
+        }
+        // The container never saw our getWriter(), so it would accept a new charset here and
+        // mislabel the bytes already encoded; keep the type, drop the charset, as containers do.
+        int semi = type.indexOf(';');
+        super.setContentType(semi < 0 ? type : type.substring(0, semi).strip());
+        super.setCharacterEncoding(writerEncoding);
+    }
+
+    @Override
+    public void setLocale(Locale locale) {
+        super.setLocale(locale);
+        if (writerEncoding != null) super.setCharacterEncoding(writerEncoding);
+    }
+
+    // ---- Content-Length: held while the body may still change ------------------------------------
+
+    @Override
+    public void setContentLength(int len) {
+        setContentLengthLong(len);
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+        if (holding()) heldLength = len;
+        else super.setContentLengthLong(len);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        if (isContentLength(name) && holding()) heldLength = parseLength(value);
+        else super.setHeader(name, value);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if (isContentLength(name) && holding()) heldLength = parseLength(value);
+        else super.addHeader(name, value);
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+        if (isContentLength(name) && holding()) heldLength = value;
+        else super.setIntHeader(name, value);
+    }
+
+    @Override
+    public void addIntHeader(String name, int value) {
+        if (isContentLength(name) && holding()) heldLength = value;
+        else super.addIntHeader(name, value);
+    }
+
+    // ---- answers that replace the page ----------------------------------------------------------
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+        discardHeld();
+        super.sendError(sc, msg);
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+        discardHeld();
+        super.sendError(sc);
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+        sendRedirect(location, HttpServletResponse.SC_FOUND, true);
+    }
+
+    @Override
+    public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+        sendRedirect(location, HttpServletResponse.SC_FOUND, clearBuffer);
+    }
+
+    @Override
+    public void sendRedirect(String location, int sc) throws IOException {
+        sendRedirect(location, sc, true);
+    }
+
+    @Override
+    public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
+        if (clearBuffer) {
+            discardHeld();
+        } else {
+            pushWriter();
+            pass(); // the body the application wrote goes out with the redirect, unmodified
+            state = State.DONE;
+        }
+        super.sendRedirect(location, sc, clearBuffer);
+    }
+
+    // ---- end of the response --------------------------------------------------------------------
+
+    /**
+     * Completes the response after the application has finished: rewrites a buffered page and
+     * writes it, or leaves a passed-through response to the container. Idempotent.
+     */
+    synchronized void finish() throws IOException {
+        pushWriter();
+        if (state == State.UNDECIDED) decide();
+        if (state != State.BUFFERING) {
+            state = State.DONE;
+            return;
+        }
+        state = State.DONE;
+        if (super.isCommitted()) {
+            // The container already answered (an async timeout's error page, say): nothing to add.
+            releaseBuffer();
+            return;
+        }
+        Rewrite rewrite = null;
+        if (count > 0 && policy.acceptsResponse(getStatus(), getContentType(), getHeader("Content-Encoding"))) {
+            rewrite = planner.plan(buf, count, declaredCharset());
+        }
+        if (rewrite == null || !rewrite.changesBody()) {
+            super.setContentLengthLong(heldLength >= 0 ? heldLength : count);
+            if (!head) container().write(buf, 0, count);
+        } else {
+            super.setContentLengthLong(rewrite.outputLength(count));
+            if (!head) rewrite.writeTo(buf, count, container());
+        }
+        releaseBuffer();
+    }
+
+    /**
+     * Hands everything the application wrote to the container unmodified, after the application
+     * failed: the container then does exactly what it would have done without Herald (an error
+     * page while uncommitted, else the partial page), and the page is never swallowed.
+     */
+    synchronized void abandon() {
+        if (state == State.DONE) return;
+        try {
+            pushWriter();
+            pass();
+        } catch (IOException | RuntimeException e) {
+            // The application's own failure is what the caller rethrows; this one adds nothing.
+        } finally {
+            state = State.DONE;
+        }
+    }
+
+    // ---- internals ------------------------------------------------------------------------------
+
+    private boolean holding() {
+        return state == State.UNDECIDED || state == State.BUFFERING;
+    }
+
+    private void decide() throws IOException {
+        if (state != State.UNDECIDED) return;
+        if (!super.isCommitted() && policy.acceptsResponse(getStatus(), getContentType(), getHeader("Content-Encoding"))) {
+            state = State.BUFFERING;
+        } else {
+            pass();
+        }
+    }
+
+    /** Switches to pass-through: restores held headers and hands held bytes to the container. */
+    private void pass() throws IOException {
+        if (state == State.PASSING || state == State.DONE) return;
+        state = State.PASSING;
+        if (heldLength >= 0 && !super.isCommitted()) super.setContentLengthLong(heldLength);
+        heldLength = -1;
+        if (count > 0) container().write(buf, 0, count);
+        releaseBuffer();
+        if (flushRequested) container().flush();
+    }
+
+    private void discardHeld() {
+        if (bodyWriter != null) bodyWriter.discard();
+        releaseBuffer();
+        heldLength = -1;
+        state = State.DONE;
+    }
+
+    private void releaseBuffer() {
+        buf = NO_BYTES;
+        count = 0;
+    }
+
+    private void write(byte[] b, int off, int len) throws IOException {
+        if (state == State.UNDECIDED) decide();
+        switch (state) {
+            case BUFFERING -> {
+                if (len > cap - count) {
+                    // Past the cap: what is held and everything after it streams through unmodified.
+                    pass();
+                    container().write(b, off, len);
+                } else {
+                    ensureCapacity(count + len);
+                    System.arraycopy(b, off, buf, count, len);
+                    count += len;
+                }
+            }
+            case PASSING -> container().write(b, off, len);
+            case DONE -> { /* after sendError/sendRedirect or completion: dropped, as Tomcat and Jetty do */ }
+            default -> throw new IllegalStateException(state.name());
+        }
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed <= buf.length) return;
+        int size = Math.max(needed, Math.max(8192, buf.length * 2));
+        buf = Arrays.copyOf(buf, Math.min(size, Math.max(needed, cap)));
+    }
+
+    private void appFlush() throws IOException {
+        if (state == State.UNDECIDED) decide();
+        if (state == State.BUFFERING) {
+            flushRequested = true; // committing now would fix the Content-Length before the rewrite
+        } else if (state == State.PASSING) {
+            super.flushBuffer();
+        }
+    }
+
+    private void pushWriter() throws IOException {
+        if (bodyWriter != null) bodyWriter.push();
+    }
+
+    private ServletOutputStream container() throws IOException {
+        if (container == null) container = super.getOutputStream();
+        return container;
+    }
+
+    private Charset declaredCharset() {
+        String type = getContentType();
+        if (type == null) return null;
+        int i = type.toLowerCase(Locale.ROOT).indexOf("charset=");
+        if (i < 0) return null;
+        String name = type.substring(i + 8);
+        int semi = name.indexOf(';');
+        if (semi >= 0) name = name.substring(0, semi);
+        name = name.strip();
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) name = name.substring(1, name.length() - 1);
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return null; // the transformer detects it from the bytes
+        }
+    }
+
+    private static boolean isContentLength(String name) {
+        return "Content-Length".equalsIgnoreCase(name);
+    }
+
+    private static long parseLength(String value) {
+        if (value == null) return -1;
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The application's byte stream: each call routes through {@link #write}. */
+    private final class BodyStream extends ServletOutputStream {
+        private final byte[] one = new byte[1];
+
+        @Override
+        public void write(int b) throws IOException {
+            one[0] = (byte) b;
+            BufferingResponse.this.write(one, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            BufferingResponse.this.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            appFlush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            // Closing completes the response only once the page is written; a passed-through one closes now.
+            if (state == State.PASSING) container().close();
+        }
+
+        @Override
+        public boolean isReady() {
+            if (state != State.PASSING) return true;
+            try {
+                return container().isReady();
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            // Non-blocking output is passed through unmodified: a buffered write can't honour
+            // isReady()/onWritePossible() and still hold the page. Held bytes go out first.
+            try {
+                pass();
+                container().setWriteListener(listener);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot switch to non-blocking output", e);
+            }
+        }
+    }
+
+    /** Characters for the application's writer, encoded in the charset getWriter() fixed. */
+    private final class BodyWriter extends Writer {
+        private final Charset charset;
+        private OutputStreamWriter encoder;
+
+        BodyWriter(Charset charset) {
+            this.charset = charset;
+        }
+
+        private OutputStreamWriter encoder() {
+            if (encoder == null) {
+                encoder = new OutputStreamWriter(new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        BufferingResponse.this.write(new byte[] {(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        BufferingResponse.this.write(b, off, len);
+                    }
+                }, charset);
+            }
+            return encoder;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            encoder().write(cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            encoder().write(str, off, len);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            encoder().write(c);
+        }
+
+        /** Moves encoded bytes on, without it counting as the application's flush. */
+        void push() throws IOException {
+            if (encoder != null) encoder.flush();
+        }
+
+        /** Forgets characters not yet encoded (reset/resetBuffer). */
+        void discard() {
+            encoder = null;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            push();
+            appFlush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            push();
+            if (state == State.PASSING) container().close();
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.herald.page;
+
+import dev.herald.internal.Validate;
+import dev.herald.meta.ArticleMeta;
+import dev.herald.meta.ResolvedMeta;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the HTML pages a web application serves into rich link previews: adds the Open Graph, X
+ * Card, canonical and JSON-LD tags each page lacks, and share buttons to articles.
+ *
+ * <p>Rewrites only GET and HEAD requests dispatched as REQUEST at the configured paths whose
+ * response is a 2xx {@code text/html} body without a {@code Content-Encoding}; every other response
+ * streams through untouched and unbuffered. A rewritten page is held in memory (up to
+ * {@link HeraldConfig#maxBufferBytes()}; a larger one streams through unmodified) and sent with a
+ * correct Content-Length. Rewrites are cached per page URL, body and metadata, so a page served
+ * again unchanged costs a hash of its bytes and a splice, not a parse.
+ *
+ * <p>Registered by Herald's {@code web-fragment.xml} when the jar is in {@code WEB-INF/lib}, and
+ * configured by {@code herald.*} init parameters or a {@code herald.properties} file (see
+ * {@link HeraldConfig.Keys}); or registered in code with {@link #ShareFilter(HeraldConfig)}.
+ * Invalid configuration fails {@link #init} with a message naming the key.
+ */
+public class ShareFilter implements Filter {
+    private static final Logger log = LoggerFactory.getLogger(ShareFilter.class);
+    /** Marks a request one Herald filter already handles, so a second registration never doubles it. */
+    static final String ACTIVE = ShareFilter.class.getName() + ".active";
+
+    private final HeraldConfig given;
+    private final AtomicBoolean failureLogged = new AtomicBoolean();
+    private volatile Engine engine;
+
+    /** A filter configured at {@link #init} from init parameters or {@code herald.properties}. */
+    public ShareFilter() {
+        this.given = null;
+    }
+
+    /** A filter with {@code config}; init parameters and properties files are then ignored. */
+    public ShareFilter(HeraldConfig config) {
+        this.given = Validate.notNull(config, "config");
+    }
+
+    /**
+     * Reads the configuration and prepares the transformer.
+     *
+     * @throws ServletException when the configuration is invalid, naming the key and the value: a
+     *     half-configured filter never starts
+     */
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        HeraldConfig config;
+        try {
+            config = given != null ? given : ConfigSources.load(filterConfig);
+        } catch (IllegalArgumentException e) {
+            throw new ServletException("Herald configuration error: " + e.getMessage(), e);
+        }
+        engine = new Engine(config, filterConfig.getServletContext());
+        log.info("Herald ShareFilter '{}' ready: {}", filterConfig.getFilterName(), HeraldConfig.describe(config));
+    }
+
+    /** The configuration in use; {@code null} before {@link #init}. */
+    public final HeraldConfig config() {
+        Engine e = engine;
+        return e == null ? given : e.config;
+    }
+
+    /**
+     * Passes the request on, holding and rewriting the response when the policy accepts it. The
+     * page is written on every path: rewritten on success, as the application wrote it when the
+     * application or the rewrite fails.
+     */
+    @Override
+    public final void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        Engine e = engine;
+        if (e == null) throw new IllegalStateException("ShareFilter used before init()");
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
+                || !e.config.enabled()
+                || request.getAttribute(ACTIVE) != null
+                || response.isCommitted()
+                || !e.policy.acceptsRequest(request)
+                || HeraldRequests.isSkipped(request)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        boolean head = "HEAD".equals(request.getMethod());
+        if (head && !looksLikePage(RewritePolicy.pathOf(request))) {
+            // Presenting HEAD as GET would make a servlet produce a whole video to learn it isn't HTML.
+            chain.doFilter(req, res);
+            return;
+        }
+        request.setAttribute(ACTIVE, Boolean.TRUE);
+        BufferingResponse buffering = new BufferingResponse(response, e.policy, e.config.maxBufferBytes(), head,
+                (body, length, charset) -> planGuarded(request, body, length, charset));
+        FilteredRequest filtered = new FilteredRequest(request, head, buffering);
+        try {
+            chain.doFilter(filtered, buffering);
+        } catch (IOException | ServletException | RuntimeException | Error failure) {
+            buffering.abandon();
+            throw failure;
+        }
+        if (!filtered.isAsyncStarted()) buffering.finish();
+    }
+
+    /**
+     * Plans the rewrite of one complete page: the one hook of this filter. The default consults the
+     * cache and asks the {@link PageTransformer} on a miss. An exception thrown here sends the page
+     * as the application wrote it.
+     *
+     * @param body the page's bytes, {@code body[0..length)}; never modify them
+     * @param declaredCharset the charset of the response's Content-Type, or {@code null}
+     * @param page the page URL and the metadata set by the application and the taglib
+     * @return the rewrite to apply, or {@code null} to send the page unchanged
+     */
+    protected Rewrite plan(byte[] body, int length, Charset declaredCharset, PageRequest page) {
+        Engine e = engine;
+        RewriteCache.Key key = e.cache.key(body, length, declaredCharset, page);
+        Rewrite cached = e.cache.get(key);
+        if (cached != null) return cached;
+        Rewrite rewrite;
+        try {
+            rewrite = e.transformer.plan(body, length, declaredCharset, page);
+        } catch (RuntimeException | StackOverflowError failure) {
+            logFailure(page.pageUrl(), failure);
+            // Cached too: a page that breaks the transformer must not cost a parse on every request.
+            rewrite = Rewrite.unchanged(new ResolvedMeta(ArticleMeta.EMPTY, Map.of()),
+                    declaredCharset == null ? StandardCharsets.UTF_8 : declaredCharset, "the transformer failed: " + failure);
+        }
+        e.cache.put(key, rewrite);
+        return rewrite;
+    }
+
+    /** Releases the cache. */
+    @Override
+    public void destroy() {
+        engine = null;
+    }
+
+    private Rewrite planGuarded(HttpServletRequest request, byte[] body, int length, Charset charset) {
+        URI url = null;
+        try {
+            if (HeraldRequests.isSkipped(request)) return null;
+            url = engine.urls.of(request);
+            if (url == null) {
+                log.debug("No valid page URL for {}; page sent unchanged", request.getRequestURI());
+                return null;
+            }
+            PageRequest page = new PageRequest(url, HeraldRequests.applicationMeta(request), HeraldRequests.taglibMeta(request));
+            return plan(body, length, charset, page);
+        } catch (RuntimeException | StackOverflowError failure) {
+            logFailure(url, failure);
+            return null;
+        }
+    }
+
+    private void logFailure(URI url, Throwable failure) {
+        if (failureLogged.compareAndSet(false, true)) {
+            log.warn("Herald could not rewrite {}; the page is sent as the application wrote it"
+                    + " (further failures are logged at debug level)", url, failure);
+        } else {
+            log.debug("Herald could not rewrite {}", url, failure);
+        }
+    }
+
+    /** Whether a path probably serves a page: no extension, or an HTML or template extension. */
+    static boolean looksLikePage(String path) {
+        int slash = path.lastIndexOf('/');
+        String last = path.substring(slash + 1).toLowerCase(Locale.ROOT);
+        int dot = last.lastIndexOf('.');
+        if (dot < 0) return true;
+        String ext = last.substring(dot + 1);
+        return ext.equals("html") || ext.equals("htm") || ext.equals("jsp") || ext.equals("jspx")
+                || ext.equals("xhtml") || ext.equals("shtml") || ext.equals("php") || ext.equals("do") || ext.equals("action");
+    }
+
+    /** Everything built from the configuration at init. */
+    private static final class Engine {
+        final HeraldConfig config;
+        final RewritePolicy policy;
+        final RewriteCache cache;
+        final PageTransformer transformer;
+        final PageUrls urls;
+
+        Engine(HeraldConfig config, ServletContext context) {
+            this.config = config;
+            this.policy = new RewritePolicy(PathPatterns.of(config.paths()), PathPatterns.of(config.excludedPaths()));
+            this.cache = new RewriteCache(config.cacheSize());
+            this.transformer = new PageTransformer(config.site(), null, config.buttonPlacement());
+            this.urls = new PageUrls(config.siteUrl(), config.trustProxy());
+        }
+    }
+}
