@@ -220,23 +220,34 @@ final class BufferingResponse extends HttpServletResponseWrapper {
         super.sendError(sc);
     }
 
-    @Override
-    public void sendRedirect(String location) throws IOException {
-        sendRedirect(location, HttpServletResponse.SC_FOUND, true);
-    }
+    // Each form calls the same form on the container: Jetty 12.1 (ee10) implements Servlet 6.0's
+    // sendRedirect(String) only, and the 6.1 forms fail there with AbstractMethodError.
 
     @Override
-    public void sendRedirect(String location, boolean clearBuffer) throws IOException {
-        sendRedirect(location, HttpServletResponse.SC_FOUND, clearBuffer);
+    public void sendRedirect(String location) throws IOException {
+        discardHeld();
+        super.sendRedirect(location);
     }
 
     @Override
     public void sendRedirect(String location, int sc) throws IOException {
-        sendRedirect(location, sc, true);
+        discardHeld();
+        super.sendRedirect(location, sc);
+    }
+
+    @Override
+    public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+        beforeRedirect(clearBuffer);
+        super.sendRedirect(location, clearBuffer);
     }
 
     @Override
     public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
+        beforeRedirect(clearBuffer);
+        super.sendRedirect(location, sc, clearBuffer);
+    }
+
+    private void beforeRedirect(boolean clearBuffer) throws IOException {
         if (clearBuffer) {
             discardHeld();
         } else {
@@ -244,7 +255,6 @@ final class BufferingResponse extends HttpServletResponseWrapper {
             pass(); // the body the application wrote goes out with the redirect, unmodified
             state = State.DONE;
         }
-        super.sendRedirect(location, sc, clearBuffer);
     }
 
     // ---- end of the response --------------------------------------------------------------------
