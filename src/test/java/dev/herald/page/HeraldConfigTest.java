@@ -1,0 +1,176 @@
+package dev.herald.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.meta.ImageMeta;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HeraldConfigTest {
+
+    private static IllegalArgumentException rejects(String key, String value) {
+        return assertThrows(IllegalArgumentException.class, () -> HeraldConfig.fromProperties(Map.of(key, value)));
+    }
+
+    private static void assertNames(IllegalArgumentException e, String key, String value) {
+        assertTrue(e.getMessage().contains(key), e.getMessage());
+        assertTrue(e.getMessage().contains(value), e.getMessage());
+    }
+
+    @Test
+    void defaultsRewriteEveryPathWithA2MiBCapAndCache() {
+        HeraldConfig c = HeraldConfig.fromProperties(Map.of());
+        assertTrue(c.enabled());
+        assertEquals(List.of("/*"), c.paths());
+        assertEquals(List.of(), c.excludedPaths());
+        assertEquals(2 * 1024 * 1024, c.maxBufferBytes());
+        assertEquals(1000, c.cacheSize());
+        assertFalse(c.trustProxy());
+        assertEquals(ButtonPlacement.AFTER_HEADLINE, c.buttonPlacement());
+        assertEquals(c, HeraldConfig.DEFAULTS);
+    }
+
+    @Test
+    void readsEveryKey() {
+        HeraldConfig c = HeraldConfig.fromProperties(Map.ofEntries(
+                Map.entry("herald.enabled", "false"),
+                Map.entry("herald.site.name", "The Daily Tester"),
+                Map.entry("herald.site.url", "https://news.example.com"),
+                Map.entry("herald.site.defaultImage", "/img/default.jpg"),
+                Map.entry("herald.site.defaultImage.width", "1200"),
+                Map.entry("herald.site.defaultImage.height", "630"),
+                Map.entry("herald.site.defaultImage.alt", "Our logo on blue"),
+                Map.entry("herald.site.twitter", "dailytester"),
+                Map.entry("herald.site.locale", "en_GB"),
+                Map.entry("herald.site.logo", "https://cdn.example.com/logo.png"),
+                Map.entry("herald.paths", "/articles/*, /news/*.html"),
+                Map.entry("herald.paths.exclude", "/admin/*"),
+                Map.entry("herald.buttons.networks", "Mastodon, bluesky,email"),
+                Map.entry("herald.buttons.placement", "end-of-article"),
+                Map.entry("herald.buttons.utm", "TRUE"),
+                Map.entry("herald.buttons.locale", "de"),
+                Map.entry("herald.buttons.endpoint", "/herald/share"),
+                Map.entry("herald.maxBufferBytes", "512KiB"),
+                Map.entry("herald.cache.size", "0"),
+                Map.entry("herald.trustProxy", "true")));
+        assertFalse(c.enabled());
+        assertEquals("The Daily Tester", c.site().siteName());
+        assertEquals(URI.create("https://news.example.com"), c.siteUrl());
+        assertEquals(new ImageMeta(URI.create("https://news.example.com/img/default.jpg"), 1200, 630, "Our logo on blue", null),
+                c.site().defaultImage());
+        assertEquals("@dailytester", c.site().asMeta().twitterSite());
+        assertEquals(Locale.UK, c.site().locale());
+        assertEquals(URI.create("https://cdn.example.com/logo.png"), c.site().publisherLogo().url());
+        assertEquals(List.of("/articles/*", "/news/*.html"), c.paths());
+        assertEquals(List.of("/admin/*"), c.excludedPaths());
+        assertEquals(List.of("mastodon", "bluesky", "email"), c.buttonNetworks());
+        assertEquals(ButtonPlacement.END_OF_ARTICLE, c.buttonPlacement());
+        assertTrue(c.buttonUtm());
+        assertEquals(Locale.GERMAN, c.buttonLocale());
+        assertEquals("/herald/share", c.buttonEndpoint());
+        assertEquals(512 * 1024, c.maxBufferBytes());
+        assertEquals(0, c.cacheSize());
+        assertTrue(c.trustProxy());
+    }
+
+    @Test
+    void ignoresKeysOutsideTheHeraldNamespace() {
+        assertEquals(HeraldConfig.DEFAULTS, HeraldConfig.fromProperties(Map.of("spring.main.banner", "off")));
+    }
+
+    @Test
+    void rejectsAnUnknownHeraldKeyListingTheKnownOnes() {
+        IllegalArgumentException e = rejects("herald.site.nmae", "x");
+        assertTrue(e.getMessage().contains("herald.site.nmae"), e.getMessage());
+        assertTrue(e.getMessage().contains("herald.site.name"), e.getMessage());
+    }
+
+    @Test
+    void rejectsABooleanThatIsNeitherTrueNorFalse() {
+        assertNames(rejects("herald.trustProxy", "yes"), "herald.trustProxy", "yes");
+    }
+
+    @Test
+    void rejectsASizeThatIsNotASize() {
+        assertNames(rejects("herald.maxBufferBytes", "lots"), "herald.maxBufferBytes", "lots");
+        assertNames(rejects("herald.maxBufferBytes", "100"), "herald.maxBufferBytes", "100");
+    }
+
+    @Test
+    void rejectsANegativeCacheSize() {
+        assertNames(rejects("herald.cache.size", "-1"), "herald.cache.size", "-1");
+    }
+
+    @Test
+    void rejectsAnInvalidPathPattern() {
+        assertNames(rejects("herald.paths", "/news/*, articles/*"), "herald.paths", "articles/*");
+    }
+
+    @Test
+    void rejectsAnEmptyPathList() {
+        assertNames(rejects("herald.paths", " , "), "herald.paths", "herald.enabled=false");
+    }
+
+    @Test
+    void rejectsAnUnknownNetwork() {
+        assertNames(rejects("herald.buttons.networks", "facebook,myspace"), "herald.buttons.networks", "myspace");
+    }
+
+    @Test
+    void rejectsAnUnknownPlacement() {
+        assertNames(rejects("herald.buttons.placement", "sidebar"), "herald.buttons.placement", "sidebar");
+    }
+
+    @Test
+    void rejectsASiteUrlWithAPath() {
+        assertNames(rejects("herald.site.url", "https://news.example.com/blog"), "herald.site.url", "/blog");
+    }
+
+    @Test
+    void rejectsARelativeDefaultImageWithoutASiteUrl() {
+        assertNames(rejects("herald.site.defaultImage", "/img/x.jpg"), "herald.site.defaultImage", "herald.site.url");
+    }
+
+    @Test
+    void rejectsANonHttpDefaultImage() {
+        assertNames(rejects("herald.site.defaultImage", "javascript:alert(1)"), "herald.site.defaultImage", "javascript:alert(1)");
+    }
+
+    @Test
+    void rejectsAnImageWidthWithoutItsHeight() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HeraldConfig.fromProperties(Map.of(
+                "herald.site.defaultImage", "https://cdn.example.com/d.jpg", "herald.site.defaultImage.width", "1200")));
+        assertTrue(e.getMessage().contains("herald.site.defaultImage.height"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnInvalidXHandle() {
+        assertNames(rejects("herald.site.twitter", "not a handle!"), "herald.site.twitter", "not a handle!");
+    }
+
+    @Test
+    void rejectsAnInvalidLocale() {
+        assertNames(rejects("herald.site.locale", "english please"), "herald.site.locale", "english please");
+    }
+
+    @Test
+    void rejectsAnEndpointThatIsNotASitePath() {
+        assertNames(rejects("herald.buttons.endpoint", "https://evil.example/share"), "herald.buttons.endpoint", "https://evil.example/share");
+    }
+
+    @Test
+    void copiesAndChangesThroughToBuilder() {
+        HeraldConfig c = HeraldConfig.builder().siteName("A").cacheSize(5).build();
+        HeraldConfig d = c.toBuilder().cacheSize(6).build();
+        assertEquals("A", d.site().siteName());
+        assertEquals(6, d.cacheSize());
+        assertNull(d.siteUrl());
+    }
+}
