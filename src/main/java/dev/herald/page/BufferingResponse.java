@@ -367,7 +367,10 @@ final class BufferingResponse extends HttpServletResponseWrapper {
 
     private void ensureCapacity(int needed) {
         if (needed <= buf.length) return;
-        int size = Math.max(needed, Math.max(8192, buf.length * 2));
+        // A Content-Length announced up front (static files, most servlets that set one) sizes the
+        // buffer once; otherwise it doubles from 8 KiB.
+        int hint = heldLength > 0 && heldLength <= cap ? (int) heldLength : 8192;
+        int size = Math.max(needed, Math.max(hint, buf.length * 2));
         buf = Arrays.copyOf(buf, Math.min(size, Math.max(needed, cap)));
     }
 

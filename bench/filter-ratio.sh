@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Requests per second for one page served by embedded Jetty 12, without and with ShareFilter,
+# measured with wrk on 127.0.0.1 in the same run. Prints the ratio filtered/plain (goal >= 0.95
+# with a warm cache). Not a test: a measurement. Needs wrk (apt-get install wrk).
+#
+#   bench/filter-ratio.sh [page path] [docroot]
+#   env: DURATION (default 15s), CONNECTIONS (16), ROUNDS (3), PLAIN_PORT (8181), FILTERED_PORT (8182)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PAGE=${1:-/article.html}
+DOCROOT=${2:-}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-16}
+ROUNDS=${ROUNDS:-3}
+PLAIN_PORT=${PLAIN_PORT:-8181}
+FILTERED_PORT=${FILTERED_PORT:-8182}
+
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
+
+mvn -q -o test-compile
+mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+
+LOG=target/bench-server.log
+java -Xms256m -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  dev.herald.bench.FilterBenchServer ${DOCROOT:+"$DOCROOT"} "$PLAIN_PORT" "$FILTERED_PORT" >"$LOG" 2>&1 &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do grep -q READY "$LOG" && break; sleep 0.5; done
+grep READY "$LOG" || { cat "$LOG"; exit 1; }
+
+PLAIN=http://127.0.0.1:$PLAIN_PORT$PAGE
+FILTERED=http://127.0.0.1:$FILTERED_PORT$PAGE
+
+# Both must serve the page; the filtered one must carry Herald's tags, or the ratio means nothing.
+curl -fsS "$PLAIN" -o target/bench-plain.html
+curl -fsS "$FILTERED" -o target/bench-filtered.html
+grep -q "og:title" target/bench-filtered.html || { echo "filtered page has no og:title" >&2; exit 1; }
+echo "page $PAGE: $(wc -c <target/bench-plain.html) bytes plain, $(wc -c <target/bench-filtered.html) bytes filtered"
+
+rps() { wrk -t1 -c"$CONNECTIONS" -d"$1" "$2" | awk '/Requests\/sec/ {print $2}'; }
+
+echo "warming up (JIT, caches)..."
+rps 10s "$PLAIN" >/dev/null
+rps 10s "$FILTERED" >/dev/null
+
+# Alternate the two so drift on a shared machine hits both alike.
+ratios=()
+for round in $(seq 1 "$ROUNDS"); do
+  p=$(rps "$DURATION" "$PLAIN")
+  f=$(rps "$DURATION" "$FILTERED")
+  r=$(awk -v f="$f" -v p="$p" 'BEGIN {printf "%.3f", f / p}')
+  ratios+=("$r")
+  echo "round $round: plain $p req/s, filtered $f req/s, ratio $r"
+done
+printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median ratio filtered/plain: %s (of %d rounds)\n", a[int((NR+1)/2)], NR}'

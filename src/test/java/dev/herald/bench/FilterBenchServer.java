@@ -1,0 +1,70 @@
+package dev.herald.bench;
+
+import dev.herald.page.HeraldConfig;
+import dev.herald.page.ShareFilter;
+import jakarta.servlet.DispatcherType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import org.eclipse.jetty.ee10.apache.jsp.JettyJasperInitializer;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Serves one document root twice from embedded Jetty 12 on 127.0.0.1, without and with
+ * {@link ShareFilter}, for {@code bench/filter-ratio.sh} to load with wrk. Not a test.
+ *
+ * <p>Arguments: {@code [docroot] [plainPort] [filteredPort]}; the document root defaults to the
+ * demo site {@code webapp/} when present, else the test site.
+ */
+public final class FilterBenchServer {
+    private FilterBenchServer() {}
+
+    public static void main(String[] args) throws Exception {
+        Path docroot = Path.of(args.length > 0 ? args[0]
+                : Files.isDirectory(Path.of("webapp")) ? "webapp" : "src/test/resources/webapps/site");
+        int plainPort = args.length > 1 ? Integer.parseInt(args[1]) : 8181;
+        int filteredPort = args.length > 2 ? Integer.parseInt(args[2]) : 8182;
+
+        Server plain = start(docroot, plainPort, null);
+        HeraldConfig config = HeraldConfig.fromProperties(Map.of("herald.site.name", "Herald Bench"));
+        Server filtered = start(docroot, filteredPort, new ShareFilter(config));
+        System.out.println("READY plain=http://127.0.0.1:" + plainPort + " filtered=http://127.0.0.1:" + filteredPort
+                + " docroot=" + docroot.toAbsolutePath().normalize());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                plain.stop();
+                filtered.stop();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+        }));
+        plain.join();
+    }
+
+    private static Server start(Path docroot, int port, ShareFilter filter) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        WebAppContext webapp = new WebAppContext();
+        webapp.setContextPath("/");
+        webapp.setBaseResourceAsPath(docroot);
+        webapp.setParentLoaderPriority(true);
+        webapp.setTempDirectory(Files.createTempDirectory("herald-bench").toFile());
+        webapp.addServletContainerInitializer(new JettyJasperInitializer());
+        if (filter != null) {
+            // The registration the readme documents for embedded Jetty.
+            FilterHolder holder = new FilterHolder(filter);
+            holder.setAsyncSupported(true);
+            webapp.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+        server.setHandler(webapp);
+        server.start();
+        return server;
+    }
+}
