@@ -292,6 +292,37 @@ abstract class ShareFilterContract {
     void leavesStaticNonHtmlFilesUntouched() throws Exception {
         HttpResponse<byte[]> r = get("/data.json");
         assertArrayEquals(file("data.json"), r.body());
+        assertEquals(file("data.json").length, r.headers().firstValueAsLong("Content-Length").orElseThrow());
+    }
+
+    @Test
+    void passesThroughWhatAServletWritesAfterResettingAPage() throws Exception {
+        HttpResponse<byte[]> r = get("/servlet/reset");
+        assertEquals(TestServlets.ResetsToJson.JSON, Http.text(r));
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        assertTrue(r.headers().firstValue("X-Before-Reset").isEmpty(), "reset() clears headers");
+    }
+
+    @Test
+    void refusesTheWriterAfterTheStreamAsContainersDo() throws Exception {
+        assertEquals("IllegalStateException", Http.text(get("/servlet/stream-then-writer")));
+    }
+
+    @Test
+    void keepsTheCharsetFixedByGetWriterInHeaderAndBytes() throws Exception {
+        HttpResponse<byte[]> r = get("/servlet/latin");
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().toLowerCase().contains("iso-8859-1"),
+                r.headers().firstValue("Content-Type").orElseThrow());
+        String latin = new String(r.body(), StandardCharsets.ISO_8859_1);
+        assertTrue(latin.contains("<h1>Caf\u00e9 culture</h1>"), latin);
+        assertEquals("Caf\u00e9 culture", Jsoup.parse(latin).selectFirst("meta[property=og:title]").attr("content"));
+    }
+
+    @Test
+    void passesNonBlockingOutputThroughAsWritten() throws Exception {
+        HttpResponse<byte[]> r = get("/servlet/non-blocking");
+        assertEquals(200, r.statusCode());
+        assertArrayEquals(utf8(TestServlets.page("Non-blocking news", "")), r.body());
     }
 
     @Test

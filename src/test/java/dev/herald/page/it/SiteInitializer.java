@@ -53,6 +53,10 @@ public final class SiteInitializer implements ServletContainerInitializer {
         servlet(ctx, "/servlet/throws", new TestServlets.Throws(), false);
         servlet(ctx, "/servlet/malformed", new TestServlets.Malformed(), false);
         servlet(ctx, "/servlet/tagged", new TestServlets.AlreadyTagged(), false);
+        servlet(ctx, "/servlet/reset", new TestServlets.ResetsToJson(), false);
+        servlet(ctx, "/servlet/stream-then-writer", new TestServlets.StreamThenWriter(), false);
+        servlet(ctx, "/servlet/latin", new TestServlets.LatinWriter(), false);
+        servlet(ctx, "/servlet/non-blocking", new TestServlets.NonBlockingPage(), true);
         servlet(ctx, "/committed/page", new TestServlets.WriterPage(), false);
         servlet(ctx, "/excluded/stream", new TestServlets.StreamingJson(), false);
 

@@ -247,6 +247,81 @@ public final class TestServlets {
         }
     }
 
+    /** Starts an HTML page, resets the response and answers with JSON instead. */
+    public static final class ResetsToJson extends HttpServlet {
+        public static final String JSON = "{\"reset\":true}";
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentType("text/html;charset=UTF-8");
+            resp.setHeader("X-Before-Reset", "yes");
+            resp.getWriter().print("<html><head><title>Thrown away</title>");
+            resp.reset();
+            resp.setContentType("application/json");
+            resp.getOutputStream().write(JSON.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Reports whether asking for the writer after the stream fails as a container's response does. */
+    public static final class StreamThenWriter extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentType("text/plain;charset=UTF-8");
+            ServletOutputStream out = resp.getOutputStream();
+            String outcome;
+            try {
+                resp.getWriter();
+                outcome = "getWriter() allowed";
+            } catch (IllegalStateException e) {
+                outcome = "IllegalStateException";
+            }
+            out.write(outcome.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Fixes ISO-8859-1 with getWriter(), then tries to change the charset: the bytes and header must agree. */
+    public static final class LatinWriter extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentType("text/html;charset=ISO-8859-1");
+            PrintWriter w = resp.getWriter();
+            resp.setContentType("text/html;charset=UTF-8"); // ignored after getWriter(), as containers do
+            resp.setCharacterEncoding("UTF-8");            // ignored too
+            w.print(page("Café culture", ""));
+        }
+    }
+
+    /** Writes a page through non-blocking I/O: passed through as written. */
+    public static final class NonBlockingPage extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentType("text/html;charset=UTF-8");
+            AsyncContext async = req.startAsync();
+            ServletOutputStream out = resp.getOutputStream();
+            byte[] body = page("Non-blocking news", "").getBytes(StandardCharsets.UTF_8);
+            out.setWriteListener(new jakarta.servlet.WriteListener() {
+                private boolean written;
+
+                @Override
+                public void onWritePossible() throws IOException {
+                    while (out.isReady()) {
+                        if (written) {
+                            async.complete();
+                            return;
+                        }
+                        out.write(body);
+                        written = true;
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    async.complete();
+                }
+            });
+        }
+    }
+
     /** Commits the response before Herald sees it. */
     public static final class CommitsFirst implements Filter {
         @Override
