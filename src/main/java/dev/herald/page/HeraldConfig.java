@@ -1,5 +1,7 @@
 package dev.herald.page;
 
+import dev.herald.buttons.ButtonOptions;
+import dev.herald.buttons.Network;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ImageMeta;
 import dev.herald.meta.SiteDefaults;
@@ -28,12 +30,8 @@ import java.util.TreeSet;
  *     built from it instead of the request's Host, which a client controls; {@code null} to use the request
  * @param paths path patterns of the pages to rewrite (see {@link Keys#PATHS})
  * @param excludedPaths path patterns never rewritten, even when {@code paths} matches
- * @param buttonNetworks the share buttons, in order; empty for the buttons' default selection
+ * @param buttons the share bar: networks, labels' language, UTM, endpoint, layout, heading, script, style
  * @param buttonPlacement where buttons go when the page has no placeholder
- * @param buttonUtm whether shared links carry UTM parameters
- * @param buttonLocale the language of the buttons' labels; {@code null} to follow the page's locale
- * @param buttonEndpoint the site path of Herald's first-party share endpoint (the Mastodon instance
- *     chooser), such as {@code /herald/share}; {@code null} for none
  * @param maxBufferBytes the largest page rewritten; a larger body streams through unmodified
  * @param cacheSize how many rewrites are cached; 0 disables the cache
  * @param trustProxy whether {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} are believed
@@ -44,11 +42,8 @@ public record HeraldConfig(
         URI siteUrl,
         List<String> paths,
         List<String> excludedPaths,
-        List<String> buttonNetworks,
+        ButtonOptions buttons,
         ButtonPlacement buttonPlacement,
-        boolean buttonUtm,
-        Locale buttonLocale,
-        String buttonEndpoint,
         int maxBufferBytes,
         int cacheSize,
         boolean trustProxy) {
@@ -59,10 +54,6 @@ public record HeraldConfig(
     public static final int DEFAULT_CACHE_SIZE = 1000;
     /** A configuration with every default: enabled, every path, no site metadata. */
     public static final HeraldConfig DEFAULTS = builder().build();
-
-    /** Share networks Herald knows, by configuration name. */
-    static final Set<String> NETWORKS = Set.of("facebook", "x", "linkedin", "reddit", "bluesky", "threads",
-            "mastodon", "whatsapp", "telegram", "pinterest", "hackernews", "email", "copy", "share");
 
     /** Validates every setting; see {@link Keys} for what each must be. */
     public HeraldConfig {
@@ -77,16 +68,8 @@ public record HeraldConfig(
         excludedPaths = List.copyOf(Validate.notNull(excludedPaths, "excludedPaths"));
         for (String p : paths) checkPattern(Keys.PATHS, p);
         for (String p : excludedPaths) checkPattern(Keys.PATHS_EXCLUDE, p);
-        buttonNetworks = List.copyOf(Validate.notNull(buttonNetworks, "buttonNetworks"));
-        for (String n : buttonNetworks) {
-            if (!NETWORKS.contains(n)) {
-                throw bad(Keys.BUTTONS_NETWORKS, n, "an unknown network; known: " + String.join(", ", new TreeSet<>(NETWORKS)));
-            }
-        }
+        Validate.notNull(buttons, "buttons");
         Validate.notNull(buttonPlacement, "buttonPlacement");
-        if (buttonEndpoint != null && !buttonEndpoint.matches("/[A-Za-z0-9._~/-]*")) {
-            throw bad(Keys.BUTTONS_ENDPOINT, buttonEndpoint, "not a site path such as /herald/share");
-        }
         if (maxBufferBytes < 1024) throw bad(Keys.MAX_BUFFER_BYTES, String.valueOf(maxBufferBytes), "below the minimum of 1024 bytes");
         if (cacheSize < 0) throw bad(Keys.CACHE_SIZE, String.valueOf(cacheSize), "negative; use 0 to disable the cache");
     }
@@ -150,15 +133,8 @@ public record HeraldConfig(
             b.paths(paths);
         }
         if (p.containsKey(Keys.PATHS_EXCLUDE)) b.excludedPaths(list(p.get(Keys.PATHS_EXCLUDE)));
-        if (p.containsKey(Keys.BUTTONS_NETWORKS)) {
-            List<String> networks = new ArrayList<>();
-            for (String n : list(p.get(Keys.BUTTONS_NETWORKS))) networks.add(n.toLowerCase(Locale.ROOT));
-            b.buttonNetworks(networks);
-        }
         if (p.containsKey(Keys.BUTTONS_PLACEMENT)) b.buttonPlacement(placement(p.get(Keys.BUTTONS_PLACEMENT)));
-        if (p.containsKey(Keys.BUTTONS_UTM)) b.buttonUtm(bool(Keys.BUTTONS_UTM, p.get(Keys.BUTTONS_UTM)));
-        if (notBlank(p.get(Keys.BUTTONS_LOCALE))) b.buttonLocale(locale(Keys.BUTTONS_LOCALE, p.get(Keys.BUTTONS_LOCALE)));
-        if (notBlank(p.get(Keys.BUTTONS_ENDPOINT))) b.buttonEndpoint(p.get(Keys.BUTTONS_ENDPOINT));
+        b.buttons(buttons(p));
         if (notBlank(p.get(Keys.MAX_BUFFER_BYTES))) b.maxBufferBytes(size(Keys.MAX_BUFFER_BYTES, p.get(Keys.MAX_BUFFER_BYTES)));
         if (notBlank(p.get(Keys.CACHE_SIZE))) b.cacheSize(optionalInt(Keys.CACHE_SIZE, p.get(Keys.CACHE_SIZE), 0));
         if (p.containsKey(Keys.TRUST_PROXY)) b.trustProxy(bool(Keys.TRUST_PROXY, p.get(Keys.TRUST_PROXY)));
@@ -199,7 +175,10 @@ public record HeraldConfig(
         public static final String PATHS = "herald.paths";
         /** Comma-separated path patterns never rewritten ({@code /admin/*, /api/*}). Default: none. */
         public static final String PATHS_EXCLUDE = "herald.paths.exclude";
-        /** Comma-separated share networks, in order. Default: the buttons' own selection. */
+        /**
+         * Comma-separated share networks, in order: {@code facebook, x, linkedin, reddit, bluesky, threads,
+         * mastodon, whatsapp, telegram, pinterest, hackernews, email, copy, share}. Default: Herald's selection.
+         */
         public static final String BUTTONS_NETWORKS = "herald.buttons.networks";
         /** {@code after-headline} (default), {@code end-of-article}, {@code placeholder-only} or {@code none}. */
         public static final String BUTTONS_PLACEMENT = "herald.buttons.placement";
@@ -207,8 +186,16 @@ public record HeraldConfig(
         public static final String BUTTONS_UTM = "herald.buttons.utm";
         /** The language of the buttons' labels ({@code de}). Default: the page's language. */
         public static final String BUTTONS_LOCALE = "herald.buttons.locale";
-        /** The site path of Herald's share endpoint (Mastodon instance chooser), {@code /herald/share}. Default: none. */
+        /** The site path (or absolute URL) of Herald's share endpoint (Mastodon instance chooser), {@code /share}. Default: none, and no Mastodon button. */
         public static final String BUTTONS_ENDPOINT = "herald.buttons.endpoint";
+        /** {@code row} (default), {@code column} or {@code icons}. */
+        public static final String BUTTONS_LAYOUT = "herald.buttons.layout";
+        /** Visible text above the buttons, such as "Share this article". Default: none. */
+        public static final String BUTTONS_HEADING = "herald.buttons.heading";
+        /** {@code true} (default) for the small inline script behind copy-link and the native share sheet; {@code false} for plain links only. */
+        public static final String BUTTONS_SCRIPT = "herald.buttons.script";
+        /** {@code true} (default) for Herald's inline, scoped {@code <style>}; {@code false} when the site styles the bar itself. */
+        public static final String BUTTONS_STYLE = "herald.buttons.style";
         /** The largest page rewritten, in bytes ({@code 2097152}, {@code 512KiB}, {@code 2MiB}); larger pages stream through unmodified. Default 2 MiB. */
         public static final String MAX_BUFFER_BYTES = "herald.maxBufferBytes";
         /** How many rewrites to cache; {@code 0} disables caching. Default 1000. */
@@ -220,7 +207,8 @@ public record HeraldConfig(
         public static final Set<String> ALL = Set.of(ENABLED, SITE_NAME, SITE_URL, SITE_DEFAULT_IMAGE,
                 SITE_DEFAULT_IMAGE_WIDTH, SITE_DEFAULT_IMAGE_HEIGHT, SITE_DEFAULT_IMAGE_ALT, SITE_TWITTER,
                 SITE_LOCALE, SITE_LOGO, PATHS, PATHS_EXCLUDE, BUTTONS_NETWORKS, BUTTONS_PLACEMENT, BUTTONS_UTM,
-                BUTTONS_LOCALE, BUTTONS_ENDPOINT, MAX_BUFFER_BYTES, CACHE_SIZE, TRUST_PROXY);
+                BUTTONS_LOCALE, BUTTONS_ENDPOINT, BUTTONS_LAYOUT, BUTTONS_HEADING, BUTTONS_SCRIPT, BUTTONS_STYLE,
+                MAX_BUFFER_BYTES, CACHE_SIZE, TRUST_PROXY);
     }
 
     /** Builds a {@link HeraldConfig}; starts from every default. */
@@ -234,11 +222,8 @@ public record HeraldConfig(
         private URI siteUrl;
         private List<String> paths = List.of("/*");
         private List<String> excludedPaths = List.of();
-        private List<String> buttonNetworks = List.of();
+        private ButtonOptions buttons = ButtonOptions.DEFAULTS;
         private ButtonPlacement buttonPlacement = ButtonPlacement.AFTER_HEADLINE;
-        private boolean buttonUtm;
-        private Locale buttonLocale;
-        private String buttonEndpoint;
         private int maxBufferBytes = DEFAULT_MAX_BUFFER_BYTES;
         private int cacheSize = DEFAULT_CACHE_SIZE;
         private boolean trustProxy;
@@ -255,11 +240,8 @@ public record HeraldConfig(
             siteUrl = c.siteUrl;
             paths = c.paths;
             excludedPaths = c.excludedPaths;
-            buttonNetworks = c.buttonNetworks;
+            buttons = c.buttons;
             buttonPlacement = c.buttonPlacement;
-            buttonUtm = c.buttonUtm;
-            buttonLocale = c.buttonLocale;
-            buttonEndpoint = c.buttonEndpoint;
             maxBufferBytes = c.maxBufferBytes;
             cacheSize = c.cacheSize;
             trustProxy = c.trustProxy;
@@ -283,16 +265,10 @@ public record HeraldConfig(
         public Builder paths(List<String> v) { paths = v; return this; }
         /** Sets the path patterns of the pages never rewritten. */
         public Builder excludedPaths(List<String> v) { excludedPaths = v; return this; }
-        /** Sets the share networks, in order; empty for the default selection. */
-        public Builder buttonNetworks(List<String> v) { buttonNetworks = v; return this; }
+        /** Sets the share bar's options. */
+        public Builder buttons(ButtonOptions v) { buttons = v; return this; }
         /** Sets where the buttons go when the page has no placeholder. */
         public Builder buttonPlacement(ButtonPlacement v) { buttonPlacement = v; return this; }
-        /** Turns UTM parameters on shared links on or off (default). */
-        public Builder buttonUtm(boolean v) { buttonUtm = v; return this; }
-        /** Sets the language of the buttons' labels. */
-        public Builder buttonLocale(Locale v) { buttonLocale = v; return this; }
-        /** Sets the site path of Herald's share endpoint. */
-        public Builder buttonEndpoint(String v) { buttonEndpoint = v; return this; }
         /** Sets the largest page rewritten, in bytes. */
         public Builder maxBufferBytes(int v) { maxBufferBytes = v; return this; }
         /** Sets how many rewrites are cached. */
@@ -303,8 +279,39 @@ public record HeraldConfig(
         /** Builds the configuration, validating every setting. */
         public HeraldConfig build() {
             return new HeraldConfig(enabled, new SiteDefaults(siteName, defaultImage, twitter, locale, logo), siteUrl,
-                    paths, excludedPaths, buttonNetworks, buttonPlacement, buttonUtm, buttonLocale, buttonEndpoint,
-                    maxBufferBytes, cacheSize, trustProxy);
+                    paths, excludedPaths, buttons, buttonPlacement, maxBufferBytes, cacheSize, trustProxy);
+        }
+    }
+
+    private static ButtonOptions buttons(Map<String, String> p) {
+        ButtonOptions.Builder b = ButtonOptions.builder();
+        if (notBlank(p.get(Keys.BUTTONS_NETWORKS))) {
+            String v = p.get(Keys.BUTTONS_NETWORKS);
+            try {
+                b.networks(Network.parseList(v));
+            } catch (IllegalArgumentException e) {
+                throw bad(Keys.BUTTONS_NETWORKS, v, "not a list of networks: " + e.getMessage());
+            }
+        }
+        if (p.containsKey(Keys.BUTTONS_UTM)) b.utm(bool(Keys.BUTTONS_UTM, p.get(Keys.BUTTONS_UTM)));
+        if (notBlank(p.get(Keys.BUTTONS_LOCALE))) b.locale(locale(Keys.BUTTONS_LOCALE, p.get(Keys.BUTTONS_LOCALE)));
+        if (notBlank(p.get(Keys.BUTTONS_LAYOUT))) {
+            String v = p.get(Keys.BUTTONS_LAYOUT);
+            try {
+                b.layout(v);
+            } catch (IllegalArgumentException e) {
+                throw bad(Keys.BUTTONS_LAYOUT, v, "not a layout: " + e.getMessage());
+            }
+        }
+        if (p.containsKey(Keys.BUTTONS_SCRIPT)) b.script(bool(Keys.BUTTONS_SCRIPT, p.get(Keys.BUTTONS_SCRIPT)));
+        if (p.containsKey(Keys.BUTTONS_STYLE)) b.style(bool(Keys.BUTTONS_STYLE, p.get(Keys.BUTTONS_STYLE)));
+        b.heading(p.get(Keys.BUTTONS_HEADING));
+        b.endpoint(p.get(Keys.BUTTONS_ENDPOINT));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            String key = e.getMessage() != null && e.getMessage().startsWith("heading") ? Keys.BUTTONS_HEADING : Keys.BUTTONS_ENDPOINT;
+            throw bad(key, p.get(key), "invalid: " + e.getMessage());
         }
     }
 

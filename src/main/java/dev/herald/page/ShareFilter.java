@@ -1,5 +1,7 @@
 package dev.herald.page;
 
+import dev.herald.buttons.ButtonRenderer;
+import dev.herald.buttons.ShareButtons;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ResolvedMeta;
@@ -201,7 +203,8 @@ public class ShareFilter implements Filter {
             this.config = config;
             this.policy = new RewritePolicy(PathPatterns.of(config.paths()), PathPatterns.of(config.excludedPaths()));
             this.cache = new RewriteCache(config.cacheSize());
-            this.transformer = new PageTransformer(config.site(), null, config.buttonPlacement());
+            ButtonRenderer buttons = config.buttonPlacement() == ButtonPlacement.NONE ? null : new ShareButtons(config.buttons());
+            this.transformer = new PageTransformer(config.site(), buttons, config.buttonPlacement());
             this.urls = new PageUrls(config.siteUrl(), config.trustProxy());
         }
     }

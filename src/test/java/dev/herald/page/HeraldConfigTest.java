@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.buttons.ButtonOptions;
+import dev.herald.buttons.Layout;
+import dev.herald.buttons.Network;
+import dev.herald.buttons.Utm;
 import dev.herald.meta.ImageMeta;
 import java.net.URI;
 import java.util.List;
@@ -34,6 +38,7 @@ class HeraldConfigTest {
         assertEquals(1000, c.cacheSize());
         assertFalse(c.trustProxy());
         assertEquals(ButtonPlacement.AFTER_HEADLINE, c.buttonPlacement());
+        assertEquals(ButtonOptions.DEFAULTS, c.buttons());
         assertEquals(c, HeraldConfig.DEFAULTS);
     }
 
@@ -57,6 +62,10 @@ class HeraldConfigTest {
                 Map.entry("herald.buttons.utm", "TRUE"),
                 Map.entry("herald.buttons.locale", "de"),
                 Map.entry("herald.buttons.endpoint", "/herald/share"),
+                Map.entry("herald.buttons.layout", "column"),
+                Map.entry("herald.buttons.heading", "Share this article"),
+                Map.entry("herald.buttons.script", "false"),
+                Map.entry("herald.buttons.style", "false"),
                 Map.entry("herald.maxBufferBytes", "512KiB"),
                 Map.entry("herald.cache.size", "0"),
                 Map.entry("herald.trustProxy", "true")));
@@ -70,11 +79,15 @@ class HeraldConfigTest {
         assertEquals(URI.create("https://cdn.example.com/logo.png"), c.site().publisherLogo().url());
         assertEquals(List.of("/articles/*", "/news/*.html"), c.paths());
         assertEquals(List.of("/admin/*"), c.excludedPaths());
-        assertEquals(List.of("mastodon", "bluesky", "email"), c.buttonNetworks());
+        assertEquals(List.of(Network.MASTODON, Network.BLUESKY, Network.EMAIL), c.buttons().networks());
         assertEquals(ButtonPlacement.END_OF_ARTICLE, c.buttonPlacement());
-        assertTrue(c.buttonUtm());
-        assertEquals(Locale.GERMAN, c.buttonLocale());
-        assertEquals("/herald/share", c.buttonEndpoint());
+        assertEquals(Utm.DEFAULT, c.buttons().utm());
+        assertEquals(Locale.GERMAN, c.buttons().locale());
+        assertEquals("/herald/share", c.buttons().endpoint());
+        assertEquals(Layout.COLUMN, c.buttons().layout());
+        assertEquals("Share this article", c.buttons().heading());
+        assertFalse(c.buttons().script());
+        assertFalse(c.buttons().style());
         assertEquals(512 * 1024, c.maxBufferBytes());
         assertEquals(0, c.cacheSize());
         assertTrue(c.trustProxy());
@@ -124,6 +137,16 @@ class HeraldConfigTest {
     }
 
     @Test
+    void rejectsANetworkListedTwice() {
+        assertNames(rejects("herald.buttons.networks", "x, twitter"), "herald.buttons.networks", "x, twitter");
+    }
+
+    @Test
+    void rejectsAnUnknownLayout() {
+        assertNames(rejects("herald.buttons.layout", "grid"), "herald.buttons.layout", "grid");
+    }
+
+    @Test
     void rejectsAnUnknownPlacement() {
         assertNames(rejects("herald.buttons.placement", "sidebar"), "herald.buttons.placement", "sidebar");
     }
@@ -162,7 +185,7 @@ class HeraldConfigTest {
 
     @Test
     void rejectsAnEndpointThatIsNotASitePath() {
-        assertNames(rejects("herald.buttons.endpoint", "https://evil.example/share"), "herald.buttons.endpoint", "https://evil.example/share");
+        assertNames(rejects("herald.buttons.endpoint", "//evil.example/share"), "herald.buttons.endpoint", "//evil.example/share");
     }
 
     @Test
