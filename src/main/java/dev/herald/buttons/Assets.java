@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
 
 /** The bar's fixed assets, read once from the jar: the stylesheet, the script and one icon per network. */
 final class Assets {
+    // Declared first: static fields initialise in order, and ICONS below needs it.
+    private static final Pattern SVG_BODY = Pattern.compile("<svg\\b[^>]*>(.*)</svg>", Pattern.DOTALL);
     static final String CSS = strip(read("herald-share.css"));
     static final String SCRIPT = strip(read("herald-share.js"));
     /** The drawing inside each icon's {@code <svg>}, without the element itself. */
     static final Map<Network, String> ICONS = icons();
-
-    private static final Pattern SVG_BODY = Pattern.compile("<svg\\b[^>]*>(.*)</svg>", Pattern.DOTALL);
 
     private Assets() {}
 
