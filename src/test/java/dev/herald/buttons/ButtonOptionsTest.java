@@ -30,6 +30,12 @@ class ButtonOptionsTest {
     }
 
     @Test
+    void leavesUserInfoOfThePageUrlOutOfTheEndpoint() {
+        assertEquals(URI.create("https://herald.example/share"),
+                ButtonOptions.builder().endpoint("/share").build().endpointFor(URI.create("https://editor:pw@herald.example/a")));
+    }
+
+    @Test
     void acceptsAnAbsoluteEndpoint() {
         ButtonOptions o = ButtonOptions.builder().endpoint("https://share.herald.example/s/").build();
         assertEquals(URI.create("https://share.herald.example/s"), o.endpointFor(URI.create("https://herald.example/a")));
