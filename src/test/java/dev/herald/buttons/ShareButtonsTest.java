@@ -264,6 +264,7 @@ class ShareButtonsTest {
     void theScriptDefinesNoGlobalsAndTakesNoPerPageValues() {
         String js = ShareButtons.script();
         assertTrue(js.startsWith("(function () {") && js.endsWith("})();"), js);
+        assertFalse(js.contains("//"), "comments are stripped: " + js);
         for (Document doc : List.of(render(ButtonOptions.DEFAULTS, META), render(ButtonOptions.builder().locale(Locale.GERMAN).build(),
                 META.toBuilder().title("Other").url("https://herald.example/b").build()))) {
             assertEquals(js, doc.selectFirst("script").data());
