@@ -85,7 +85,7 @@ final class Inference {
         ArticleMeta.Builder b = ArticleMeta.builder();
         if (extraSiteName != null) addSiteName(extraSiteName);
         String cleanedTitle = stripSiteName(rawTitle);
-        b.title(DeclaredMeta.firstNonNull(headline == null ? null : Texts.clean(headline.el().text()), itemprop("headline"), cleanedTitle));
+        b.title(DeclaredMeta.firstNonNull(headline == null ? null : headlineText(headline.el()), itemprop("headline"), cleanedTitle));
         b.description(description());
         b.url(pageUrl);
         b.image(image());
@@ -145,7 +145,7 @@ final class Inference {
         List<Found> candidates = new ArrayList<>(scan.h1s);
         for (Found f : scan.headlineClassed) if (!f.el().normalName().equals("h1")) candidates.add(f);
         for (Found f : candidates) {
-            String text = Texts.clean(f.el().text());
+            String text = headlineText(f.el());
             if (text == null || text.length() < 3 || text.length() > 300) continue;
             String lower = text.toLowerCase(Locale.ROOT);
             String names = (f.el().className() + " " + f.el().id()).toLowerCase(Locale.ROOT);
@@ -161,6 +161,19 @@ final class Inference {
             if (score > bestScore) { best = f; bestScore = score; }
         }
         return bestScore >= 0 ? best : null;
+    }
+
+    /**
+     * The headline's own text: block elements inside it are left out, because an unclosed
+     * {@code <h1>} swallows the paragraphs after it (browsers parse it the same way).
+     */
+    static String headlineText(Element h) {
+        StringBuilder sb = new StringBuilder();
+        for (org.jsoup.nodes.Node n : h.childNodes()) {
+            if (n instanceof org.jsoup.nodes.TextNode t) sb.append(t.getWholeText());
+            else if (n instanceof Element e && !e.tag().isBlock()) sb.append(' ').append(e.text()).append(' ');
+        }
+        return Texts.clean(sb.toString());
     }
 
     /** {@code title} without a site-name prefix or suffix ({@code "Headline | Site"}), remembering the suffix. */
@@ -238,7 +251,7 @@ final class Inference {
             if (!nearHeadline && !inArticle) continue;
             String text = Texts.clean(f.el().text());
             if (text == null || text.length() < 40 || text.length() > 600 || Texts.words(text) < 6) continue;
-            if (headline != null && text.equalsIgnoreCase(Texts.clean(headline.el().text()))) continue;
+            if (headline != null && text.equalsIgnoreCase(headlineText(headline.el()))) continue;
             if (JUNK_PARAGRAPH.matcher(text).matches() || looksLikeByline(text)) continue;
             return text;
         }

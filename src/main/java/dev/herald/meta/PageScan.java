@@ -84,7 +84,7 @@ final class PageScan implements NodeVisitor {
             case "a" -> {
                 String rel = e.attr("rel").toLowerCase(Locale.ROOT);
                 if (!rel.isEmpty()) {
-                    if (hasWord(rel, "tag")) tagLinks.add(found(e));
+                    if (hasWord(rel, "tag") && !hasWord(rel, "category")) tagLinks.add(found(e));
                     if (hasWord(rel, "category")) categoryLinks.add(found(e));
                     if (hasWord(rel, "author")) bylines.add(found(e));
                 }
