@@ -23,13 +23,23 @@ public final class HeraldCli {
 
     /** Runs the command line and returns its exit code; used by tests. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, before execution; tests redirect its streams. */
+    static CommandLine commandLine() {
         return new CommandLine(new HeraldCli())
                 .setExecutionExceptionHandler((ex, cmd, parsed) -> {
                     // Expected failures (bad file, bad config) get one clear line, not a stack trace.
-                    cmd.getErr().println("herald: " + ex.getMessage());
+                    cmd.getErr().println("herald: " + describe(ex));
                     return ex instanceof IllegalArgumentException || ex instanceof java.io.IOException ? 2 : 1;
-                })
-                .execute(args);
+                });
+    }
+
+    private static String describe(Exception ex) {
+        // NoSuchFileException's message is just the path; say what is wrong with it.
+        if (ex instanceof java.nio.file.NoSuchFileException nsf) return "no such file: " + nsf.getFile();
+        return String.valueOf(ex.getMessage());
     }
 
     /** Reads the version from the jar's manifest. */
