@@ -162,7 +162,9 @@ public class ShareServlet extends HttpServlet {
             throws IOException {
         resp.setContentType("text/html;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
-        resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+        // form-action also governs the redirect that follows the submission (Chromium enforces it), so the
+        // reader's https server must be allowed.
+        resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' https:; frame-ancestors 'none'");
         resp.setHeader("Referrer-Policy", "no-referrer");
         String action = req.getContextPath() + req.getServletPath() + "/mastodon";
         String title = meta.title() == null ? meta.url().toString() : meta.title();
