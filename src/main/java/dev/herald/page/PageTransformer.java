@@ -1,9 +1,27 @@
 package dev.herald.page;
 
 import dev.herald.buttons.ButtonRenderer;
+import dev.herald.internal.Escape;
+import dev.herald.internal.PageCharset;
 import dev.herald.internal.Validate;
+import dev.herald.meta.ArticleMeta;
+import dev.herald.meta.HeadTags;
+import dev.herald.meta.ImageMeta;
+import dev.herald.meta.ImageSizes;
+import dev.herald.meta.MetaSource;
+import dev.herald.meta.PageMeta;
+import dev.herald.meta.ResolvedMeta;
 import dev.herald.meta.SiteDefaults;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
 
 /**
  * Turns an HTML page into a rich link preview: resolves its {@link dev.herald.meta.ArticleMeta}
@@ -11,21 +29,43 @@ import java.nio.charset.Charset;
  *
  * <p>The one code path shared by {@code ShareFilter} and the CLI. Thread-safe; never throws for bad
  * input: a page it cannot read safely yields {@link Rewrite#unchanged}.
+ *
+ * <p>The page is decoded and parsed once, with source positions tracked; every edit is an insertion
+ * at a byte offset of the original body, so the page's own bytes are never re-encoded.
  */
 public final class PageTransformer {
+    private static final int BINARY_SNIFF_CHARS = 1024;
+
     private final SiteDefaults defaults;
     private final ButtonRenderer buttons;
     private final ButtonPlacement placement;
+    private final ImageSizes imageSizes;
 
     /**
+     * A transformer that knows no image sizes beyond what pages declare.
+     *
      * @param defaults site-wide values, the lowest-precedence source
      * @param buttons renders the share buttons; {@code null} for none
      * @param placement where buttons go when the page has no placeholder
      */
     public PageTransformer(SiteDefaults defaults, ButtonRenderer buttons, ButtonPlacement placement) {
+        this(defaults, buttons, placement, ImageSizes.NONE);
+    }
+
+    /**
+     * A transformer that fills in a preview image's width, height and type from {@code imageSizes}
+     * when the page does not give them.
+     *
+     * @param defaults site-wide values, the lowest-precedence source
+     * @param buttons renders the share buttons; {@code null} for none
+     * @param placement where buttons go when the page has no placeholder
+     * @param imageSizes reads sizes of images the same application serves
+     */
+    public PageTransformer(SiteDefaults defaults, ButtonRenderer buttons, ButtonPlacement placement, ImageSizes imageSizes) {
         this.defaults = Validate.notNull(defaults, "defaults");
         this.buttons = buttons;
         this.placement = Validate.notNull(placement, "placement");
+        this.imageSizes = Validate.notNull(imageSizes, "imageSizes");
     }
 
     /**
@@ -35,6 +75,130 @@ public final class PageTransformer {
      *     (byte-order mark, then {@code <meta charset>}, then UTF-8 if valid, else windows-1252)
      */
     public Rewrite plan(byte[] body, int length, Charset declaredCharset, PageRequest request) {
-        throw new UnsupportedOperationException("implemented by the meta work");
+        Validate.notNull(body, "body");
+        Validate.isTrue(length >= 0 && length <= body.length, "length", "must be within 0..body.length");
+        Validate.notNull(request, "request");
+        PageCharset cs;
+        try {
+            cs = PageCharset.detect(body, length, declaredCharset);
+        } catch (RuntimeException e) {
+            return Rewrite.unchanged(fallback(request), declaredCharset == null ? java.nio.charset.StandardCharsets.UTF_8 : declaredCharset,
+                    "charset could not be determined: " + e.getMessage());
+        }
+        try {
+            return planDecoded(body, length, cs, request);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A transformer bug must never cost the reader the page: send it as it was.
+            return Rewrite.unchanged(fallback(request), cs.output(), "page could not be transformed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Rewrite planDecoded(byte[] body, int length, PageCharset cs, PageRequest request) {
+        if (!cs.isInsertable()) return Rewrite.unchanged(fallback(request), cs.output(), "charset " + cs.charset().name() + " does not allow insertion");
+        String html;
+        try {
+            html = cs.decode(body, length);
+        } catch (CharacterCodingException e) {
+            return Rewrite.unchanged(fallback(request), cs.output(), "body is not valid " + cs.charset().name());
+        }
+        if (looksBinary(html)) return Rewrite.unchanged(fallback(request), cs.output(), "body does not look like HTML");
+
+        Document doc = Parser.htmlParser().setTrackPosition(true).parseInput(html, request.pageUrl().toString());
+        PageMeta page = PageMeta.read(doc, request.pageUrl());
+        ResolvedMeta resolved = withImageSize(page.resolve(request.application(), request.taglib(), defaults));
+        ArticleMeta meta = resolved.meta();
+
+        List<Edit> edits = new ArrayList<>(2);
+        String head = HeadTags.render(meta, defaults, page.existingTags(), cs.output());
+        if (!head.isEmpty()) {
+            int at = headInsertionPoint(doc, html.length());
+            edits.add(new Edit(at, head));
+        }
+        Edit bar = buttonEdit(page, meta, cs);
+        if (bar != null) edits.add(bar);
+        edits.sort((a, b) -> Integer.compare(a.at, b.at));
+
+        int[] charOffsets = new int[edits.size()];
+        for (int i = 0; i < charOffsets.length; i++) charOffsets[i] = edits.get(i).at;
+        int[] byteOffsets = cs.byteOffsets(html, charOffsets);
+        List<Rewrite.Insertion> insertions = new ArrayList<>(edits.size());
+        for (int i = 0; i < edits.size(); i++) insertions.add(new Rewrite.Insertion(byteOffsets[i], cs.encode(edits.get(i).html)));
+        return new Rewrite(resolved, cs.output(), insertions, null);
+    }
+
+    /** A planned insertion of {@code html} before char {@code at} of the decoded text. */
+    private record Edit(int at, String html) {}
+
+    /**
+     * Where the head block goes: before {@code </head>}; when the head end is implicit, where the
+     * parser closed it (just before the first body content, where a {@code <meta>} still lands in
+     * the head); else after the last thing that was parsed into the head; else at the very start.
+     */
+    static int headInsertionPoint(Document doc, int textLength) {
+        Element head = doc.head();
+        Range end = head.endSourceRange();
+        if (end.isTracked() && end.startPos() >= 0 && end.startPos() <= textLength) return end.startPos();
+        Element last = head.lastElementChild();
+        if (last != null) {
+            Range r = last.endSourceRange().isTracked() ? last.endSourceRange() : last.sourceRange();
+            if (r.isTracked() && r.endPos() <= textLength) return r.endPos();
+        }
+        Range start = head.sourceRange();
+        if (start.isTracked() && !start.isImplicit() && start.endPos() <= textLength) return start.endPos();
+        return 0;
+    }
+
+    private Edit buttonEdit(PageMeta page, ArticleMeta meta, PageCharset cs) {
+        if (buttons == null || placement == ButtonPlacement.NONE || !meta.isArticle() || page.hasButtonBar()) return null;
+        Element target = page.sharePlaceholder();
+        int at = -1;
+        if (target != null) {
+            Range r = target.sourceRange();
+            if (r.isTracked() && !r.isImplicit()) at = r.endPos();
+        } else if (placement == ButtonPlacement.AFTER_HEADLINE) {
+            Element h = page.headline();
+            if (h != null && explicit(h.endSourceRange())) at = h.endSourceRange().endPos();
+        } else if (placement == ButtonPlacement.END_OF_ARTICLE) {
+            Element a = page.article();
+            if (a != null && explicit(a.endSourceRange())) at = a.endSourceRange().startPos();
+        }
+        if (at < 0) return null;
+        String rendered = buttons.render(meta);
+        if (rendered == null || rendered.isBlank()) return null;
+        return new Edit(at, Escape.fragment(rendered, cs.output()));
+    }
+
+    private static boolean explicit(Range r) {
+        return r.isTracked() && !r.isImplicit();
+    }
+
+    private ResolvedMeta withImageSize(ResolvedMeta resolved) {
+        ImageMeta image = resolved.meta().image();
+        if (image == null || (image.width() != null && image.height() != null)) return resolved;
+        return imageSizes.sizeOf(image.url())
+                .map(size -> new ResolvedMeta(resolved.meta().toBuilder().image(size.applyTo(image)).build(), resolved.sources()))
+                .orElse(resolved);
+    }
+
+    private ResolvedMeta fallback(PageRequest request) {
+        Map<MetaSource, ArticleMeta> c = new EnumMap<>(MetaSource.class);
+        c.put(MetaSource.APPLICATION, request.application());
+        c.put(MetaSource.TAGLIB, request.taglib());
+        c.put(MetaSource.INFERRED, ArticleMeta.builder().url(request.pageUrl()).build());
+        c.put(MetaSource.SITE_DEFAULT, defaults.asMeta());
+        return ResolvedMeta.resolve(c);
+    }
+
+    /** NUL or many control characters near the start mean bytes that are not text at all. */
+    private static boolean looksBinary(String text) {
+        int n = Math.min(text.length(), BINARY_SNIFF_CHARS);
+        int controls = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == 0) return true;
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') controls++;
+            if (c == '\uFFFD') controls++;
+        }
+        return n > 0 && controls * 10 > n;
     }
 }

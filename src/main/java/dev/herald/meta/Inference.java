@@ -1,0 +1,573 @@
+package dev.herald.meta;
+
+import dev.herald.meta.PageScan.Found;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Infers metadata from a page's content ({@link MetaSource#INFERRED}) the way link-preview scrapers
+ * do, tuned for the markup of news sites: the headline, the standfirst or first real paragraph, the
+ * lead image, the byline, dates, section, keywords and language.
+ */
+final class Inference {
+    static final int DESCRIPTION_MAX = 300;
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(\\||-|–|—|·|•|»|::|/)\\s+");
+    private static final Pattern SRCSET_ENTRY = Pattern.compile("\\s*(\\S+)(?:\\s+(\\d+(?:\\.\\d+)?)([wx]))?\\s*(?:,|$)");
+    private static final String[] PUBLISHED_META = {"article.published", "article:published", "datepublished", "date", "pubdate",
+        "publishdate", "publish-date", "publish_date", "published_time", "published-date", "timestamp", "dc.date", "dc.date.issued",
+        "dc.date.created", "dcterms.created", "dcterms.date", "dcterms.issued", "sailthru.date", "parsely-pub-date",
+        "article_date_original", "original-publish-date", "og:published_time", "cxenseparse:recs:publishtime", "displaydate"};
+    private static final String[] MODIFIED_META = {"article.updated", "datemodified", "last-modified", "lastmod", "dcterms.modified",
+        "dc.date.modified", "revised", "article:modified", "updated_time"};
+    private static final String[] AUTHOR_META = {"byl", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "article:author_name", "author_name"};
+    private static final String[] SECTION_META = {"section", "parsely-section", "article-section", "article.section", "category", "sailthru.section", "cxenseparse:pageclass-section"};
+    private static final String[] IMAGE_NOISE = {"logo", "icon", "avatar", "sprite", "pixel", "spacer", "blank.", "badge", "emoji",
+        "gravatar", "placeholder", "tracking", "beacon", "/ads/", "doubleclick", "/ad/", "1x1", "transparent.", "author", "headshot",
+        "profile", "loading.", "loader", "banner-ad", "facebook.com/tr", "/feed", "button", "arrow", "star-rating", "flag-"};
+    private static final String[] PARAGRAPH_NOISE = {"caption", "credit", "byline", "dateline", "meta", "timestamp", "share", "copyright", "disclaimer", "author", "related", "tags", "newsletter"};
+    private static final Pattern JUNK_PARAGRAPH = Pattern.compile(
+            "(?i)^(advertisement|advertisment|anzeige|publicité|sponsored|story continues below|continue reading|read more|"
+            + "sign up|subscribe|click here|updated|published|posted|photo:|image:|file photo|getty images|credit:|"
+            + "all rights reserved|copyright|©|we use cookies|this site uses cookies|this website uses cookies|by continuing|"
+            + "listen to (this|the) (article|story)|follow us|share this|supported by|skip to|loading|please enable|"
+            + "your browser|you are reading|already a subscriber|log in|sign in).*");
+
+    private final PageScan scan;
+    private final DeclaredMeta declared;
+    private final URI base;
+    private final URI pageUrl;
+    private final Set<String> siteNames = new LinkedHashSet<>();
+
+    Found headline;
+    Element mainArticle;
+    private Element mainBody;
+    String rawTitle;
+    String titleSuffix;
+
+    private Inference(PageScan scan, DeclaredMeta declared, URI base, URI pageUrl) {
+        this.scan = scan;
+        this.declared = declared;
+        this.base = base;
+        this.pageUrl = pageUrl;
+        addSiteName(declared.meta.siteName());
+        addSiteName(declared.first("application-name"));
+        addSiteName(declared.first("apple-mobile-web-app-title"));
+        addSiteName(declared.jsonLd.orgName);
+        if (pageUrl != null && pageUrl.getHost() != null) addSiteName(pageUrl.getHost().replaceFirst("^www\\.", ""));
+    }
+
+    private void addSiteName(String s) {
+        String c = Texts.clean(s);
+        if (c != null) siteNames.add(c.toLowerCase(Locale.ROOT));
+    }
+
+    /** Infers what it can from a scanned page. */
+    static Inference run(PageScan scan, DeclaredMeta declared, URI base, URI pageUrl) {
+        Inference inf = new Inference(scan, declared, base, pageUrl);
+        inf.rawTitle = scan.title == null ? null : Texts.clean(scan.title.text());
+        inf.chooseContainers();
+        return inf;
+    }
+
+    /** The inferred metadata; {@code extraSiteName} (from configuration) also counts as a title suffix to strip. */
+    ArticleMeta meta(String extraSiteName) {
+        ArticleMeta.Builder b = ArticleMeta.builder();
+        if (extraSiteName != null) addSiteName(extraSiteName);
+        String cleanedTitle = stripSiteName(rawTitle);
+        b.title(DeclaredMeta.firstNonNull(headline == null ? null : headlineText(headline.el()), itemprop("headline"), cleanedTitle));
+        b.description(description());
+        b.url(pageUrl);
+        b.image(image());
+        b.siteName(DeclaredMeta.firstNonNull(declared.first("application-name"), declared.first("apple-mobile-web-app-title"), titleSuffix));
+        b.locale(DeclaredMeta.firstNonNull(Locales.parse(declared.first("content-language")), Locales.parse(declared.first("language")),
+                Locales.parse(declared.first("dc.language")), Locales.parse(itemprop("inLanguage"))));
+        b.type(looksLikeArticle() ? "article" : "website");
+        b.authors(authors());
+        b.publishedTime(published());
+        b.modifiedTime(modified());
+        b.section(section());
+        b.tags(tags());
+        return b.build();
+    }
+
+    boolean looksLikeArticle() {
+        if (declared.jsonLd.article != null || declared.first("article:published_time") != null) return true;
+        if (headline == null) return false;
+        if (mainArticle != null || mainBody != null) return true;
+        for (Found f : scan.itemprops) {
+            String v = f.el().attr("itemtype");
+            if (v.endsWith("/NewsArticle") || v.endsWith("/Article") || v.endsWith("/BlogPosting")) return true;
+        }
+        return false;
+    }
+
+    // ---- containers and headline ----
+
+    private void chooseContainers() {
+        Map<Element, Integer> perArticle = new HashMap<>();
+        Map<Element, Integer> perBody = new HashMap<>();
+        for (Found p : scan.paragraphs) {
+            if (p.boiler()) continue;
+            if (p.article() != null) perArticle.merge(p.article(), 1, Integer::sum);
+            if (p.body() != null) perBody.merge(p.body(), 1, Integer::sum);
+        }
+        mainBody = argmax(perBody);
+        headline = chooseHeadline();
+        if (headline != null && headline.article() != null) mainArticle = headline.article();
+        else mainArticle = argmax(perArticle);
+        if (mainArticle == null && scan.articles.size() == 1) mainArticle = scan.articles.get(0);
+    }
+
+    private static Element argmax(Map<Element, Integer> counts) {
+        Element best = null;
+        int n = 0;
+        for (Map.Entry<Element, Integer> e : counts.entrySet()) {
+            if (e.getValue() > n) { best = e.getKey(); n = e.getValue(); }
+        }
+        return best;
+    }
+
+    private Found chooseHeadline() {
+        String titleLower = rawTitle == null ? "" : rawTitle.toLowerCase(Locale.ROOT);
+        Found best = null;
+        int bestScore = Integer.MIN_VALUE;
+        List<Found> candidates = new ArrayList<>(scan.h1s);
+        for (Found f : scan.headlineClassed) if (!f.el().normalName().equals("h1")) candidates.add(f);
+        for (Found f : candidates) {
+            String text = headlineText(f.el());
+            if (text == null || text.length() < 3 || text.length() > 300) continue;
+            String lower = text.toLowerCase(Locale.ROOT);
+            String names = (f.el().className() + " " + f.el().id()).toLowerCase(Locale.ROOT);
+            boolean h1 = f.el().normalName().equals("h1");
+            int score = h1 ? 1 : -1;
+            if (f.article() != null) score += 4;
+            if (!titleLower.isEmpty() && titleLower.contains(lower)) score += 3;
+            if (PageScan.containsAny(names, "title", "headline") || "headline".equals(f.el().attr("itemprop"))) score += 2;
+            if (f.boiler() || f.siteHeader()) score -= 5;
+            if (PageScan.containsAny(names, "logo", "brand", "site-title", "site-name", "sitename", "masthead")) score -= 6;
+            if (siteNames.contains(lower)) score -= 6;
+            if (Texts.words(text) < 2) score -= 2;
+            if (score > bestScore) { best = f; bestScore = score; }
+        }
+        return bestScore >= 0 ? best : null;
+    }
+
+    /**
+     * The headline's own text: block elements inside it are left out, because an unclosed
+     * {@code <h1>} swallows the paragraphs after it (browsers parse it the same way).
+     */
+    static String headlineText(Element h) {
+        StringBuilder sb = new StringBuilder();
+        for (org.jsoup.nodes.Node n : h.childNodes()) {
+            if (n instanceof org.jsoup.nodes.TextNode t) sb.append(t.getWholeText());
+            else if (n instanceof Element e && !e.tag().isBlock()) sb.append(' ').append(e.text()).append(' ');
+        }
+        return Texts.clean(sb.toString());
+    }
+
+    /** {@code title} without a site-name prefix or suffix ({@code "Headline | Site"}), remembering the suffix. */
+    String stripSiteName(String title) {
+        if (title == null) return null;
+        String t = title;
+        for (int round = 0; round < 3; round++) {
+            List<int[]> seps = new ArrayList<>();
+            Matcher m = TITLE_SEPARATOR.matcher(t);
+            while (m.find()) seps.add(new int[] {m.start(), m.end(), m.group(1).charAt(0)});
+            if (seps.isEmpty()) break;
+            int[] last = seps.get(seps.size() - 1);
+            String tail = t.substring(last[1]).strip();
+            String head = t.substring(0, last[0]).strip();
+            int[] firstSep = seps.get(0);
+            String lead = t.substring(0, firstSep[0]).strip();
+            String rest = t.substring(firstSep[1]).strip();
+            if (isSiteName(tail)) {
+                if (titleSuffix == null) titleSuffix = tail;
+                t = head;
+            } else if (isSiteName(lead) && Texts.words(rest) >= 2) {
+                if (titleSuffix == null) titleSuffix = lead;
+                t = rest;
+            } else if (looksLikeSuffix(tail, (char) last[2]) && Texts.words(head) >= 3) {
+                if (titleSuffix == null && round == 0) titleSuffix = tail;
+                t = head;
+            } else {
+                break;
+            }
+        }
+        return t;
+    }
+
+    private boolean isSiteName(String s) {
+        String l = s.toLowerCase(Locale.ROOT);
+        if (siteNames.contains(l)) return true;
+        String squashed = l.replaceAll("[^\\p{L}\\p{N}]", "");
+        if (squashed.isEmpty()) return false;
+        for (String n : siteNames) {
+            String ns = n.replaceAll("[^\\p{L}\\p{N}]", "");
+            if (ns.equals(squashed) || ns.replaceFirst("(com|org|net|co\\.uk|couk|de|fr|es|it)$", "").equals(squashed)) return true;
+        }
+        return false;
+    }
+
+    private static boolean looksLikeSuffix(String tail, char sep) {
+        int words = Texts.words(tail);
+        if (words == 0 || words > 4 || tail.length() > 40) return false;
+        if (sep == '|' || sep == '·' || sep == '•' || sep == '»' || sep == ':') return true;
+        if (tail.matches("(?i).*\\.(com|org|net|news|co|io|de|fr|uk|es|it)$")) return true;
+        for (String w : tail.split(" ")) {
+            if (w.isEmpty() || !(Character.isUpperCase(w.codePointAt(0)) || Character.isDigit(w.codePointAt(0)))) return false;
+        }
+        return true;
+    }
+
+    // ---- description ----
+
+    private String description() {
+        String d = itemprop("description");
+        if (d != null && d.length() >= 40) return Texts.truncate(d, DESCRIPTION_MAX);
+        String dek = dek();
+        if (dek != null) return Texts.truncate(dek, DESCRIPTION_MAX);
+        String p = firstParagraph();
+        return p == null ? null : Texts.truncate(p, DESCRIPTION_MAX);
+    }
+
+    private String dek() {
+        for (Found f : scan.deks) {
+            if (f.boiler() || f.figure()) continue;
+            String tag = f.el().normalName();
+            if (tag.equals("meta") || tag.equals("img") || tag.equals("section") || tag.equals("body")) continue;
+            boolean nearHeadline = headline != null && f.order() > headline.order() && f.order() - headline.order() < 40;
+            boolean inArticle = mainArticle != null && f.article() == mainArticle && (headline == null || f.order() > headline.order());
+            if (!nearHeadline && !inArticle) continue;
+            String text = Texts.clean(f.el().text());
+            if (text == null || text.length() < 40 || text.length() > 600 || Texts.words(text) < 6) continue;
+            if (headline != null && text.equalsIgnoreCase(headlineText(headline.el()))) continue;
+            if (JUNK_PARAGRAPH.matcher(text).matches() || looksLikeByline(text)) continue;
+            return text;
+        }
+        return null;
+    }
+
+    private String firstParagraph() {
+        for (int pass = 0; pass < 4; pass++) {
+            for (Found p : scan.paragraphs) {
+                boolean eligible = switch (pass) {
+                    case 0 -> mainBody != null && p.body() == mainBody;
+                    case 1 -> mainArticle != null && p.article() == mainArticle;
+                    case 2 -> headline != null && p.order() > headline.order();
+                    default -> true;
+                };
+                if (!eligible || p.figure() || (p.boiler() && pass < 3)) continue;
+                String text = paragraphText(p.el());
+                if (text != null) return text;
+            }
+        }
+        return null;
+    }
+
+    private static String paragraphText(Element p) {
+        String names = (p.className() + " " + p.id()).toLowerCase(Locale.ROOT);
+        if (PageScan.containsAny(names, PARAGRAPH_NOISE)) return null;
+        String text = Texts.clean(p.text());
+        if (text == null || text.length() < 60 || Texts.words(text) < 8) return null;
+        if (JUNK_PARAGRAPH.matcher(text).matches() || looksLikeByline(text)) return null;
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("cookie") && (lower.contains("accept") || lower.contains("consent") || lower.contains("we use"))) return null;
+        if (text.equals(text.toUpperCase(Locale.ROOT)) && !text.equals(lower)) return null;
+        int linked = 0;
+        for (Element a : p.getElementsByTag("a")) linked += a.text().length();
+        if (linked > text.length() * 0.6) return null;
+        return text;
+    }
+
+    private static boolean looksLikeByline(String text) {
+        return text.length() < 120 && text.matches("(?i)^(by|written by|von|par|por)\\s.*");
+    }
+
+    // ---- image ----
+
+    private ImageMeta image() {
+        for (Found f : scan.itemprops) {
+            if (!"image".equals(f.el().attr("itemprop")) || f.boiler()) continue;
+            Element e = f.el();
+            String src = e.hasAttr("content") ? e.attr("content") : e.hasAttr("href") ? e.attr("href") : bestSource(e);
+            URI u = Urls.resolve(base, src);
+            if (u != null && !noisy(u.toString())) return withGuessedType(new ImageMeta(u, null, null, Texts.clean(e.attr("alt")), null));
+        }
+        for (Element l : scan.links) {
+            if (l.attr("rel").equalsIgnoreCase("image_src")) {
+                URI u = Urls.resolve(base, l.attr("href"));
+                if (u != null) return withGuessedType(ImageMeta.of(u));
+            }
+        }
+        Found chosen = null;
+        ImageMeta chosenMeta = null;
+        int chosenScore = 0;
+        for (Found f : scan.images) {
+            if (f.boiler()) continue;
+            Element img = f.el();
+            if (badImage(img)) continue;
+            URI u = Urls.resolve(base, bestSource(img));
+            if (u == null || noisy(u.toString())) continue;
+            Integer w = DeclaredMeta.positive(img.attr("width"));
+            Integer h = DeclaredMeta.positive(img.attr("height"));
+            int score = 0;
+            if (f.article() != null && (mainArticle == null || f.article() == mainArticle)) score += 3;
+            if (f.body() != null) score += 2;
+            if (f.figure()) score += 2;
+            if (w != null && w >= 400) score += 2;
+            if (headline == null || f.order() > headline.order()) score += 1;
+            if (f.siteHeader()) score -= 3;
+            if (score >= 3) { chosen = f; chosenMeta = imageMeta(u, img, w, h); break; }
+            if (score > chosenScore) { chosen = f; chosenMeta = imageMeta(u, img, w, h); chosenScore = score; }
+        }
+        return chosen == null ? null : chosenMeta;
+    }
+
+    private static ImageMeta imageMeta(URI u, Element img, Integer w, Integer h) {
+        // Declared sizes describe the <img> box, which rarely matches the file; they are kept only for
+        // a src-only image, where they usually are the file's size.
+        boolean fromSrc = !img.hasAttr("srcset") && !img.hasAttr("data-srcset");
+        ImageMeta m = new ImageMeta(u, fromSrc && w != null && h != null ? w : null, fromSrc && w != null && h != null ? h : null,
+                Texts.clean(img.attr("alt")), null);
+        return withGuessedType(m);
+    }
+
+    private static ImageMeta withGuessedType(ImageMeta m) {
+        String path = m.url().getPath() == null ? "" : m.url().getPath().toLowerCase(Locale.ROOT);
+        String type = path.endsWith(".jpg") || path.endsWith(".jpeg") ? "image/jpeg"
+                : path.endsWith(".png") ? "image/png" : path.endsWith(".gif") ? "image/gif"
+                : path.endsWith(".webp") ? "image/webp" : path.endsWith(".avif") ? "image/avif" : null;
+        return type == null ? m : m.withType(type);
+    }
+
+    private static boolean badImage(Element img) {
+        if ("true".equalsIgnoreCase(img.attr("aria-hidden")) || "presentation".equalsIgnoreCase(img.attr("role"))) return true;
+        Integer w = DeclaredMeta.positive(img.attr("width"));
+        Integer h = DeclaredMeta.positive(img.attr("height"));
+        if ((w != null && w < 120) || (h != null && h < 80)) return true;
+        String names = (img.className() + " " + img.id() + " " + img.attr("alt")).toLowerCase(Locale.ROOT);
+        Element parent = img.parent();
+        if (parent != null) names += " " + (parent.className() + " " + parent.id()).toLowerCase(Locale.ROOT);
+        return PageScan.containsAny(names, "logo", "icon", "avatar", "sprite", "badge", "emoji", "gravatar", "author", "byline", "headshot", "profile-pic", "spinner");
+    }
+
+    private static boolean noisy(String url) {
+        String l = url.toLowerCase(Locale.ROOT);
+        if (l.endsWith(".svg") || l.endsWith(".ico") || l.contains(".svg?")) return true;
+        return PageScan.containsAny(l, IMAGE_NOISE);
+    }
+
+    /** The best URL an {@code <img>} offers: the widest srcset candidate, else a lazy-loading attribute, else {@code src}. */
+    static String bestSource(Element img) {
+        for (String attr : new String[] {"data-srcset", "data-lazy-srcset", "srcset"}) {
+            String best = widest(img.attr(attr));
+            if (best != null) return best;
+        }
+        Element parent = img.parent();
+        if (parent != null && parent.normalName().equals("picture")) {
+            for (Element source : parent.getElementsByTag("source")) {
+                String t = source.attr("type").toLowerCase(Locale.ROOT);
+                if (!t.isEmpty() && !t.contains("jpeg") && !t.contains("png")) continue;
+                String best = widest(source.hasAttr("data-srcset") ? source.attr("data-srcset") : source.attr("srcset"));
+                if (best != null) return best;
+            }
+        }
+        String src = img.attr("src");
+        boolean placeholder = src.isBlank() || src.startsWith("data:") || PageScan.containsAny(src.toLowerCase(Locale.ROOT),
+                "placeholder", "blank.gif", "spacer", "lazy", "1x1", "transparent", "grey.gif", "gray.gif", "loading", "pixel.gif");
+        if (placeholder) {
+            for (String attr : new String[] {"data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src", "data-full-src", "data-img-url"}) {
+                String v = img.attr(attr);
+                if (!v.isBlank() && !v.startsWith("data:")) return v;
+            }
+            return null;
+        }
+        return src;
+    }
+
+    private static String widest(String srcset) {
+        if (srcset == null || srcset.isBlank()) return null;
+        String best = null;
+        double bestSize = -1;
+        Matcher m = SRCSET_ENTRY.matcher(srcset);
+        int guard = 0;
+        while (m.find() && guard++ < 50) {
+            String url = m.group(1);
+            if (url.isEmpty() || url.startsWith("data:")) continue;
+            if (url.endsWith(",")) url = url.substring(0, url.length() - 1);
+            double size = m.group(2) == null ? 1 : Double.parseDouble(m.group(2)) * ("x".equals(m.group(3)) ? 1000 : 1);
+            if (size > bestSize) { best = url; bestSize = size; }
+            if (m.end() >= srcset.length()) break;
+        }
+        return best;
+    }
+
+    // ---- author, dates, section, tags ----
+
+    private List<Author> authors() {
+        List<Author> out = new ArrayList<>();
+        for (String key : AUTHOR_META) {
+            for (String name : Bylines.split(declared.first(key))) DeclaredMeta.add(out, name, null);
+            if (!out.isEmpty()) return out;
+        }
+        for (Found f : scan.itemprops) {
+            if (!"author".equals(f.el().attr("itemprop")) || f.boiler()) continue;
+            Element e = f.el();
+            String name = null;
+            URI url = null;
+            for (Element c : e.getElementsByAttribute("itemprop")) {
+                if (name == null && c.attr("itemprop").equals("name")) name = c.hasAttr("content") ? c.attr("content") : c.text();
+                if (url == null && c.attr("itemprop").equals("url")) url = Urls.resolve(base, c.hasAttr("href") ? c.attr("href") : c.attr("content"));
+            }
+            if (name == null) name = e.hasAttr("content") ? e.attr("content") : e.text();
+            if (url == null && e.normalName().equals("a")) url = Urls.resolve(base, e.attr("href"));
+            for (String n : Bylines.split(name)) DeclaredMeta.add(out, n, url);
+        }
+        if (!out.isEmpty()) return out;
+        for (Found f : scan.bylines) {
+            if (f.boiler() && !isRelAuthor(f.el())) continue;
+            if (mainArticle != null && f.article() != null && f.article() != mainArticle) continue;
+            Element e = f.el();
+            if (e.normalName().equals("a")) {
+                addLinkAuthor(out, e);
+                continue;
+            }
+            List<Element> anchors = new ArrayList<>();
+            for (Element a : e.getElementsByTag("a")) if (isProfileLink(a)) anchors.add(a);
+            if (!anchors.isEmpty()) {
+                for (Element a : anchors) addLinkAuthor(out, a);
+            } else {
+                for (String n : Bylines.split(e.text())) DeclaredMeta.add(out, n, null);
+            }
+            if (!out.isEmpty()) return out;
+        }
+        if (out.isEmpty()) {
+            for (Element l : scan.links) {
+                if (l.attr("rel").equalsIgnoreCase("author") && !l.attr("title").isBlank()) {
+                    for (String n : Bylines.split(l.attr("title"))) DeclaredMeta.add(out, n, Urls.resolve(base, l.attr("href")));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void addLinkAuthor(List<Author> out, Element a) {
+        String name = Bylines.cleanName(a.text());
+        if (name == null) return;
+        URI url = Urls.resolve(base, a.attr("href"));
+        DeclaredMeta.add(out, name, url);
+    }
+
+    private static boolean isRelAuthor(Element e) {
+        return (" " + e.attr("rel").toLowerCase(Locale.ROOT) + " ").contains(" author ");
+    }
+
+    private static boolean isProfileLink(Element a) {
+        if (isRelAuthor(a)) return true;
+        String href = a.attr("href").toLowerCase(Locale.ROOT);
+        String names = (a.className() + " " + a.attr("itemprop")).toLowerCase(Locale.ROOT);
+        return PageScan.containsAny(href, "/author", "/authors/", "/profile", "/people/", "/staff/", "/by/", "/journalist",
+                "/contributor", "/writers/", "/reporter", "/autor", "/auteur", "/redaktion/", "/team/")
+                || PageScan.containsAny(names, "author", "byline", "name");
+    }
+
+    private OffsetDateTime published() {
+        for (String key : PUBLISHED_META) {
+            OffsetDateTime t = Dates.parse(declared.first(key));
+            if (t != null) return t;
+        }
+        OffsetDateTime t = Dates.parse(itempropDate("datePublished"));
+        if (t != null) return t;
+        return timeElement(false);
+    }
+
+    private OffsetDateTime modified() {
+        for (String key : MODIFIED_META) {
+            OffsetDateTime t = Dates.parse(declared.first(key));
+            if (t != null) return t;
+        }
+        OffsetDateTime t = Dates.parse(itempropDate("dateModified"));
+        if (t != null) return t;
+        return timeElement(true);
+    }
+
+    private OffsetDateTime timeElement(boolean modified) {
+        OffsetDateTime fallback = null;
+        for (Found f : scan.times) {
+            if (f.boiler()) continue;
+            Element e = f.el();
+            String names = (e.className() + " " + e.id() + " " + (e.parent() == null ? "" : e.parent().className())).toLowerCase(Locale.ROOT);
+            boolean isModified = PageScan.containsAny(names, "updated", "modified", "update");
+            if (isModified != modified) continue;
+            OffsetDateTime t = Dates.parse(e.attr("datetime"));
+            if (t == null) continue;
+            boolean inArticle = mainArticle == null || f.article() == mainArticle || f.body() != null;
+            boolean marked = e.hasAttr("pubdate") || PageScan.containsAny(names, "publish", "posted", "date", "time", "dateline");
+            if (inArticle && (marked || modified)) return t;
+            if (fallback == null && inArticle && !modified) fallback = t;
+        }
+        return fallback;
+    }
+
+    private String section() {
+        for (String key : SECTION_META) {
+            String s = declared.first(key);
+            if (s != null && s.length() <= 60) return s;
+        }
+        String s = itemprop("articleSection");
+        if (s != null) return s;
+        for (Found f : scan.categoryLinks) {
+            String t = Texts.clean(f.el().text());
+            if (t != null && t.length() <= 60) return t;
+        }
+        return null;
+    }
+
+    private List<String> tags() {
+        List<String> tags = Keywords.split(declared.all("news_keywords"));
+        if (tags.isEmpty()) tags = Keywords.split(declared.all("parsely-tags"));
+        if (tags.isEmpty()) tags = Keywords.split(declared.all("keywords"));
+        if (tags.isEmpty()) {
+            List<String> linked = new ArrayList<>();
+            for (Found f : scan.tagLinks) linked.add(f.el().text().replace(',', ' '));
+            tags = Keywords.split(linked);
+        }
+        return tags;
+    }
+
+    private String itemprop(String name) {
+        for (Found f : scan.itemprops) {
+            if (f.boiler() || !f.el().attr("itemprop").equals(name)) continue;
+            Element e = f.el();
+            String v = Texts.clean(e.hasAttr("content") ? e.attr("content") : e.text());
+            if (v != null) return v;
+        }
+        return null;
+    }
+
+    private String itempropDate(String name) {
+        for (Found f : scan.itemprops) {
+            if (!f.el().attr("itemprop").equals(name)) continue;
+            Element e = f.el();
+            String v = e.hasAttr("content") ? e.attr("content") : e.hasAttr("datetime") ? e.attr("datetime") : e.text();
+            if (Dates.parse(v) != null) return v;
+        }
+        return null;
+    }
+
+    /** Known names of the site (lower case). */
+    Collection<String> siteNames() {
+        return siteNames;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.herald.meta;
+
+import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
+
+/** Text clean-up shared by the page readers: whitespace, stray entities, length limits. */
+final class Texts {
+    private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
+
+    private Texts() {}
+
+    /**
+     * Normalises {@code s} for use as a value: entities a publisher escaped twice are unescaped,
+     * every run of whitespace (including no-break and zero-width spaces and control characters)
+     * becomes one space, and the result is stripped; blank becomes null.
+     */
+    static String clean(String s) {
+        if (s == null) return null;
+        if (s.indexOf('&') >= 0 && ENTITY.matcher(s).find()) s = Parser.unescapeEntities(s, false);
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u00AD') continue;
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                space = sb.length() > 0;
+                continue;
+            }
+            if (space) { sb.append(' '); space = false; }
+            sb.append(c);
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    /**
+     * Shortens {@code s} to at most {@code max} characters: at the end of a sentence when one ends in
+     * the last part of the allowance, else at a word boundary followed by an ellipsis.
+     */
+    static String truncate(String s, int max) {
+        if (s == null || s.length() <= max) return s;
+        int sentence = -1;
+        for (int i = max - 1; i >= max * 3 / 5; i--) {
+            char c = s.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && i + 1 < s.length() && s.charAt(i + 1) == ' ') { sentence = i + 1; break; }
+        }
+        if (sentence > 0) return s.substring(0, sentence);
+        int cut = max - 1;
+        while (cut > max / 2 && !Character.isWhitespace(s.charAt(cut))) cut--;
+        if (cut <= max / 2) cut = max - 1;
+        if (Character.isLowSurrogate(s.charAt(cut))) cut--;
+        String head = s.substring(0, cut).stripTrailing();
+        while (!head.isEmpty() && ",;:-–—(".indexOf(head.charAt(head.length() - 1)) >= 0) head = head.substring(0, head.length() - 1).stripTrailing();
+        return head + "…";
+    }
+
+    /** Number of words (runs of non-space) in {@code s}. */
+    static int words(String s) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean ws = s.charAt(i) == ' ';
+            if (!ws && !in) n++;
+            in = !ws;
+        }
+        return n;
+    }
+}
