@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
 
 /** The bar's fixed assets, read once from the jar: the stylesheet, the script and one icon per network. */
 final class Assets {
+    // Declared first: static fields initialise in order, and ICONS below needs it.
+    private static final Pattern SVG_BODY = Pattern.compile("<svg\\b[^>]*>(.*)</svg>", Pattern.DOTALL);
     static final String CSS = strip(read("herald-share.css"));
-    static final String SCRIPT = strip(read("herald-share.js"));
+    static final String SCRIPT = compactScript(strip(read("herald-share.js")));
     /** The drawing inside each icon's {@code <svg>}, without the element itself. */
     static final Map<Network, String> ICONS = icons();
-
-    private static final Pattern SVG_BODY = Pattern.compile("<svg\\b[^>]*>(.*)</svg>", Pattern.DOTALL);
 
     private Assets() {}
 
@@ -42,6 +42,21 @@ final class Assets {
             out.put(n, m.group(1).strip().replaceAll("\\s*\\n\\s*", ""));
         }
         return Map.copyOf(out);
+    }
+
+    /**
+     * Drops whole-line comments and indentation: the script ships in every page, its comments need not.
+     * Only whole lines are touched, so no string or code can change meaning.
+     */
+    static String compactScript(String js) {
+        StringBuilder out = new StringBuilder(js.length());
+        for (String line : js.split("\n")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("//")) continue;
+            if (out.length() > 0) out.append('\n');
+            out.append(t);
+        }
+        return out.toString();
     }
 
     private static String strip(String asset) {

@@ -6,6 +6,8 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The share bar's texts in one language, read from the {@code dev/herald/buttons/labels} resource
@@ -21,6 +23,9 @@ public final class ButtonLabels {
     private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
             ResourceBundle.Control.getNoFallbackControl(List.of("java.properties"));
 
+    private static final int MAX_CACHED = 64;
+    private static final ConcurrentMap<Locale, ButtonLabels> CACHE = new ConcurrentHashMap<>();
+
     private final ResourceBundle bundle;
     private final Locale locale;
 
@@ -33,7 +38,12 @@ public final class ButtonLabels {
     /** The labels for {@code locale}, or English when {@code locale} is {@code null} or has no translation. */
     public static ButtonLabels forLocale(Locale locale) {
         Locale requested = locale == null ? Locale.ENGLISH : locale;
-        return new ButtonLabels(ResourceBundle.getBundle(BUNDLE, requested, ButtonLabels.class.getClassLoader(), NO_DEFAULT_LOCALE));
+        ButtonLabels cached = CACHE.get(requested);
+        if (cached != null) return cached;
+        ButtonLabels labels = new ButtonLabels(ResourceBundle.getBundle(BUNDLE, requested, ButtonLabels.class.getClassLoader(), NO_DEFAULT_LOCALE));
+        // Locales come from pages, so the cache is bounded; past the bound lookups just are not cached.
+        if (CACHE.size() < MAX_CACHED) CACHE.putIfAbsent(requested, labels);
+        return labels;
     }
 
     /** The language the labels are actually in (English for the fallback). */

@@ -90,7 +90,9 @@ public record ButtonOptions(
         Validate.httpUrl(pageUrl, "pageUrl");
         if (endpoint == null) throw new IllegalStateException("no share endpoint is configured");
         if (!endpoint.startsWith("/")) return URI.create(endpoint);
-        return URI.create(pageUrl.getScheme().toLowerCase(Locale.ROOT) + "://" + pageUrl.getRawAuthority() + endpoint);
+        // Scheme, host and port only: user info in a page URL must not travel into the bar.
+        String port = pageUrl.getPort() < 0 ? "" : ":" + pageUrl.getPort();
+        return URI.create(pageUrl.getScheme().toLowerCase(Locale.ROOT) + "://" + pageUrl.getHost() + port + endpoint);
     }
 
     private static String endpoint(String value) {

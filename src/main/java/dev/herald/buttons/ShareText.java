@@ -66,7 +66,15 @@ final class ShareText {
 
     /** The number of grapheme clusters, which is how Bluesky counts its 300-character limit. */
     static int graphemeCount(String s) {
+        // Fast path for the common case: below U+0300 there are no combining marks or surrogates,
+        // so every char is its own grapheme (CR LF aside, which no headline or URL contains).
+        if (allBelow(s, 0x0300)) return s.length();
         return graphemes(s).size();
+    }
+
+    private static boolean allBelow(String s, int limit) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= limit) return false;
+        return true;
     }
 
     /**
@@ -75,6 +83,7 @@ final class ShareText {
      * many code points it has.
      */
     static int xWeight(String s) {
+        if (allBelow(s, 0x1100)) return s.length(); // all weigh one, and none is part of an emoji
         int total = 0;
         for (String g : graphemes(s)) total += xGraphemeWeight(g);
         return total;
