@@ -53,6 +53,7 @@ final class BufferingResponse extends HttpServletResponseWrapper {
     private final int cap;
     private final boolean head;
     private final Planner planner;
+    private final java.util.function.BooleanSupplier inForward;
 
     private State state = State.UNDECIDED;
     private byte[] buf = NO_BYTES;
@@ -69,12 +70,39 @@ final class BufferingResponse extends HttpServletResponseWrapper {
     /** The charset fixed by getWriter(), as a container fixes it; later charset changes are ignored. */
     private String writerEncoding;
 
-    BufferingResponse(HttpServletResponse response, RewritePolicy policy, int cap, boolean head, Planner planner) {
+    /** Whether Herald's filter runs on this request's FORWARD and ASYNC dispatches too (see {@link #dispatchHooked}). */
+    private volatile boolean dispatchHooked;
+    /** Whether the application asked for an async dispatch. */
+    private volatile boolean asyncDispatched;
+    /** Set when the output may now come from a dispatch target: the next write checks {@link #unhookedDispatch}. */
+    private volatile boolean recheckDispatch;
+
+    /**
+     * @param inForward whether the request is inside a forward, as the request's forward attributes
+     *     tell (Tomcat 11 shows them through Herald's request wrapper)
+     */
+    BufferingResponse(HttpServletResponse response, RewritePolicy policy, int cap, boolean head, Planner planner,
+            java.util.function.BooleanSupplier inForward) {
         super(response);
         this.policy = policy;
         this.cap = cap;
         this.head = head;
         this.planner = planner;
+        this.inForward = inForward;
+    }
+
+    /**
+     * Called by the filter when it runs on a FORWARD or ASYNC dispatch of this request: it will
+     * {@link #finish} the page when that dispatch ends, before the container closes the response.
+     */
+    void dispatchHooked() {
+        dispatchHooked = true;
+    }
+
+    /** Called when the application asks for an async dispatch. */
+    void asyncDispatched() {
+        asyncDispatched = true;
+        recheckDispatch = true;
     }
 
     // ---- the body -------------------------------------------------------------------------------
@@ -114,6 +142,7 @@ final class BufferingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void resetBuffer() {
+        recheckDispatch = true; // a forward starts with resetBuffer() (Tomcat 11)
         if (bodyWriter != null) bodyWriter.discard();
         if (state == State.PASSING) {
             super.resetBuffer();
@@ -315,7 +344,9 @@ final class BufferingResponse extends HttpServletResponseWrapper {
 
     private void decide() throws IOException {
         if (state != State.UNDECIDED) return;
-        if (!super.isCommitted() && policy.acceptsResponse(getStatus(), getContentType(), getHeader("Content-Encoding"))) {
+        recheckDispatch = false;
+        if (!super.isCommitted() && !unhookedDispatch()
+                && policy.acceptsResponse(getStatus(), getContentType(), getHeader("Content-Encoding"))) {
             state = State.BUFFERING;
         } else {
             pass();
@@ -345,7 +376,26 @@ final class BufferingResponse extends HttpServletResponseWrapper {
         count = 0;
     }
 
+    /**
+     * Whether the output now comes from a forward or async dispatch whose end Herald will not see,
+     * because its filter is not mapped for that dispatcher type. Such a page must stream through:
+     * Tomcat 11 suspends a wrapped response when a forward ends (suspendWrappedResponseAfterForward),
+     * and Jetty 12 completes it when an async dispatch ends, so a page still held then is lost.
+     */
+    private boolean unhookedDispatch() {
+        return !dispatchHooked && (asyncDispatched || inForward.getAsBoolean());
+    }
+
+    /** Before any output: streams through from here when a dispatch Herald won't see the end of began. */
+    private void checkDispatch() throws IOException {
+        if (recheckDispatch && state == State.BUFFERING) {
+            recheckDispatch = false;
+            if (unhookedDispatch()) pass();
+        }
+    }
+
     private void write(byte[] b, int off, int len) throws IOException {
+        checkDispatch();
         if (state == State.UNDECIDED) decide();
         switch (state) {
             case BUFFERING -> {
@@ -472,7 +522,12 @@ final class BufferingResponse extends HttpServletResponseWrapper {
         }
     }
 
-    /** Characters for the application's writer, encoded in the charset getWriter() fixed. */
+    /**
+     * Characters for the application's writer, encoded in the charset getWriter() fixed. Unless a
+     * page is being held, characters are encoded and handed on at once, as a container's writer
+     * does: the container may close the response before Herald's end of the request (a forward
+     * in Tomcat 11, an async dispatch in Jetty 12), and characters still in an encoder are lost.
+     */
     private final class BodyWriter extends Writer {
         private final Charset charset;
         private OutputStreamWriter encoder;
@@ -500,17 +555,23 @@ final class BufferingResponse extends HttpServletResponseWrapper {
 
         @Override
         public void write(char[] cbuf, int off, int len) throws IOException {
+            checkDispatch();
             encoder().write(cbuf, off, len);
+            if (state != State.BUFFERING) push();
         }
 
         @Override
         public void write(String str, int off, int len) throws IOException {
+            checkDispatch();
             encoder().write(str, off, len);
+            if (state != State.BUFFERING) push();
         }
 
         @Override
         public void write(int c) throws IOException {
+            checkDispatch();
             encoder().write(c);
+            if (state != State.BUFFERING) push();
         }
 
         /** Moves encoded bytes on, without it counting as the application's flush. */

@@ -33,6 +33,11 @@ final class FilteredRequest extends HttpServletRequestWrapper {
         this.response = response;
     }
 
+    /** Whether this request is inside a forward (Tomcat 11 inserts its forward wrapper below this one). */
+    boolean inForward() {
+        return getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI) != null;
+    }
+
     @Override
     public String getMethod() {
         return headAsGet ? "GET" : super.getMethod();
@@ -107,16 +112,28 @@ final class FilteredRequest extends HttpServletRequestWrapper {
             // Written on the application's thread, before the container starts completing: both
             // Tomcat 11 and Jetty 12 accept writes here, whereas in onComplete the response may
             // already be closing.
-            finishQuietly(response);
-            delegate.complete();
+            try {
+                finishQuietly(response);
+            } finally {
+                delegate.complete();
+            }
         }
 
         @Override public ServletRequest getRequest() { return delegate.getRequest(); }
         @Override public ServletResponse getResponse() { return delegate.getResponse(); }
         @Override public boolean hasOriginalRequestAndResponse() { return delegate.hasOriginalRequestAndResponse(); }
-        @Override public void dispatch() { delegate.dispatch(); }
-        @Override public void dispatch(String path) { delegate.dispatch(path); }
-        @Override public void dispatch(ServletContext context, String path) { delegate.dispatch(context, path); }
+        @Override public void dispatch() {
+            response.asyncDispatched();
+            delegate.dispatch();
+        }
+        @Override public void dispatch(String path) {
+            response.asyncDispatched();
+            delegate.dispatch(path);
+        }
+        @Override public void dispatch(ServletContext context, String path) {
+            response.asyncDispatched();
+            delegate.dispatch(context, path);
+        }
         @Override public void start(Runnable run) { delegate.start(run); }
         @Override public void addListener(AsyncListener listener) { delegate.addListener(listener); }
         @Override public void addListener(AsyncListener listener, ServletRequest request, ServletResponse response) {

@@ -5,6 +5,7 @@ import dev.herald.buttons.ShareButtons;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ResolvedMeta;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -42,7 +43,10 @@ import org.slf4j.LoggerFactory;
  */
 public class ShareFilter implements Filter {
     private static final Logger log = LoggerFactory.getLogger(ShareFilter.class);
-    /** Marks a request one Herald filter already handles, so a second registration never doubles it. */
+    /**
+     * Holds the {@link BufferingResponse} of a request Herald is rewriting: a second registration of
+     * the filter never doubles it, and the filter's FORWARD and ASYNC dispatches finish it.
+     */
     static final String ACTIVE = ShareFilter.class.getName() + ".active";
 
     private final HeraldConfig given;
@@ -94,9 +98,14 @@ public class ShareFilter implements Filter {
     public final void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         Engine e = engine;
         if (e == null) throw new IllegalStateException("ShareFilter used before init()");
+        Object active = req.getAttribute(ACTIVE);
+        if (active instanceof BufferingResponse held && isContinuation(req.getDispatcherType())) {
+            finishAfterDispatch(held, req, res, chain);
+            return;
+        }
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
                 || !e.config.enabled()
-                || request.getAttribute(ACTIVE) != null
+                || active != null
                 || response.isCommitted()
                 || !e.policy.acceptsRequest(request)
                 || HeraldRequests.isSkipped(request)) {
@@ -109,10 +118,12 @@ public class ShareFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        request.setAttribute(ACTIVE, Boolean.TRUE);
+        FilteredRequest[] wrapped = new FilteredRequest[1];
         BufferingResponse buffering = new BufferingResponse(response, e.policy, e.config.maxBufferBytes(), head,
-                (body, length, charset) -> planGuarded(request, body, length, charset));
+                (body, length, charset) -> planGuarded(request, body, length, charset), () -> wrapped[0].inForward());
         FilteredRequest filtered = new FilteredRequest(request, head, buffering);
+        wrapped[0] = filtered;
+        request.setAttribute(ACTIVE, buffering);
         try {
             chain.doFilter(filtered, buffering);
         } catch (IOException | ServletException | RuntimeException | Error failure) {
@@ -120,6 +131,30 @@ public class ShareFilter implements Filter {
             throw failure;
         }
         if (!filtered.isAsyncStarted()) buffering.finish();
+    }
+
+    private static boolean isContinuation(DispatcherType type) {
+        return type == DispatcherType.FORWARD || type == DispatcherType.ASYNC;
+    }
+
+    /**
+     * Runs a forward or async dispatch of a request Herald is rewriting, then writes the page:
+     * the response is complete when a forward ends (Servlet 6.1, 9.4), and Tomcat 11 suspends a
+     * wrapped response right after it (suspendWrappedResponseAfterForward), while Jetty 12
+     * completes the response when an async dispatch ends, before async listeners could write.
+     */
+    private static void finishAfterDispatch(BufferingResponse held, ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        held.dispatchHooked();
+        // A forward discards output not yet committed; Jetty 12 clears only its own buffer.
+        if (req.getDispatcherType() == DispatcherType.FORWARD && !held.isCommitted()) held.resetBuffer();
+        try {
+            chain.doFilter(req, res);
+        } catch (IOException | ServletException | RuntimeException | Error failure) {
+            held.abandon();
+            throw failure;
+        }
+        if (!req.isAsyncStarted()) held.finish();
     }
 
     /**
@@ -139,8 +174,8 @@ public class ShareFilter implements Filter {
         if (cached != null) return cached;
         Rewrite rewrite;
         try {
-            rewrite = e.transformer.plan(body, length, declaredCharset, page);
-        } catch (RuntimeException | StackOverflowError failure) {
+            rewrite = e.images.during(page.pageUrl(), () -> e.transformer.plan(body, length, declaredCharset, page));
+        } catch (RuntimeException | LinkageError | StackOverflowError failure) {
             logFailure(page.pageUrl(), failure);
             // Cached too: a page that breaks the transformer must not cost a parse on every request.
             rewrite = Rewrite.unchanged(new ResolvedMeta(ArticleMeta.EMPTY, Map.of()),
@@ -167,7 +202,9 @@ public class ShareFilter implements Filter {
             }
             PageRequest page = new PageRequest(url, HeraldRequests.applicationMeta(request), HeraldRequests.taglibMeta(request));
             return plan(body, length, charset, page);
-        } catch (RuntimeException | StackOverflowError failure) {
+        } catch (RuntimeException | LinkageError | StackOverflowError failure) {
+            // LinkageError too: a class that fails to initialise (ExceptionInInitializerError) must
+            // cost the page its tags, never the page itself.
             logFailure(url, failure);
             return null;
         }
@@ -200,13 +237,15 @@ public class ShareFilter implements Filter {
         final RewriteCache cache;
         final PageTransformer transformer;
         final PageUrls urls;
+        final LocalImageSizes images;
 
         Engine(HeraldConfig config, ServletContext context) {
             this.config = config;
             this.policy = new RewritePolicy(PathPatterns.of(config.paths()), PathPatterns.of(config.excludedPaths()));
             this.cache = new RewriteCache(config.cacheSize());
             ButtonRenderer buttons = config.buttonPlacement() == ButtonPlacement.NONE ? null : new ShareButtons(config.buttons());
-            this.transformer = new PageTransformer(config.site(), buttons, config.buttonPlacement());
+            this.images = new LocalImageSizes(context);
+            this.transformer = new PageTransformer(config.site(), buttons, config.buttonPlacement(), images);
             this.urls = new PageUrls(config.siteUrl(), config.trustProxy());
         }
     }

@@ -61,7 +61,7 @@ public final class FilterBenchServer {
             // The registration the readme documents for embedded Jetty.
             FilterHolder holder = new FilterHolder(filter);
             holder.setAsyncSupported(true);
-            webapp.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+            webapp.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ASYNC));
         }
         server.setHandler(webapp);
         server.start();

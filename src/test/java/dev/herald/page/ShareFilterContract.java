@@ -61,7 +61,9 @@ abstract class ShareFilterContract {
                 new Container.App("", site, new SiteInitializer(params)),
                 new Container.App("/proxied", site, new SiteInitializer(Map.of("herald.trustProxy", "true"))),
                 new Container.App("/failing", site, new SiteInitializer(Map.of(), FailingShareFilter::new)),
-                new Container.App("/disabled", site, new SiteInitializer(Map.of("herald.enabled", "false")))));
+                new Container.App("/disabled", site, new SiteInitializer(Map.of("herald.enabled", "false"))),
+                new Container.App("/request-only", site,
+                        new SiteInitializer(Map.of(), null, java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)))));
     }
 
     @AfterAll
@@ -75,7 +77,7 @@ abstract class ShareFilterContract {
     void rewritesStaticHtmlFile() throws Exception {
         HttpResponse<byte[]> r = get("/article.html");
         assertEquals(200, r.statusCode());
-        assertEquals("Harbour bridge reopens after two-year repair", meta(r, "og:title"));
+        assertEquals("Harbour bridge reopens after two-year repair", meta(r, "og:title"), () -> Http.text(r));
         assertInsertedOnly(file("article.html"), r.body());
     }
 
@@ -83,20 +85,20 @@ abstract class ShareFilterContract {
     void rewritesJsp() throws Exception {
         HttpResponse<byte[]> r = get("/article.jsp");
         assertEquals(200, r.statusCode());
-        assertEquals("Rail strike called off at the last minute", meta(r, "og:title"));
+        assertEquals("Rail strike called off at the last minute", meta(r, "og:title"), () -> Http.text(r));
     }
 
     @Test
     void rewritesPageWrittenWithGetWriter() throws Exception {
         HttpResponse<byte[]> r = get("/servlet/writer");
-        assertEquals("Cycle lanes approved", meta(r, "og:title"));
+        assertEquals("Cycle lanes approved", meta(r, "og:title"), () -> Http.text(r));
         assertInsertedOnly(utf8(TestServlets.page("Cycle lanes approved", "")), r.body());
     }
 
     @Test
     void rewritesPageWrittenWithGetOutputStream() throws Exception {
         HttpResponse<byte[]> r = get("/servlet/stream");
-        assertEquals("Cycle lanes approved", meta(r, "og:title"));
+        assertEquals("Cycle lanes approved", meta(r, "og:title"), () -> Http.text(r));
         assertInsertedOnly(utf8(TestServlets.page("Cycle lanes approved", "")), r.body());
     }
 
@@ -134,7 +136,7 @@ abstract class ShareFilterContract {
     void rewritesThePageOnceWhenItIncludesAFragment() throws Exception {
         HttpResponse<byte[]> r = get("/servlet/include");
         String body = Http.text(r);
-        assertEquals("Page with an include", meta(r, "og:title"));
+        assertEquals("Page with an include", meta(r, "og:title"), () -> Http.text(r));
         assertEquals(1, doc(r).select("meta[property=og:title]").size());
         assertEquals(1, count(body, "Included fragment for"));
         assertEquals(r.body().length, r.headers().firstValueAsLong("Content-Length").orElseThrow());
@@ -143,15 +145,33 @@ abstract class ShareFilterContract {
     @Test
     void rewritesAForwardedPageOnce() throws Exception {
         HttpResponse<byte[]> r = get("/servlet/forward");
-        assertEquals("Rail strike called off at the last minute", meta(r, "og:title"));
+        assertEquals("Rail strike called off at the last minute", meta(r, "og:title"), () -> Http.text(r));
         assertEquals(1, doc(r).select("meta[property=og:title]").size());
+    }
+
+    @Test
+    void sendsAForwardedPageIntactWhenNotMappedForForwardDispatches() throws Exception {
+        HttpResponse<byte[]> r = get("/request-only/servlet/forward");
+        assertEquals(200, r.statusCode());
+        String body = Http.text(r);
+        assertTrue(body.contains("<h1>Rail strike called off at the last minute</h1>"), body);
+        assertTrue(body.trim().endsWith("</html>"), body);
+    }
+
+    @Test
+    void sendsAnAsyncDispatchedPageIntactWhenNotMappedForAsyncDispatches() throws Exception {
+        HttpResponse<byte[]> r = get("/request-only/servlet/async-dispatch");
+        assertEquals(200, r.statusCode());
+        String body = Http.text(r);
+        assertTrue(body.contains("<h1>Rail strike called off at the last minute</h1>"), body);
+        assertTrue(body.trim().endsWith("</html>"), body);
     }
 
     @Test
     void rewritesAPageWrittenAsynchronouslyWhenTheCycleCompletes() throws Exception {
         HttpResponse<byte[]> r = get("/servlet/async");
         assertEquals(200, r.statusCode());
-        assertEquals("Written asynchronously", meta(r, "og:title"));
+        assertEquals("Written asynchronously", meta(r, "og:title"), () -> Http.text(r));
         assertEquals(r.body().length, r.headers().firstValueAsLong("Content-Length").orElseThrow());
     }
 
@@ -159,14 +179,14 @@ abstract class ShareFilterContract {
     void rewritesAPageProducedByAnAsyncDispatchOnce() throws Exception {
         HttpResponse<byte[]> r = get("/servlet/async-dispatch");
         assertEquals(200, r.statusCode());
-        assertEquals("Rail strike called off at the last minute", meta(r, "og:title"));
+        assertEquals("Rail strike called off at the last minute", meta(r, "og:title"), () -> Http.text(r));
         assertEquals(1, doc(r).select("meta[property=og:title]").size());
     }
 
     @Test
     void rewritesAPageJustBelowTheSizeCap() throws Exception {
         HttpResponse<byte[]> r = get("/servlet/big?size=" + (CAP - 4096));
-        assertEquals("A very long article", meta(r, "og:title"));
+        assertEquals("A very long article", meta(r, "og:title"), () -> Http.text(r));
     }
 
     @Test
@@ -185,17 +205,20 @@ abstract class ShareFilterContract {
     @Test
     void applicationMetadataWinsAndAHostileTitleStaysInert() throws Exception {
         HttpResponse<byte[]> r = get("/servlet/hostile");
+        String body = Http.text(r);
         Document doc = doc(r);
-        assertEquals(TestServlets.HostileMeta.TITLE, meta(r, "og:title"));
+        assertEquals(TestServlets.HostileMeta.TITLE, meta(r, "og:title"), body);
+        assertFalse(body.contains("<script>alert(1)"), body);
         for (Element script : doc.select("script")) {
-            assertEquals("application/ld+json", script.attr("type"), "only Herald's JSON-LD may be a script: " + script);
+            if (script.hasAttr("data-herald-script")) continue; // the buttons' own fixed script
+            assertEquals("application/ld+json", script.attr("type"), "only Herald's JSON-LD and script may be scripts: " + script);
             JsonNode json = new ObjectMapper().readTree(script.data());
             assertEquals(TestServlets.HostileMeta.TITLE, json.path("headline").asText());
             assertFalse(script.data().toLowerCase().contains("</script"), script.data());
             assertFalse(script.data().contains("<!--"), script.data());
         }
-        assertFalse(doc.select("script[type=application/ld+json]").isEmpty(), "JSON-LD expected");
-        assertEquals(1, count(Http.text(r), "<script"), "one script element only (the JSON-LD)");
+        assertEquals(1, doc.select("script[type=application/ld+json]").size(), body);
+        assertEquals(doc.select("script").size(), count(body, "<script"), "every <script in the text is a real element: " + body);
     }
 
     @Test
@@ -203,7 +226,7 @@ abstract class ShareFilterContract {
         HttpResponse<byte[]> r = get("/servlet/tagged");
         Document doc = doc(r);
         assertEquals(1, doc.select("meta[property=og:title]").size());
-        assertEquals("The page's own title", meta(r, "og:title"));
+        assertEquals("The page's own title", meta(r, "og:title"), () -> Http.text(r));
         assertEquals(1, doc.select("[data-herald-buttons]").size());
     }
 
@@ -226,7 +249,7 @@ abstract class ShareFilterContract {
         HttpResponse<byte[]> first = get("/article.jsp");
         HttpResponse<byte[]> second = get("/article.jsp");
         assertArrayEquals(first.body(), second.body());
-        assertEquals("Rail strike called off at the last minute", meta(second, "og:title"));
+        assertEquals("Rail strike called off at the last minute", meta(second, "og:title"), () -> Http.text(second));
     }
 
     // ---- responses that pass through ------------------------------------------------------------

@@ -17,22 +17,29 @@ import java.util.function.Supplier;
  * Registers the test site's servlets and Herald's filter through {@link ServletContext#addFilter},
  * the way an application without web.xml would.
  *
- * <p>Herald is mapped for every dispatcher type, not only REQUEST as its web fragment does, to
- * prove that it leaves forward, include, error and async dispatches alone by itself.
+ * <p>Herald is mapped for every dispatcher type unless told otherwise, more than its web fragment
+ * does, to prove that it never starts rewriting at a forward, include, error or async dispatch.
  */
 public final class SiteInitializer implements ServletContainerInitializer {
     private final Map<String, String> heraldParams;
     private final Supplier<Filter> herald;
+    private final EnumSet<DispatcherType> dispatchers;
 
     /** Registers {@link ShareFilter} configured by {@code heraldParams} as init parameters. */
     public SiteInitializer(Map<String, String> heraldParams) {
-        this(heraldParams, null);
+        this(heraldParams, null, EnumSet.allOf(DispatcherType.class));
     }
 
     /** Registers the filter {@code herald} gives (a subclass, say), configured by {@code heraldParams}. */
     public SiteInitializer(Map<String, String> heraldParams, Supplier<Filter> herald) {
+        this(heraldParams, herald, EnumSet.allOf(DispatcherType.class));
+    }
+
+    /** Registers {@link ShareFilter} for the given dispatcher types only. */
+    public SiteInitializer(Map<String, String> heraldParams, Supplier<Filter> herald, EnumSet<DispatcherType> dispatchers) {
         this.heraldParams = heraldParams;
         this.herald = herald;
+        this.dispatchers = dispatchers;
     }
 
     @Override
@@ -68,7 +75,7 @@ public final class SiteInitializer implements ServletContainerInitializer {
                 : ctx.addFilter("herald", herald.get());
         filter.setAsyncSupported(true);
         heraldParams.forEach(filter::setInitParameter);
-        filter.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
+        filter.addMappingForUrlPatterns(dispatchers, true, "/*");
     }
 
     private static void servlet(ServletContext ctx, String path, HttpServlet servlet, boolean async) {
