@@ -66,8 +66,8 @@
       <h2>Do sanctions keep replacing force?</h2>
       <p>The president answered the missiles with new economic penalties, not a military strike. Whether that remains the pattern, and whether Europe follows Washington out of the 2015 nuclear agreement as he asked, will shape the coming months.</p>
 
-      <aside class="note">
-        <h2>How this page is built</h2>
+      <aside class="note" aria-labelledby="built-title">
+        <h2 id="built-title">How this page is built</h2>
         <p>This page is a JSP. Its preview metadata comes from the application through <code>&lt;herald:meta&gt;</code>, and the compact icon bar under the byline is placed with <code>&lt;herald:buttons&gt;</code>. Herald&rsquo;s filter sees both and adds nothing twice.</p>
       </aside>
     </div>
