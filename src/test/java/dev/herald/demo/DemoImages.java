@@ -67,7 +67,6 @@ public final class DemoImages {
         ImageIO.write(wordmark(), "png", img.resolve("ledger-logo.png").toFile());
         ImageIO.write(shareCard(), "png", img.resolve("ledger-card.png").toFile());
         ImageIO.write(mark(180), "png", img.resolve("apple-touch-icon.png").toFile());
-        ImageIO.write(mark(32), "png", img.resolve("favicon-32.png").toFile());
         writeIco(mark(32), root.resolve("favicon.ico"));
         try (var files = Files.list(img)) {
             files.sorted().forEach(p -> System.out.printf("%-28s %7d bytes%n", p.getFileName(), p.toFile().length()));
