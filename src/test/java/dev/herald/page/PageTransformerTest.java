@@ -238,4 +238,18 @@ class PageTransformerTest {
         assertEquals(2, r.insertions().size());
         assertTrue(r.insertions().get(0).offset() < r.insertions().get(1).offset());
     }
+
+    @Test
+    void placesButtonsRightWhenTheParserAddsElementsTheSourceLacks() {
+        String page = ARTICLE.replace("</article>", "<table><tr><td>cell</td></tr></table></article>");
+        assertTrue(transform(withButtons(ButtonPlacement.END_OF_ARTICLE), page).contains("</table><nav data-herald-buttons>share</nav></article>"));
+    }
+
+    @Test
+    void placesButtonsRightAfterAMisnestedHeadline() {
+        String page = "<html><head><title>t</title></head><body><article><h1>Bridge <b>reopens</h1><p>Traffic flowed across "
+                + "the old bridge again on Monday morning after nine weeks of work.</b></p></article></body></html>";
+        String out = transform(withButtons(ButtonPlacement.AFTER_HEADLINE), page);
+        assertTrue(out.contains("reopens</h1><nav data-herald-buttons>share</nav><p>"), out);
+    }
 }
