@@ -4,7 +4,7 @@
 # with a warm cache). Not a test: a measurement. Needs wrk (apt-get install wrk).
 #
 #   bench/filter-ratio.sh [page path] [docroot]
-#   env: DURATION (default 15s), CONNECTIONS (16), ROUNDS (3), PLAIN_PORT (8181), FILTERED_PORT (8182)
+#   env: HERALD_OPTS (-Dherald.* settings for the filtered side), DURATION (default 15s), CONNECTIONS (16), ROUNDS (3), PLAIN_PORT, FILTERED_PORT (default: free ports)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,8 +13,8 @@ DOCROOT=${2:-}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
 ROUNDS=${ROUNDS:-3}
-PLAIN_PORT=${PLAIN_PORT:-8181}
-FILTERED_PORT=${FILTERED_PORT:-8182}
+PLAIN_PORT=${PLAIN_PORT:-0}
+FILTERED_PORT=${FILTERED_PORT:-0}
 
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 
@@ -22,16 +22,17 @@ mvn -q -o test-compile
 mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 
 LOG=target/bench-server.log
-java -Xms256m -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+java -Xms256m -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${HERALD_OPTS:-} \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  dev.herald.bench.FilterBenchServer ${DOCROOT:+"$DOCROOT"} "$PLAIN_PORT" "$FILTERED_PORT" >"$LOG" 2>&1 &
+  dev.herald.bench.FilterBenchServer "${DOCROOT:-bench/site}" "$PLAIN_PORT" "$FILTERED_PORT" >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do grep -q READY "$LOG" && break; sleep 0.5; done
 grep READY "$LOG" || { cat "$LOG"; exit 1; }
 
-PLAIN=http://127.0.0.1:$PLAIN_PORT$PAGE
-FILTERED=http://127.0.0.1:$FILTERED_PORT$PAGE
+READY=$(grep READY "$LOG")
+PLAIN=$(sed -E 's/.*plain=(http[^ ]*)\/ .*/\1/' <<<"$READY")$PAGE
+FILTERED=$(sed -E 's/.*filtered=(http[^ ]*)\/ .*/\1/' <<<"$READY")$PAGE
 
 # Both must serve the page; the filtered one must carry Herald's tags, or the ratio means nothing.
 curl -fsS "$PLAIN" -o target/bench-plain.html
