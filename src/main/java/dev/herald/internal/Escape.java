@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
  * charset than the page's own.
  */
 public final class Escape {
+    private static final java.util.regex.Pattern LONE_SURROGATE =
+            java.util.regex.Pattern.compile("[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
     private Escape() {}
 
     /**
@@ -71,7 +73,7 @@ public final class Escape {
      * references; the fragment's markup is otherwise kept as it is.
      */
     public static String fragment(String html, Charset charset) {
-        if (!needsEncoderCheck(charset)) return html.replaceAll("[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]", "\uFFFD");
+        if (!needsEncoderCheck(charset)) return LONE_SURROGATE.matcher(html).replaceAll("\uFFFD");
         CharsetEncoder enc = charset.newEncoder();
         StringBuilder sb = new StringBuilder(html.length() + 16);
         for (int i = 0; i < html.length(); ) {

@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
 public record PageCharset(Charset charset, Charset output, int bomLength, String source) {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int PRESCAN_BYTES = 1024;
+    private static final Pattern CHARSET_KEY = Pattern.compile("\\scharset\\s*=");
+    private static final Pattern CONTENT_KEY = Pattern.compile("\\scontent\\s*=");
+    private static final Pattern HTTP_EQUIV = Pattern.compile("http-equiv\\s*=\\s*[\"']?\\s*content-type");
     private static final Pattern META = Pattern.compile("<meta\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHARSET_ATTR = Pattern.compile(
             "\\bcharset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
@@ -95,8 +98,8 @@ public record PageCharset(Charset charset, Charset output, int bomLength, String
         while (m.find()) {
             String tag = m.group();
             String lower = tag.toLowerCase(Locale.ROOT);
-            boolean charsetAttr = lower.matches("(?s)<meta\\s.*\\bcharset\\s*=.*") && !lower.matches("(?s).*\\bcontent\\s*=.*");
-            boolean httpEquiv = lower.matches("(?s).*http-equiv\\s*=\\s*[\"']?\\s*content-type.*");
+            boolean charsetAttr = CHARSET_KEY.matcher(lower).find() && !CONTENT_KEY.matcher(lower).find();
+            boolean httpEquiv = HTTP_EQUIV.matcher(lower).find();
             if (!charsetAttr && !httpEquiv) continue;
             Matcher c = CHARSET_ATTR.matcher(tag);
             if (!c.find()) continue;

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 /** Turns byline text ("By Jane Doe and John Roe | Updated 5 March") into author names. */
 final class Bylines {
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s:,–—-]+|[\\s:,–—-]+$");
+    private static final Pattern NOT_A_NAME = Pattern.compile("\\b(updated|published|posted|minutes?|hours?|ago|read|share|comments?|follow|email|min)\\b");
     private static final Pattern PREFIX = Pattern.compile(
             "^(?i)(written\\s+by|posted\\s+by|reported\\s+by|story\\s+by|words\\s+by|text\\s+by|author:?|authors:?|by:?|von|par|por|di|door|av|af)\\s+");
     private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|\\ben\\b|\\boch\\b)\\s*", Pattern.CASE_INSENSITIVE);
@@ -35,14 +37,14 @@ final class Bylines {
         String n = Texts.clean(s);
         if (n == null) return null;
         n = PREFIX.matcher(n).replaceFirst("");
-        n = n.replaceAll("^[\\s:,–—-]+|[\\s:,–—-]+$", "");
+        n = EDGE_PUNCTUATION.matcher(n).replaceAll("");
         if (n.length() < 3 || n.length() > 60) return null;
         int words = Texts.words(n);
         if (words > 5) return null;
         String lower = n.toLowerCase(Locale.ROOT);
         for (int i = 0; i < n.length(); i++) if (Character.isDigit(n.charAt(i))) return null;
         if (n.indexOf('@') >= 0 || n.indexOf('/') >= 0 || n.indexOf('?') >= 0 || n.indexOf('!') >= 0) return null;
-        if (lower.matches(".*\\b(updated|published|posted|minutes?|hours?|ago|read|share|comments?|follow|email|min)\\b.*")) return null;
+        if (NOT_A_NAME.matcher(lower).find()) return null;
         if (!Character.isLetter(n.codePointAt(0))) return null;
         return n;
     }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 /** Reads the date formats publishers put into tags and {@code datetime} attributes. */
 final class Dates {
+    private static final Pattern SPACE_SEPARATOR = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d)");
     private static final Pattern OFFSET_NO_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
     private static final Pattern DIGITS = Pattern.compile("\\d{10}(\\d{3})?");
 
@@ -31,7 +32,7 @@ final class Dates {
                 return plausible(OffsetDateTime.ofInstant(t.length() == 13 ? Instant.ofEpochMilli(v) : Instant.ofEpochSecond(v), ZoneOffset.UTC));
             }
             if (Character.isDigit(t.charAt(0))) {
-                String iso = t.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) (\\d)", "$1T$2").replace(" ", "");
+                String iso = SPACE_SEPARATOR.matcher(t).replaceFirst("$1T$2").replace(" ", "");
                 iso = OFFSET_NO_COLON.matcher(iso).replaceFirst("$1:$2");
                 if (iso.endsWith("z")) iso = iso.substring(0, iso.length() - 1) + "Z";
                 try {

@@ -18,6 +18,7 @@ import org.jsoup.nodes.Element;
  * records which of the tags Herald emits are already present.
  */
 final class DeclaredMeta {
+    private static final java.util.regex.Pattern IMAGE_TYPE = java.util.regex.Pattern.compile("image/[A-Za-z0-9.+-]{1,40}");
     final Map<String, List<String>> metaByKey = new HashMap<>();
     final Set<String> present = new LinkedHashSet<>();
     final JsonLd jsonLd;
@@ -174,13 +175,13 @@ final class DeclaredMeta {
     static Integer positive(String s) {
         if (s == null) return null;
         String t = s.strip();
-        if (!t.matches("\\d{1,6}")) return null;
+        if (t.isEmpty() || t.length() > 6 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) return null;
         int v = Integer.parseInt(t);
         return v > 0 ? v : null;
     }
 
     static String imageType(String s) {
-        return s != null && s.matches("image/[A-Za-z0-9.+-]{1,40}") ? s.toLowerCase(Locale.ROOT) : null;
+        return s != null && IMAGE_TYPE.matcher(s).matches() ? s.toLowerCase(Locale.ROOT) : null;
     }
 
     @SafeVarargs

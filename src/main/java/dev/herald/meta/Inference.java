@@ -21,6 +21,10 @@ import org.jsoup.nodes.Element;
  * lead image, the byline, dates, section, keywords and language.
  */
 final class Inference {
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]");
+    private static final Pattern TLD_SUFFIX = Pattern.compile("(com|org|net|co\\.uk|couk|de|fr|es|it)$");
+    private static final Pattern DOMAIN_TAIL = Pattern.compile("(?i)\\.(com|org|net|news|co|io|de|fr|uk|es|it)$");
+    private static final Pattern BYLINE_START = Pattern.compile("(?i)^(by|written by|von|par|por)\\s");
     static final int DESCRIPTION_MAX = 300;
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(\\||-|–|—|·|•|»|::|/)\\s+");
     private static final Pattern SRCSET_ENTRY = Pattern.compile("\\s*(\\S+)(?:\\s+(\\d+(?:\\.\\d+)?)([wx]))?\\s*(?:,|$)");
@@ -48,10 +52,13 @@ final class Inference {
     private final URI base;
     private final URI pageUrl;
     private final Set<String> siteNames = new LinkedHashSet<>();
+    /** Site names with everything but letters and digits removed, with and without a domain ending. */
+    private final Set<String> squashedSiteNames = new java.util.HashSet<>();
 
     Found headline;
     Element mainArticle;
     private Element mainBody;
+    private PageScan.Region region;
     String rawTitle;
     String titleSuffix;
 
@@ -69,7 +76,14 @@ final class Inference {
 
     private void addSiteName(String s) {
         String c = Texts.clean(s);
-        if (c != null) siteNames.add(c.toLowerCase(Locale.ROOT));
+        if (c == null) return;
+        String lower = c.toLowerCase(Locale.ROOT);
+        if (!siteNames.add(lower)) return;
+        String squashed = NOT_ALNUM.matcher(lower).replaceAll("");
+        if (!squashed.isEmpty()) {
+            squashedSiteNames.add(squashed);
+            squashedSiteNames.add(TLD_SUFFIX.matcher(squashed).replaceFirst(""));
+        }
     }
 
     /** Infers what it can from a scanned page. */
@@ -115,18 +129,27 @@ final class Inference {
     // ---- containers and headline ----
 
     private void chooseContainers() {
-        Map<Element, Integer> perArticle = new HashMap<>();
-        Map<Element, Integer> perBody = new HashMap<>();
-        for (Found p : scan.paragraphs) {
-            if (p.boiler()) continue;
-            if (p.article() != null) perArticle.merge(p.article(), 1, Integer::sum);
-            if (p.body() != null) perBody.merge(p.body(), 1, Integer::sum);
+        headline = chooseHeadline(null);
+        if (headline != null && headline.article() != null) {
+            mainArticle = headline.article();
+        } else {
+            // No headline inside an <article>: the article holding most of the page's paragraphs is the story.
+            Map<Element, Integer> perArticle = new HashMap<>();
+            for (Found p : scan.paragraphs) {
+                if (p.article() != null && !p.boiler()) perArticle.merge(p.article(), 1, Integer::sum);
+            }
+            mainArticle = argmax(perArticle);
+            if (mainArticle == null && scan.articles.size() == 1) mainArticle = scan.articles.get(0);
         }
-        mainBody = argmax(perBody);
-        headline = chooseHeadline();
-        if (headline != null && headline.article() != null) mainArticle = headline.article();
-        else mainArticle = argmax(perArticle);
-        if (mainArticle == null && scan.articles.size() == 1) mainArticle = scan.articles.get(0);
+        Element root = mainArticle;
+        if (root == null && headline != null) {
+            Element p = headline.el().parent();
+            root = p != null && p.parent() != null ? p.parent() : p;
+        }
+        if (root == null) root = scan.doc.body() != null ? scan.doc.body() : scan.doc;
+        region = scan.region(root, headline == null ? null : headline.el());
+        if (headline == null) headline = chooseHeadline(region.headlines);
+        mainBody = region.bodies.isEmpty() ? null : region.bodies.get(0);
     }
 
     private static Element argmax(Map<Element, Integer> counts) {
@@ -138,12 +161,21 @@ final class Inference {
         return best;
     }
 
-    private Found chooseHeadline() {
+    private Found chooseHeadline(List<Found> classed) {
+        if (classed == null) return bestHeadline(scan.h1s);
+        // No usable <h1>: elements classed as headlines (old blog themes use <h2 class="entry-title">).
+        List<Found> candidates = new ArrayList<>();
+        for (Found f : classed) {
+            String tag = f.el().normalName();
+            if ((tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') || tag.equals("div") || tag.equals("span")) candidates.add(f);
+        }
+        return bestHeadline(candidates);
+    }
+
+    private Found bestHeadline(List<Found> candidates) {
         String titleLower = rawTitle == null ? "" : rawTitle.toLowerCase(Locale.ROOT);
         Found best = null;
         int bestScore = Integer.MIN_VALUE;
-        List<Found> candidates = new ArrayList<>(scan.h1s);
-        for (Found f : scan.headlineClassed) if (!f.el().normalName().equals("h1")) candidates.add(f);
         for (Found f : candidates) {
             String text = headlineText(f.el());
             if (text == null || text.length() < 3 || text.length() > 300) continue;
@@ -210,20 +242,15 @@ final class Inference {
     private boolean isSiteName(String s) {
         String l = s.toLowerCase(Locale.ROOT);
         if (siteNames.contains(l)) return true;
-        String squashed = l.replaceAll("[^\\p{L}\\p{N}]", "");
-        if (squashed.isEmpty()) return false;
-        for (String n : siteNames) {
-            String ns = n.replaceAll("[^\\p{L}\\p{N}]", "");
-            if (ns.equals(squashed) || ns.replaceFirst("(com|org|net|co\\.uk|couk|de|fr|es|it)$", "").equals(squashed)) return true;
-        }
-        return false;
+        String squashed = NOT_ALNUM.matcher(l).replaceAll("");
+        return !squashed.isEmpty() && squashedSiteNames.contains(squashed);
     }
 
     private static boolean looksLikeSuffix(String tail, char sep) {
         int words = Texts.words(tail);
         if (words == 0 || words > 4 || tail.length() > 40) return false;
         if (sep == '|' || sep == '·' || sep == '•' || sep == '»' || sep == ':') return true;
-        if (tail.matches("(?i).*\\.(com|org|net|news|co|io|de|fr|uk|es|it)$")) return true;
+        if (DOMAIN_TAIL.matcher(tail).find()) return true;
         for (String w : tail.split(" ")) {
             if (w.isEmpty() || !(Character.isUpperCase(w.codePointAt(0)) || Character.isDigit(w.codePointAt(0)))) return false;
         }
@@ -242,13 +269,15 @@ final class Inference {
     }
 
     private String dek() {
-        for (Found f : scan.deks) {
+        boolean anchored = region.sawHeadline;
+        for (int i = 0; i < region.deks.size(); i++) {
+            Found f = region.deks.get(i);
+            int after = region.deksAfterHeadline.get(i);
+            // Near the headline (or anywhere after it in the story); never before it.
+            if (anchored && (after <= 0 || (mainArticle == null && after > 40))) continue;
             if (f.boiler() || f.figure()) continue;
             String tag = f.el().normalName();
             if (tag.equals("meta") || tag.equals("img") || tag.equals("section") || tag.equals("body")) continue;
-            boolean nearHeadline = headline != null && f.order() > headline.order() && f.order() - headline.order() < 40;
-            boolean inArticle = mainArticle != null && f.article() == mainArticle && (headline == null || f.order() > headline.order());
-            if (!nearHeadline && !inArticle) continue;
             String text = Texts.clean(f.el().text());
             if (text == null || text.length() < 40 || text.length() > 600 || Texts.words(text) < 6) continue;
             if (headline != null && text.equalsIgnoreCase(headlineText(headline.el()))) continue;
@@ -291,7 +320,7 @@ final class Inference {
     }
 
     private static boolean looksLikeByline(String text) {
-        return text.length() < 120 && text.matches("(?i)^(by|written by|von|par|por)\\s.*");
+        return text.length() < 120 && BYLINE_START.matcher(text).find();
     }
 
     // ---- image ----
@@ -435,7 +464,9 @@ final class Inference {
             for (String n : Bylines.split(name)) DeclaredMeta.add(out, n, url);
         }
         if (!out.isEmpty()) return out;
-        for (Found f : scan.bylines) {
+        List<Found> bylines = new ArrayList<>(region.bylines);
+        bylines.addAll(scan.authorLinks);
+        for (Found f : bylines) {
             if (f.boiler() && !isRelAuthor(f.el())) continue;
             if (mainArticle != null && f.article() != null && f.article() != mainArticle) continue;
             Element e = f.el();

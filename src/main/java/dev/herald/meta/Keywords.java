@@ -6,6 +6,7 @@ import java.util.List;
 
 /** Splits keyword lists ({@code "a, b; c"}, repeated tags, JSON arrays) into tags. */
 final class Keywords {
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[a-z_-]+");
     private static final int MAX_TAGS = 30;
     private static final int MAX_TAG_LENGTH = 80;
 
@@ -37,7 +38,7 @@ final class Keywords {
         if (t == null || t.length() > MAX_TAG_LENGTH || out.size() >= MAX_TAGS) return;
         // Some CMSs export internal tag prefixes ("tag:politics", "section:world"); keep the readable part.
         int colon = t.indexOf(':');
-        if (colon > 0 && colon < 20 && t.substring(0, colon).matches("[a-z_-]+") && !t.substring(colon + 1).isBlank()) t = t.substring(colon + 1).strip();
+        if (colon > 0 && colon < 20 && PREFIX.matcher(t.substring(0, colon)).matches() && !t.substring(colon + 1).isBlank()) t = t.substring(colon + 1).strip();
         for (String o : out) if (o.equalsIgnoreCase(t)) return;
         out.add(t);
     }

@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
@@ -132,6 +133,22 @@ public final class PageMeta {
     /** The first element carrying {@code data-herald-share} (where buttons go), or null. */
     public Element sharePlaceholder() {
         return scan.placeholder;
+    }
+
+    /**
+     * The index of {@code e} among this document's elements of the same name, in document order
+     * (the second {@code <h1>} has ordinal 1); -1 when it is not in the document. Cheap for the
+     * headline and the article, which reading has already indexed.
+     */
+    public int ordinalOf(Element e) {
+        if (e == null) return -1;
+        List<?> known = e.normalName().equals("h1") ? scan.h1s.stream().map(PageScan.Found::el).toList()
+                : e.normalName().equals("article") ? scan.articles : null;
+        if (known != null) {
+            for (int i = 0; i < known.size(); i++) if (known.get(i) == e) return i;
+            return -1;
+        }
+        return scan.doc.getElementsByTag(e.normalName()).indexOf(e);
     }
 
     /** Whether the page already has a share-button bar (an element with {@code data-herald-buttons}). */

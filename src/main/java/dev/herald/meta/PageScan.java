@@ -1,10 +1,10 @@
 package dev.herald.meta;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -12,14 +12,44 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * One walk over a parsed page that collects everything the readers need, with the context each
- * element sits in (inside which article, inside navigation or a sidebar, inside a figure), so that
- * no reader has to scan the whole document again.
+ * One cheap walk over a parsed page that collects the elements the readers need, by tag and by a
+ * few attributes. Where an element sits (inside which article, inside navigation or a sidebar,
+ * inside a figure) is worked out lazily, only for the candidates a reader actually looks at, and
+ * class names are only examined in the part of the page a reader asks about: scanning every
+ * class of every element cost more than the rest of reading together.
  */
 final class PageScan implements NodeVisitor {
-    /** An element and where it sits. */
-    record Found(Element el, Element article, Element body, boolean boiler, boolean figure, boolean siteHeader, int order) {}
+    /** Where an element sits, from its ancestors (not the element itself). */
+    record Context(Element article, Element body, boolean boiler, boolean figure, boolean siteHeader) {
+        static final Context ROOT = new Context(null, null, false, false, false);
+    }
 
+    /** A collected element with its document order; its context is computed on first use. */
+    final class Found {
+        private final Element el;
+        private final int order;
+        private Context ctx;
+
+        Found(Element el, int order) {
+            this.el = el;
+            this.order = order;
+        }
+
+        Element el() { return el; }
+        int order() { return order; }
+        Element article() { return ctx().article(); }
+        Element body() { return ctx().body(); }
+        boolean boiler() { return ctx().boiler(); }
+        boolean figure() { return ctx().figure(); }
+        boolean siteHeader() { return ctx().siteHeader(); }
+
+        private Context ctx() {
+            if (ctx == null) ctx = contextOf(el);
+            return ctx;
+        }
+    }
+
+    Document doc;
     Element html;
     Element base;
     Element title;
@@ -29,23 +59,16 @@ final class PageScan implements NodeVisitor {
     final List<Element> links = new ArrayList<>();
     final List<String> jsonLd = new ArrayList<>();
     final List<Element> articles = new ArrayList<>();
-    final List<Element> mains = new ArrayList<>();
     final List<Found> h1s = new ArrayList<>();
     final List<Found> times = new ArrayList<>();
     final List<Found> images = new ArrayList<>();
     final List<Found> paragraphs = new ArrayList<>();
-    final List<Found> deks = new ArrayList<>();
-    final List<Found> bylines = new ArrayList<>();
     final List<Found> itemprops = new ArrayList<>();
     final List<Found> tagLinks = new ArrayList<>();
     final List<Found> categoryLinks = new ArrayList<>();
-    final List<Found> headlineClassed = new ArrayList<>();
+    final List<Found> authorLinks = new ArrayList<>();
 
-    private final Deque<Element> articleStack = new ArrayDeque<>();
-    private final Deque<Element> bodyStack = new ArrayDeque<>();
-    private int boiler;
-    private int figure;
-    private int siteHeader;
+    private final Map<Element, Context> contexts = new IdentityHashMap<>();
     private int svg;
     private int order;
 
@@ -54,6 +77,7 @@ final class PageScan implements NodeVisitor {
     /** Scans {@code doc}. */
     static PageScan of(Document doc) {
         PageScan s = new PageScan();
+        s.doc = doc;
         NodeTraversor.traverse(s, doc);
         return s;
     }
@@ -62,10 +86,7 @@ final class PageScan implements NodeVisitor {
     public void head(Node node, int depth) {
         if (!(node instanceof Element e)) return;
         order++;
-        String tag = e.normalName();
-        String cls = e.hasAttr("class") ? e.attr("class").toLowerCase(Locale.ROOT) : "";
-        String id = e.hasAttr("id") ? e.attr("id").toLowerCase(Locale.ROOT) : "";
-        switch (tag) {
+        switch (e.normalName()) {
             case "html" -> { if (html == null) html = e; }
             case "base" -> { if (base == null && e.hasAttr("href")) base = e; }
             case "title" -> { if (title == null && svg == 0) title = e; }
@@ -75,67 +96,135 @@ final class PageScan implements NodeVisitor {
                 if (e.attr("type").strip().toLowerCase(Locale.ROOT).startsWith("application/ld+json")) jsonLd.add(e.data());
             }
             case "article" -> articles.add(e);
-            case "main" -> mains.add(e);
-            case "h1" -> h1s.add(found(e));
-            case "time" -> times.add(found(e));
-            case "img", "amp-img" -> images.add(found(e));
-            case "p" -> paragraphs.add(found(e));
+            case "h1" -> h1s.add(new Found(e, order));
+            case "time" -> times.add(new Found(e, order));
+            case "img", "amp-img" -> images.add(new Found(e, order));
+            case "p" -> paragraphs.add(new Found(e, order));
             case "svg" -> svg++;
             case "a" -> {
-                String rel = e.attr("rel").toLowerCase(Locale.ROOT);
+                String rel = lower(e, "rel");
                 if (!rel.isEmpty()) {
-                    if (hasWord(rel, "tag") && !hasWord(rel, "category")) tagLinks.add(found(e));
-                    if (hasWord(rel, "category")) categoryLinks.add(found(e));
-                    if (hasWord(rel, "author")) bylines.add(found(e));
+                    boolean category = hasWord(rel, "category");
+                    if (hasWord(rel, "tag") && !category) tagLinks.add(new Found(e, order));
+                    if (category) categoryLinks.add(new Found(e, order));
+                    if (hasWord(rel, "author")) authorLinks.add(new Found(e, order));
                 }
             }
             default -> { }
         }
-        if (e.hasAttr("role") && "main".equalsIgnoreCase(e.attr("role"))) mains.add(e);
-        if (placeholder == null && e.hasAttr("data-herald-share")) placeholder = e;
-        if (e.hasAttr("data-herald-buttons")) buttonBar = true;
-        if (e.hasAttr("itemprop")) itemprops.add(found(e));
-        if (!cls.isEmpty() || !id.isEmpty()) classify(e, tag, cls + " " + id);
-        // Context flags are raised after the element itself is recorded, so a <figure>'s own
-        // context is its parent's; tail() lowers them with the same tests.
-        if (isArticleBody(e, cls, id)) bodyStack.push(e);
-        if (tag.equals("article")) articleStack.push(e);
-        if (isBoiler(e, tag, cls)) boiler++;
-        if (tag.equals("figure") || tag.equals("figcaption")) figure++;
-        if (tag.equals("header") && articleStack.isEmpty()) siteHeader++;
+        if (e.attributesSize() > 0) {
+            if (e.hasAttr("itemprop")) itemprops.add(new Found(e, order));
+            if (placeholder == null && e.hasAttr("data-herald-share")) placeholder = e;
+            if (!buttonBar && e.hasAttr("data-herald-buttons")) buttonBar = true;
+        }
     }
 
     @Override
     public void tail(Node node, int depth) {
-        if (!(node instanceof Element e)) return;
-        String tag = e.normalName();
-        String cls = e.hasAttr("class") ? e.attr("class").toLowerCase(Locale.ROOT) : "";
-        String id = e.hasAttr("id") ? e.attr("id").toLowerCase(Locale.ROOT) : "";
-        if (tag.equals("svg") && svg > 0) svg--;
-        if (!bodyStack.isEmpty() && bodyStack.peek() == e) bodyStack.pop();
-        if (!articleStack.isEmpty() && articleStack.peek() == e) articleStack.pop();
-        if (isBoiler(e, tag, cls)) boiler--;
-        if (tag.equals("figure") || tag.equals("figcaption")) figure--;
-        if (tag.equals("header") && articleStack.isEmpty() && siteHeader > 0) siteHeader--;
+        if (node instanceof Element e && svg > 0 && e.normalName().equals("svg")) svg--;
     }
 
-    private Found found(Element e) {
-        return new Found(e, articleStack.peek(), bodyStack.peek(), boiler > 0, figure > 0, siteHeader > 0, order);
+    /** Candidates found by class name within one region of the page. */
+    final class Region {
+        /** Standfirst candidates, each with how many elements after the headline it starts (-1: before it). */
+        final List<Found> deks = new ArrayList<>();
+        final List<Integer> deksAfterHeadline = new ArrayList<>();
+        final List<Found> bylines = new ArrayList<>();
+        final List<Element> bodies = new ArrayList<>();
+        final List<Found> headlines = new ArrayList<>();
+        /** Whether the headline lies inside the region, so that standfirsts can be placed relative to it. */
+        boolean sawHeadline;
     }
 
-    private void classify(Element e, String tag, String names) {
-        if (tag.equals("html") || tag.equals("body") || tag.equals("article") || tag.equals("main")) return;
-        if (containsAny(names, "byline", "author", "contributor", "writer", "reporter") && !containsAny(names, "author-bio", "authorbio", "about-author", "author-description", "author-image", "author-avatar", "author-photo", "authorimage")) {
-            if (!tag.equals("img") && !tag.equals("meta") && !tag.equals("link")) bylines.add(found(e));
+    /**
+     * Examines the class names and ids of the elements under {@code root} (root included), once, for
+     * standfirsts, bylines, article-body containers and headline-classed elements.
+     */
+    Region region(Element root, Element headline) {
+        Region r = new Region();
+        int[] afterHeadline = {-1};
+        NodeTraversor.traverse((node, depth) -> {
+            if (!(node instanceof Element e)) return;
+            if (afterHeadline[0] >= 0) afterHeadline[0]++;
+            if (e == headline) { afterHeadline[0] = 0; r.sawHeadline = true; }
+            String cls = lower(e, "class");
+            String id = lower(e, "id");
+            if (cls.isEmpty() && id.isEmpty()) {
+                if ("articleBody".equals(e.attr("itemprop"))) r.bodies.add(e);
+                return;
+            }
+            String names = id.isEmpty() ? cls : cls + " " + id;
+            if (dekNames(names)) { r.deks.add(new Found(e, -1)); r.deksAfterHeadline.add(afterHeadline[0]); }
+            if (bylineNames(names)) r.bylines.add(new Found(e, -1));
+            if (headlineNames(names)) r.headlines.add(new Found(e, -1));
+            if (isArticleBody(e, cls, id)) r.bodies.add(e);
+        }, root);
+        return r;
+    }
+
+    /** Where {@code e} sits; computed once per parent, so siblings share the work. */
+    Context contextOf(Element e) {
+        Element parent = e.parent();
+        if (parent == null) return Context.ROOT;
+        Context known = contexts.get(parent);
+        if (known != null) return known;
+        // Walk up to the nearest ancestor whose context is known, then fill in on the way down.
+        List<Element> chain = new ArrayList<>();
+        Element p = parent;
+        Context ctx = Context.ROOT;
+        while (p != null) {
+            Context c = contexts.get(p);
+            if (c != null) { ctx = c; break; }
+            chain.add(p);
+            p = p.parent();
         }
-        if (containsAny(names, "standfirst", "dek", "subheadline", "sub-headline", "subtitle", "sub-title", "article-summary",
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Element a = chain.get(i);
+            Element parentOfA = a.parent();
+            Context above = parentOfA == null ? Context.ROOT : contexts.getOrDefault(parentOfA, ctx);
+            ctx = extend(above, a);
+            contexts.put(a, ctx);
+        }
+        return ctx;
+    }
+
+    /** The context of {@code a}'s children, given the context {@code a} itself sits in. */
+    private static Context extend(Context above, Element a) {
+        String tag = a.normalName();
+        String cls = lower(a, "class");
+        String id = lower(a, "id");
+        boolean isArticle = tag.equals("article");
+        return new Context(
+                isArticle ? a : above.article(),
+                isArticleBody(a, cls, id) ? a : above.body(),
+                above.boiler() || isBoiler(a, tag, cls),
+                above.figure() || tag.equals("figure") || tag.equals("figcaption"),
+                // A <header> outside any article is the site's header; one inside an article is the story's.
+                (above.siteHeader() && !isArticle) || (tag.equals("header") && above.article() == null));
+    }
+
+    static String lower(Element e, String attr) {
+        String v = e.attr(attr);
+        return v.isEmpty() ? v : v.toLowerCase(Locale.ROOT);
+    }
+
+    /** Class names of bylines ({@code byline}, {@code author}, but not an author's bio or photo). */
+    static boolean bylineNames(String names) {
+        return containsAny(names, "byline", "author", "contributor", "writer", "reporter")
+                && !containsAny(names, "author-bio", "authorbio", "about-author", "author-description", "author-image",
+                        "author-avatar", "author-photo", "authorimage");
+    }
+
+    /** Class names of a standfirst (dek, summary, lede...) that are not a caption or byline. */
+    static boolean dekNames(String names) {
+        return containsAny(names, "standfirst", "dek", "subheadline", "sub-headline", "subtitle", "sub-title", "article-summary",
                 "article__summary", "summary", "excerpt", "lede", "intro", "teaser", "strapline", "kicker-text", "description", "abstract")
-                && !containsAny(names, "caption", "credit", "related", "newsletter", "author", "byline")) {
-            deks.add(found(e));
-        }
-        if ((tag.startsWith("h") && tag.length() == 2) || tag.equals("div") || tag.equals("span")) {
-            if (containsAny(names, "headline", "entry-title", "post-title", "article-title", "story-title", "article__title", "page-title")) headlineClassed.add(found(e));
-        }
+                && !containsAny(names, "caption", "credit", "related", "newsletter", "author", "byline");
+    }
+
+    /** Class names of a headline element. */
+    static boolean headlineNames(String names) {
+        return containsAny(names, "headline", "entry-title", "post-title", "article-title", "story-title", "article__title", "page-title");
     }
 
     private static boolean isArticleBody(Element e, String cls, String id) {
@@ -150,12 +239,19 @@ final class PageScan implements NodeVisitor {
     private static boolean isBoiler(Element e, String tag, String cls) {
         switch (tag) {
             case "nav", "footer", "aside", "form", "dialog", "template", "button", "select" -> { return true; }
+            case "body", "html", "main", "article" -> { return false; }
             default -> { }
         }
         String role = e.attr("role");
         if (!role.isEmpty() && (role.equals("navigation") || role.equals("contentinfo") || role.equals("complementary") || role.equals("dialog"))) return true;
-        if (cls.isEmpty() || tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) return false;
-        for (String token : cls.split("\\s+")) {
+        if (cls.isEmpty()) return false;
+        int n = cls.length();
+        for (int at = 0; at < n; ) {
+            while (at < n && cls.charAt(at) <= ' ') at++;
+            int end = at;
+            while (end < n && cls.charAt(end) > ' ') end++;
+            String token = cls.substring(at, end);
+            at = end;
             // Layout modifiers on page wrappers ("has-sidebar", "with-newsletter") say nothing about the element itself.
             if (token.isEmpty() || token.startsWith("has-") || token.startsWith("with-") || token.startsWith("no-")
                     || token.startsWith("is-") || token.startsWith("show-") || token.startsWith("layout") || token.startsWith("page-")) continue;
@@ -174,7 +270,12 @@ final class PageScan implements NodeVisitor {
     }
 
     private static boolean hasWord(String s, String w) {
-        for (String t : s.split("\\s+")) if (t.equals(w)) return true;
+        int i = s.indexOf(w);
+        while (i >= 0) {
+            int end = i + w.length();
+            if ((i == 0 || s.charAt(i - 1) <= ' ') && (end == s.length() || s.charAt(end) <= ' ')) return true;
+            i = s.indexOf(w, i + 1);
+        }
         return false;
     }
 }

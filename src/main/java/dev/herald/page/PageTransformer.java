@@ -3,6 +3,7 @@ package dev.herald.page;
 import dev.herald.buttons.ButtonRenderer;
 import dev.herald.internal.Escape;
 import dev.herald.internal.PageCharset;
+import dev.herald.internal.SourceTags;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.HeadTags;
@@ -35,6 +36,8 @@ import org.jsoup.parser.Parser;
  */
 public final class PageTransformer {
     private static final int BINARY_SNIFF_CHARS = 1024;
+    private static final java.util.Set<String> ORDINAL_SAFE = java.util.Set.of("h1", "h2", "h3", "h4", "h5", "h6", "article",
+            "div", "span", "section", "header", "main", "figure", "aside", "footer", "nav");
 
     private final SiteDefaults defaults;
     private final ButtonRenderer buttons;
@@ -103,19 +106,31 @@ public final class PageTransformer {
         }
         if (looksBinary(html)) return Rewrite.unchanged(fallback(request), cs.output(), "body does not look like HTML");
 
-        Document doc = Parser.htmlParser().setTrackPosition(true).parseInput(html, request.pageUrl().toString());
+        // One parse without position tracking: jsoup's tracking costs about 70% of a parse, so insertion
+        // points come from SourceTags, checked against this document; only when that check fails does a
+        // second, position-tracking parse decide.
+        Document doc = Parser.htmlParser().parseInput(html, request.pageUrl().toString());
         PageMeta page = PageMeta.read(doc, request.pageUrl());
         ResolvedMeta resolved = withImageSize(page.resolve(request.application(), request.taglib(), defaults));
         ArticleMeta meta = resolved.meta();
 
-        List<Edit> edits = new ArrayList<>(2);
         String head = HeadTags.render(meta, defaults, page.existingTags(), cs.output());
-        if (!head.isEmpty()) {
-            int at = headInsertionPoint(doc, html.length());
-            edits.add(new Edit(at, head));
+        Target target = buttonTarget(page, meta);
+        SourceTags source = new SourceTags(html);
+        int headAt = head.isEmpty() ? -1 : source.headInsertionPoint();
+        int buttonAt = target == null ? -1 : locate(source, page, target);
+        if ((!head.isEmpty() && headAt < 0) || (target != null && buttonAt < 0)) {
+            Document tracked = Parser.htmlParser().setTrackPosition(true).parseInput(html, request.pageUrl().toString());
+            if (!head.isEmpty() && headAt < 0) headAt = headInsertionPoint(tracked, html.length());
+            if (target != null && buttonAt < 0) buttonAt = trackedPosition(tracked, doc, target);
         }
-        Edit bar = buttonEdit(page, meta, cs);
-        if (bar != null) edits.add(bar);
+
+        List<Edit> edits = new ArrayList<>(2);
+        if (!head.isEmpty()) edits.add(new Edit(headAt, head));
+        if (buttonAt >= 0) {
+            String rendered = buttons.render(meta);
+            if (rendered != null && !rendered.isBlank()) edits.add(new Edit(buttonAt, Escape.fragment(rendered, cs.output())));
+        }
         edits.sort((a, b) -> Integer.compare(a.at, b.at));
 
         int[] charOffsets = new int[edits.size()];
@@ -124,6 +139,76 @@ public final class PageTransformer {
         List<Rewrite.Insertion> insertions = new ArrayList<>(edits.size());
         for (int i = 0; i < edits.size(); i++) insertions.add(new Rewrite.Insertion(byteOffsets[i], cs.encode(edits.get(i).html)));
         return new Rewrite(resolved, cs.output(), insertions, null);
+    }
+
+    /** Where the buttons go: inside an element's start tag, after its end tag, or before its end tag. */
+    private enum Spot { INSIDE_START, AFTER_END, BEFORE_END }
+
+    /** The element the buttons are placed relative to, and how. */
+    private record Target(Element element, Spot spot, int ordinal) {}
+
+    private Target buttonTarget(PageMeta page, ArticleMeta meta) {
+        if (buttons == null || placement == ButtonPlacement.NONE || !meta.isArticle() || page.hasButtonBar()) return null;
+        Element placeholder = page.sharePlaceholder();
+        if (placeholder != null) return placeholder.tag().isEmpty() ? null : new Target(placeholder, Spot.INSIDE_START, -1);
+        if (placement == ButtonPlacement.AFTER_HEADLINE && page.headline() != null) {
+            return new Target(page.headline(), Spot.AFTER_END, page.ordinalOf(page.headline()));
+        }
+        if (placement == ButtonPlacement.END_OF_ARTICLE && page.article() != null) {
+            return new Target(page.article(), Spot.BEFORE_END, page.ordinalOf(page.article()));
+        }
+        return null;
+    }
+
+    /**
+     * The insertion point for {@code target} from the source scan, or -1 when the scan cannot vouch
+     * for it: the start and end tags it finds must enclose exactly as many start tags as the parsed
+     * element has descendants (implicit elements, misnested tags and the like make them differ).
+     */
+    private static int locate(SourceTags source, PageMeta page, Target target) {
+        Element e = target.element();
+        if (target.spot() == Spot.INSIDE_START) {
+            SourceTags.Tag tag = source.firstSharePlaceholder();
+            return tag != null && source.isNamed(tag, e.normalName()) && source.opensWithin(tag, ancestors(e)) ? tag.finish() : -1;
+        }
+        // Ordinals only line up for elements the parser never creates on its own: not for formatting
+        // elements it reconstructs, nor for p and br, which stray end tags create.
+        if (target.ordinal() < 0 || !ORDINAL_SAFE.contains(e.normalName())) return -1;
+        SourceTags.Tag start = source.startTag(e.normalName(), target.ordinal());
+        if (start == null) return -1;
+        SourceTags.Tag end = source.endTagOf(start);
+        if (end == null || !source.opensWithin(start, ancestors(e)) || !source.balanced(start, end)
+                || source.startTagsBetween(start, end) != e.getAllElements().size() - 1) return -1;
+        return target.spot() == Spot.AFTER_END ? end.finish() : end.start();
+    }
+
+    /** The names of {@code e}'s ancestors, outermost first, without html, head and body. */
+    private static List<String> ancestors(Element e) {
+        List<String> names = new ArrayList<>();
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            String n = p.normalName();
+            if (!(p instanceof Document) && !n.equals("html") && !n.equals("body") && !n.equals("head")) names.add(n);
+        }
+        java.util.Collections.reverse(names);
+        return names;
+    }
+
+    /** The insertion point for {@code target} from a position-tracking parse of the same text, or -1. */
+    private static int trackedPosition(Document tracked, Document doc, Target target) {
+        Element e = target.element();
+        Element same;
+        if (target.spot() == Spot.INSIDE_START) {
+            same = tracked.selectFirst("[data-herald-share]");
+        } else {
+            org.jsoup.select.Elements all = tracked.getElementsByTag(e.normalName());
+            same = target.ordinal() >= 0 && target.ordinal() < all.size() ? all.get(target.ordinal()) : null;
+        }
+        if (same == null) return -1;
+        return switch (target.spot()) {
+            case INSIDE_START -> explicit(same.sourceRange()) ? same.sourceRange().endPos() : -1;
+            case AFTER_END -> explicit(same.endSourceRange()) ? same.endSourceRange().endPos() : -1;
+            case BEFORE_END -> explicit(same.endSourceRange()) ? same.endSourceRange().startPos() : -1;
+        };
     }
 
     /** A planned insertion of {@code html} before char {@code at} of the decoded text. */
@@ -146,26 +231,6 @@ public final class PageTransformer {
         Range start = head.sourceRange();
         if (start.isTracked() && !start.isImplicit() && start.endPos() <= textLength) return start.endPos();
         return 0;
-    }
-
-    private Edit buttonEdit(PageMeta page, ArticleMeta meta, PageCharset cs) {
-        if (buttons == null || placement == ButtonPlacement.NONE || !meta.isArticle() || page.hasButtonBar()) return null;
-        Element target = page.sharePlaceholder();
-        int at = -1;
-        if (target != null) {
-            Range r = target.sourceRange();
-            if (r.isTracked() && !r.isImplicit()) at = r.endPos();
-        } else if (placement == ButtonPlacement.AFTER_HEADLINE) {
-            Element h = page.headline();
-            if (h != null && explicit(h.endSourceRange())) at = h.endSourceRange().endPos();
-        } else if (placement == ButtonPlacement.END_OF_ARTICLE) {
-            Element a = page.article();
-            if (a != null && explicit(a.endSourceRange())) at = a.endSourceRange().startPos();
-        }
-        if (at < 0) return null;
-        String rendered = buttons.render(meta);
-        if (rendered == null || rendered.isBlank()) return null;
-        return new Edit(at, Escape.fragment(rendered, cs.output()));
     }
 
     private static boolean explicit(Range r) {
