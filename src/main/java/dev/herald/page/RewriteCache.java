@@ -72,7 +72,8 @@ final class RewriteCache {
 
     private static final class Entry {
         final Rewrite rewrite;
-        volatile long used;
+        /** Plain, not volatile: a stale read only makes eviction slightly less exact, and a hit stays fence-free. */
+        long used;
 
         Entry(Rewrite rewrite, long used) {
             this.rewrite = rewrite;

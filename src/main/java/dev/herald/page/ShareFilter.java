@@ -221,7 +221,9 @@ public class ShareFilter implements Filter {
         }
     }
 
-    private void logFailure(String url, Throwable failure) {
+    private void logFailure(String pageUrl, Throwable failure) {
+        // Without the query: it may carry a token (password resets, previews), and logs outlive them.
+        String url = pageUrl == null || pageUrl.indexOf('?') < 0 ? pageUrl : pageUrl.substring(0, pageUrl.indexOf('?')) + "?…";
         if (failureLogged.compareAndSet(false, true)) {
             log.warn("Herald could not rewrite {}; the page is sent as the application wrote it"
                     + " (further failures are logged at debug level)", url, failure);
