@@ -4,7 +4,7 @@
 # with a warm cache). Not a test: a measurement. Needs wrk (apt-get install wrk).
 #
 #   bench/filter-ratio.sh [page path] [docroot]
-#   env: DURATION (default 15s), CONNECTIONS (16), ROUNDS (3), PLAIN_PORT (8181), FILTERED_PORT (8182)
+#   env: HERALD_OPTS (-Dherald.* settings for the filtered side), DURATION (default 15s), CONNECTIONS (16), ROUNDS (3), PLAIN_PORT, FILTERED_PORT (default: free ports)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,8 +13,8 @@ DOCROOT=${2:-}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
 ROUNDS=${ROUNDS:-3}
-PLAIN_PORT=${PLAIN_PORT:-8181}
-FILTERED_PORT=${FILTERED_PORT:-8182}
+PLAIN_PORT=${PLAIN_PORT:-0}
+FILTERED_PORT=${FILTERED_PORT:-0}
 
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 
@@ -22,16 +22,18 @@ mvn -q -o test-compile
 mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 
 LOG=target/bench-server.log
-java -Xms256m -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+: >"$LOG"
+java -Xms256m -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${HERALD_OPTS:-} \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  dev.herald.bench.FilterBenchServer ${DOCROOT:+"$DOCROOT"} "$PLAIN_PORT" "$FILTERED_PORT" >"$LOG" 2>&1 &
+  dev.herald.bench.FilterBenchServer "${DOCROOT:-bench/site}" "$PLAIN_PORT" "$FILTERED_PORT" >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do grep -q READY "$LOG" && break; sleep 0.5; done
-grep READY "$LOG" || { cat "$LOG"; exit 1; }
+for _ in $(seq 1 120); do grep -aq READY "$LOG" && break; sleep 0.5; done
+grep -a READY "$LOG" || { cat "$LOG"; exit 1; }
 
-PLAIN=http://127.0.0.1:$PLAIN_PORT$PAGE
-FILTERED=http://127.0.0.1:$FILTERED_PORT$PAGE
+READY=$(grep -a READY "$LOG")
+PLAIN=$(sed -E 's/.*plain=(http[^ ]*)\/ .*/\1/' <<<"$READY")$PAGE
+FILTERED=$(sed -E 's/.*filtered=(http[^ ]*)\/ .*/\1/' <<<"$READY")$PAGE
 
 # Both must serve the page; the filtered one must carry Herald's tags, or the ratio means nothing.
 curl -fsS "$PLAIN" -o target/bench-plain.html
@@ -39,19 +41,34 @@ curl -fsS "$FILTERED" -o target/bench-filtered.html
 grep -q "og:title" target/bench-filtered.html || { echo "filtered page has no og:title" >&2; exit 1; }
 echo "page $PAGE: $(wc -c <target/bench-plain.html) bytes plain, $(wc -c <target/bench-filtered.html) bytes filtered"
 
-rps() { wrk -t1 -c"$CONNECTIONS" -d"$1" "$2" | awk '/Requests\/sec/ {print $2}'; }
+# One wrk run: prints "req/s cpu-us-per-request", the second from the server process's own CPU time
+# (/proc/<pid>/stat utime+stime), which other load on a shared machine disturbs far less than req/s.
+TICK=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+run() {
+  local before after out reqs
+  before=$(cpu)
+  out=$(wrk -t1 -c"$CONNECTIONS" -d"$1" "$2")
+  after=$(cpu)
+  reqs=$(awk '/requests in/ {print $1}' <<<"$out")
+  awk -v r="$(awk '/Requests\/sec/ {print $2}' <<<"$out")" -v t=$((after - before)) -v n="$reqs" -v hz="$TICK" \
+    'BEGIN {printf "%s %.2f", r, t * 1e6 / hz / n}'
+}
 
 echo "warming up (JIT, caches)..."
-rps 10s "$PLAIN" >/dev/null
-rps 10s "$FILTERED" >/dev/null
+run 10s "$PLAIN" >/dev/null
+run 10s "$FILTERED" >/dev/null
 
 # Alternate the two so drift on a shared machine hits both alike.
-ratios=()
+ratios=(); cpus=()
 for round in $(seq 1 "$ROUNDS"); do
-  p=$(rps "$DURATION" "$PLAIN")
-  f=$(rps "$DURATION" "$FILTERED")
+  read -r p pc <<<"$(run "$DURATION" "$PLAIN")"
+  read -r f fc <<<"$(run "$DURATION" "$FILTERED")"
   r=$(awk -v f="$f" -v p="$p" 'BEGIN {printf "%.3f", f / p}')
-  ratios+=("$r")
-  echo "round $round: plain $p req/s, filtered $f req/s, ratio $r"
+  c=$(awk -v f="$fc" -v p="$pc" 'BEGIN {printf "%.3f", p / f}')
+  ratios+=("$r"); cpus+=("$c")
+  echo "round $round: plain $p req/s ($pc us CPU/req), filtered $f req/s ($fc us CPU/req); req/s ratio $r, CPU ratio $c"
 done
-printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median ratio filtered/plain: %s (of %d rounds)\n", a[int((NR+1)/2)], NR}'
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "median req/s ratio filtered/plain: $(median "${ratios[@]}") (of $ROUNDS rounds)"
+echo "median CPU-per-request ratio plain/filtered: $(median "${cpus[@]}") (server CPU only; robust to other load)"

@@ -12,7 +12,7 @@ import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -54,6 +54,7 @@ final class BufferingResponse extends HttpServletResponseWrapper {
     private final boolean head;
     private final Planner planner;
     private final java.util.function.BooleanSupplier inForward;
+    private final BufferPool pool;
 
     private State state = State.UNDECIDED;
     private byte[] buf = NO_BYTES;
@@ -82,8 +83,9 @@ final class BufferingResponse extends HttpServletResponseWrapper {
      *     tell (Tomcat 11 shows them through Herald's request wrapper)
      */
     BufferingResponse(HttpServletResponse response, RewritePolicy policy, int cap, boolean head, Planner planner,
-            java.util.function.BooleanSupplier inForward) {
+            java.util.function.BooleanSupplier inForward, BufferPool pool) {
         super(response);
+        this.pool = pool;
         this.policy = policy;
         this.cap = cap;
         this.head = head;
@@ -313,10 +315,37 @@ final class BufferingResponse extends HttpServletResponseWrapper {
             super.setContentLengthLong(heldLength >= 0 ? heldLength : count);
             if (!head) container().write(buf, 0, count);
         } else {
-            super.setContentLengthLong(rewrite.outputLength(count));
-            if (!head) rewrite.writeTo(buf, count, container());
+            int length = (int) Math.min(Integer.MAX_VALUE - 16, rewrite.outputLength(count));
+            super.setContentLengthLong(length);
+            if (!head) {
+                spliceInPlace(rewrite, length);
+                // One write of the whole page: Jetty 12 and Tomcat 11 then send headers and body together,
+                // where a write per splice costs a network write each once past their aggregation buffer.
+                container().write(buf, 0, length);
+            }
         }
         releaseBuffer();
+    }
+
+    /**
+     * Applies {@code rewrite} inside {@link #buf}, last insertion first, so that the page needs no
+     * second array: each stretch of the original moves right by the bytes inserted before it.
+     */
+    private void spliceInPlace(Rewrite rewrite, int length) {
+        ensureCapacity(length);
+        List<Rewrite.Insertion> insertions = rewrite.insertions();
+        int end = count;
+        int shift = length - count;
+        for (int k = insertions.size() - 1; k >= 0; k--) {
+            Rewrite.Insertion in = insertions.get(k);
+            int at = in.offset();
+            if (at > end) throw new IllegalStateException("insertion at " + at + " lies beyond the body");
+            System.arraycopy(buf, at, buf, at + shift, end - at);
+            shift -= in.bytes().length;
+            System.arraycopy(in.bytes(), 0, buf, at + shift, in.bytes().length);
+            end = at;
+        }
+        count = length;
     }
 
     /**
@@ -372,8 +401,10 @@ final class BufferingResponse extends HttpServletResponseWrapper {
     }
 
     private void releaseBuffer() {
+        byte[] b = buf;
         buf = NO_BYTES;
         count = 0;
+        pool.release(b);
     }
 
     /**
@@ -417,11 +448,17 @@ final class BufferingResponse extends HttpServletResponseWrapper {
 
     private void ensureCapacity(int needed) {
         if (needed <= buf.length) return;
-        // A Content-Length announced up front (static files, most servlets that set one) sizes the
-        // buffer once; otherwise it doubles from 8 KiB.
-        int hint = heldLength > 0 && heldLength <= cap ? (int) heldLength : 8192;
-        int size = Math.max(needed, Math.max(hint, buf.length * 2));
-        buf = Arrays.copyOf(buf, Math.min(size, Math.max(needed, cap)));
+        if (buf == NO_BYTES) {
+            // A Content-Length announced up front (static files, most servlets that set one) sizes
+            // the buffer once, with room for what Herald inserts; otherwise 16 KiB to start.
+            int hint = heldLength > 0 && heldLength <= cap ? (int) heldLength + 16 * 1024 : 16 * 1024;
+            buf = pool.acquire(Math.max(needed, hint));
+            return;
+        }
+        byte[] bigger = new byte[Math.max(needed, buf.length * 2)];
+        System.arraycopy(buf, 0, bigger, 0, count);
+        pool.release(buf);
+        buf = bigger;
     }
 
     private void appFlush() throws IOException {

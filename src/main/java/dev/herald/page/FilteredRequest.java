@@ -109,9 +109,8 @@ final class FilteredRequest extends HttpServletRequestWrapper {
 
         @Override
         public void complete() {
-            // Written on the application's thread, before the container starts completing: both
-            // Tomcat 11 and Jetty 12 accept writes here, whereas in onComplete the response may
-            // already be closing.
+            // Written on the application's thread, before the container starts completing: Jetty 12
+            // may have completed the response by the time it calls AsyncListener.onComplete.
             try {
                 finishQuietly(response);
             } finally {

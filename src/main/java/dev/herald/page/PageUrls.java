@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
  * the request's path and query. Fragments never reach a server.
  */
 final class PageUrls {
-    // Host names, IPv4 and bracketed IPv6 literals; anything else in a Host header is an attack or a mistake.
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 
     private final URI siteOrigin;
@@ -23,8 +21,11 @@ final class PageUrls {
         this.trustProxy = trustProxy;
     }
 
-    /** The page URL of {@code request}, or {@code null} when its host or path cannot form a valid URL. */
-    URI of(HttpServletRequest request) {
+    /**
+     * The page URL of {@code request} as a string, or {@code null} when its scheme, host or port
+     * cannot form a valid URL. Cheap: no URI parsing, which only a cache miss needs ({@link #parse}).
+     */
+    String of(HttpServletRequest request) {
         StringBuilder url = new StringBuilder(128);
         if (siteOrigin != null) {
             String origin = siteOrigin.toString();
@@ -35,8 +36,13 @@ final class PageUrls {
         url.append(request.getRequestURI());
         String query = request.getQueryString();
         if (query != null && !query.isEmpty()) url.append('?').append(query);
+        return url.toString();
+    }
+
+    /** {@code url} as an absolute URI with a host, or {@code null} when it is not one. */
+    static URI parse(String url) {
         try {
-            URI uri = new URI(url.toString());
+            URI uri = new URI(url);
             return uri.getHost() == null ? null : uri;
         } catch (java.net.URISyntaxException e) {
             return null;
@@ -75,10 +81,26 @@ final class PageUrls {
         if (host == null) return false;
         // Jetty 12 returns a bracketed IPv6 literal from getServerName(), Tomcat 11 a bare one.
         if (host.indexOf(':') >= 0 && !host.startsWith("[")) host = "[" + host + "]";
-        if (!HOST.matcher(host).matches()) return false;
+        if (!isHost(host)) return false;
         url.append(scheme).append("://").append(host);
         boolean defaultPort = port <= 0 || (port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"));
         if (!defaultPort) url.append(':').append(port);
+        return true;
+    }
+
+    /** A host name, IPv4 or bracketed IPv6 literal; anything else in a Host header is an attack or a mistake. */
+    static boolean isHost(String host) {
+        int n = host.length();
+        if (n == 0 || n > 255) return false;
+        boolean bracketed = host.charAt(0) == '[';
+        if (bracketed && (n < 4 || host.charAt(n - 1) != ']')) return false;
+        for (int i = bracketed ? 1 : 0; i < (bracketed ? n - 1 : n); i++) {
+            char c = host.charAt(i);
+            boolean ok = bracketed
+                    ? (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-';
+            if (!ok) return false;
+        }
         return true;
     }
 

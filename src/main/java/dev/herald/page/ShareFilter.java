@@ -49,6 +49,10 @@ public class ShareFilter implements Filter {
      */
     static final String ACTIVE = ShareFilter.class.getName() + ".active";
 
+    /** What the cache holds for a page that is sent as written. */
+    private static final Rewrite UNCHANGED = Rewrite.unchanged(new ResolvedMeta(ArticleMeta.EMPTY, Map.of()),
+            StandardCharsets.UTF_8, "sent as written");
+
     private final HeraldConfig given;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private volatile Engine engine;
@@ -120,7 +124,7 @@ public class ShareFilter implements Filter {
         }
         FilteredRequest[] wrapped = new FilteredRequest[1];
         BufferingResponse buffering = new BufferingResponse(response, e.policy, e.config.maxBufferBytes(), head,
-                (body, length, charset) -> planGuarded(request, body, length, charset), () -> wrapped[0].inForward());
+                (body, length, charset) -> planGuarded(request, body, length, charset), () -> wrapped[0].inForward(), e.buffers);
         FilteredRequest filtered = new FilteredRequest(request, head, buffering);
         wrapped[0] = filtered;
         request.setAttribute(ACTIVE, buffering);
@@ -158,9 +162,9 @@ public class ShareFilter implements Filter {
     }
 
     /**
-     * Plans the rewrite of one complete page: the one hook of this filter. The default consults the
-     * cache and asks the {@link PageTransformer} on a miss. An exception thrown here sends the page
-     * as the application wrote it.
+     * Plans the rewrite of a page not found in the cache: the one hook of this filter. The default
+     * asks the {@link PageTransformer}. The result is cached per page URL, body and metadata; an
+     * exception thrown here sends the page as the application wrote it (and is cached as that).
      *
      * @param body the page's bytes, {@code body[0..length)}; never modify them
      * @param declaredCharset the charset of the response's Content-Type, or {@code null}
@@ -169,20 +173,7 @@ public class ShareFilter implements Filter {
      */
     protected Rewrite plan(byte[] body, int length, Charset declaredCharset, PageRequest page) {
         Engine e = engine;
-        RewriteCache.Key key = e.cache.key(body, length, declaredCharset, page);
-        Rewrite cached = e.cache.get(key);
-        if (cached != null) return cached;
-        Rewrite rewrite;
-        try {
-            rewrite = e.images.during(page.pageUrl(), () -> e.transformer.plan(body, length, declaredCharset, page));
-        } catch (RuntimeException | LinkageError | StackOverflowError failure) {
-            logFailure(page.pageUrl(), failure);
-            // Cached too: a page that breaks the transformer must not cost a parse on every request.
-            rewrite = Rewrite.unchanged(new ResolvedMeta(ArticleMeta.EMPTY, Map.of()),
-                    declaredCharset == null ? StandardCharsets.UTF_8 : declaredCharset, "the transformer failed: " + failure);
-        }
-        e.cache.put(key, rewrite);
-        return rewrite;
+        return e.images.during(page.pageUrl(), () -> e.transformer.plan(body, length, declaredCharset, page));
     }
 
     /** Releases the cache. */
@@ -191,26 +182,50 @@ public class ShareFilter implements Filter {
         engine = null;
     }
 
+    /**
+     * The rewrite for a complete page: from the cache when this body was seen at this URL with
+     * this metadata, else planned by {@link #plan} and cached. Never throws: a failure means the
+     * page goes out as written.
+     */
     private Rewrite planGuarded(HttpServletRequest request, byte[] body, int length, Charset charset) {
-        URI url = null;
+        Engine e = engine;
+        String url = null;
         try {
             if (HeraldRequests.isSkipped(request)) return null;
-            url = engine.urls.of(request);
+            url = e.urls.of(request);
             if (url == null) {
                 log.debug("No valid page URL for {}; page sent unchanged", request.getRequestURI());
                 return null;
             }
-            PageRequest page = new PageRequest(url, HeraldRequests.applicationMeta(request), HeraldRequests.taglibMeta(request));
-            return plan(body, length, charset, page);
+            ArticleMeta application = HeraldRequests.applicationMeta(request);
+            ArticleMeta taglib = HeraldRequests.taglibMeta(request);
+            RewriteCache.Key key = e.cache.key(body, length, charset, url, application, taglib);
+            Rewrite cached = e.cache.get(key);
+            if (cached != null) return cached;
+            URI pageUrl = PageUrls.parse(url);
+            if (pageUrl == null) return null;
+            Rewrite rewrite;
+            try {
+                rewrite = plan(body, length, charset, new PageRequest(pageUrl, application, taglib));
+            } catch (RuntimeException | LinkageError | StackOverflowError failure) {
+                // LinkageError too: a class that fails to initialise (ExceptionInInitializerError)
+                // must cost the page its tags, never the page itself.
+                logFailure(url, failure);
+                rewrite = null;
+            }
+            // Cached even when nothing changes or planning failed: such a page must not cost a
+            // parse on every request.
+            e.cache.put(key, rewrite == null ? UNCHANGED : rewrite);
+            return rewrite;
         } catch (RuntimeException | LinkageError | StackOverflowError failure) {
-            // LinkageError too: a class that fails to initialise (ExceptionInInitializerError) must
-            // cost the page its tags, never the page itself.
             logFailure(url, failure);
             return null;
         }
     }
 
-    private void logFailure(URI url, Throwable failure) {
+    private void logFailure(String pageUrl, Throwable failure) {
+        // Without the query: it may carry a token (password resets, previews), and logs outlive them.
+        String url = pageUrl == null || pageUrl.indexOf('?') < 0 ? pageUrl : pageUrl.substring(0, pageUrl.indexOf('?')) + "?…";
         if (failureLogged.compareAndSet(false, true)) {
             log.warn("Herald could not rewrite {}; the page is sent as the application wrote it"
                     + " (further failures are logged at debug level)", url, failure);
@@ -238,6 +253,7 @@ public class ShareFilter implements Filter {
         final PageTransformer transformer;
         final PageUrls urls;
         final LocalImageSizes images;
+        final BufferPool buffers = new BufferPool();
 
         Engine(HeraldConfig config, ServletContext context) {
             this.config = config;

@@ -17,22 +17,27 @@ import org.eclipse.jetty.server.ServerConnector;
  * Serves one document root twice from embedded Jetty 12 on 127.0.0.1, without and with
  * {@link ShareFilter}, for {@code bench/filter-ratio.sh} to load with wrk. Not a test.
  *
- * <p>Arguments: {@code [docroot] [plainPort] [filteredPort]}; the document root defaults to the
- * demo site {@code webapp/} when present, else the test site.
+ * <p>Arguments: {@code [docroot] [plainPort] [filteredPort]} (ports default to free ones, printed
+ * on the {@code READY} line); the document root defaults to the
+ * demo site {@code webapp/} when present, else {@code bench/site}.
  */
 public final class FilterBenchServer {
     private FilterBenchServer() {}
 
     public static void main(String[] args) throws Exception {
         Path docroot = Path.of(args.length > 0 ? args[0]
-                : Files.isDirectory(Path.of("webapp")) ? "webapp" : "src/test/resources/webapps/site");
-        int plainPort = args.length > 1 ? Integer.parseInt(args[1]) : 8181;
-        int filteredPort = args.length > 2 ? Integer.parseInt(args[2]) : 8182;
+                : Files.isDirectory(Path.of("webapp")) ? "webapp" : "bench/site");
+        int plainPort = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int filteredPort = args.length > 2 ? Integer.parseInt(args[2]) : 0;
 
         Server plain = start(docroot, plainPort, null);
-        HeraldConfig config = HeraldConfig.fromProperties(Map.of("herald.site.name", "Herald Bench"));
+        // herald.* system properties configure the filtered side (-Dherald.buttons.placement=none, say).
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("herald.site.name", "Herald Bench"));
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("herald."))
+                .forEach(k -> settings.put(k, System.getProperty(k)));
+        HeraldConfig config = HeraldConfig.fromProperties(settings);
         Server filtered = start(docroot, filteredPort, new ShareFilter(config));
-        System.out.println("READY plain=http://127.0.0.1:" + plainPort + " filtered=http://127.0.0.1:" + filteredPort
+        System.out.println("READY plain=" + plain.getURI() + " filtered=" + filtered.getURI()
                 + " docroot=" + docroot.toAbsolutePath().normalize());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

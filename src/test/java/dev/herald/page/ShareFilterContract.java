@@ -62,6 +62,7 @@ abstract class ShareFilterContract {
                 new Container.App("/proxied", site, new SiteInitializer(Map.of("herald.trustProxy", "true"))),
                 new Container.App("/failing", site, new SiteInitializer(Map.of(), FailingShareFilter::new)),
                 new Container.App("/disabled", site, new SiteInitializer(Map.of("herald.enabled", "false"))),
+                new Container.App("/canonical", site, new SiteInitializer(Map.of("herald.site.url", "https://news.example.com"))),
                 new Container.App("/request-only", site,
                         new SiteInitializer(Map.of(), null, java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)))));
     }
@@ -242,6 +243,23 @@ abstract class ShareFilterContract {
         HttpResponse<byte[]> r = http.get(uri("/proxied/servlet/writer"),
                 "X-Forwarded-Proto", "https", "X-Forwarded-Host", "news.example.com");
         assertEquals("https://news.example.com/proxied/servlet/writer", meta(r, "og:url"));
+    }
+
+    @Test
+    void buildsThePageUrlFromTheConfiguredSiteUrlWhateverTheRequestSays() throws Exception {
+        HttpResponse<byte[]> r = http.get(uri("/canonical/servlet/writer?id=7"),
+                "X-Forwarded-Proto", "http", "X-Forwarded-Host", "evil.example");
+        assertEquals("https://news.example.com/canonical/servlet/writer?id=7", meta(r, "og:url"));
+    }
+
+    @Test
+    void answersHeadForANonPageWithTheContainersOwnHeaders() throws Exception {
+        HttpResponse<byte[]> get = get("/data.json");
+        HttpResponse<byte[]> head = http.send("HEAD", uri("/data.json"));
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertEquals(get.headers().allValues("content-length"), head.headers().allValues("content-length"));
+        assertEquals(get.headers().allValues("content-type"), head.headers().allValues("content-type"));
     }
 
     @Test
