@@ -181,11 +181,11 @@ public final class Delivery implements AutoCloseable {
 
         /**
          * How often a node proves it is alive (default 30 s) and how many missed beats make its
-         * in-flight shares another node's (default 4): the longest a crashed node's sends wait.
+         * in-flight shares another node's (default 4, the least db-scheduler allows): the longest a crashed node's sends wait.
          */
         public Builder heartbeat(Duration interval, int missedBeforeDead) {
             this.heartbeatInterval = Validate.notNull(interval, "heartbeat interval");
-            Validate.isTrue(missedBeforeDead >= 1, "missedBeforeDead", "must be at least 1");
+            Validate.isTrue(missedBeforeDead >= 4, "missedBeforeDead", "must be at least 4 (db-scheduler's minimum)");
             this.missedHeartbeats = missedBeforeDead;
             return this;
         }

@@ -22,6 +22,9 @@ public interface DeliveryClient {
     /** Shares an article to one account at a time; returns the share and any re-shares, in order. */
     List<Share> schedule(ShareRequest request);
 
+    /** Schedules many requests in one transaction (all or none); returns every resulting share. */
+    List<Share> scheduleAll(List<ShareRequest> requests);
+
     /** Shares {@code article} to {@code account} at {@code when}. */
     default Share schedule(ArticleMeta article, String account, SendTime when) {
         return schedule(ShareRequest.of(article, account).at(when)).get(0);

@@ -63,8 +63,21 @@ final class ScheduledDeliveryClient implements DeliveryClient {
     @Override
     public List<Share> schedule(ShareRequest request) {
         Validate.notNull(request, "request");
-        String network = network(request.account());
         Instant now = clock.instant();
+        return create(newShares(request, now), now);
+    }
+
+    @Override
+    public List<Share> scheduleAll(List<ShareRequest> requests) {
+        Validate.notNull(requests, "requests");
+        Instant now = clock.instant();
+        List<NewShare> shares = new ArrayList<>();
+        for (ShareRequest r : requests) shares.addAll(newShares(Validate.notNull(r, "request"), now));
+        return create(shares, now);
+    }
+
+    private List<NewShare> newShares(ShareRequest request, Instant now) {
+        String network = network(request.account());
         SendTime first = request.when() instanceof SendTime.Now ? SendTime.at(now) : request.when();
         List<NewShare> shares = new ArrayList<>();
         shares.add(new NewShare(request.article(), request.account(), network, request.revision(), 0, first.resolve(clock), null));
@@ -76,7 +89,7 @@ final class ScheduledDeliveryClient implements DeliveryClient {
                         first.plus(offset).resolve(clock), null));
             }
         }
-        return create(shares, now);
+        return shares;
     }
 
     @Override
