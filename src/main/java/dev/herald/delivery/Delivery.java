@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.Syndicator;
@@ -69,6 +70,8 @@ public final class Delivery implements AutoCloseable {
         Migrations.migrate(db.target());
         SchedulerClient schedulerClient = SchedulerClient.Builder.create(db, ShareTask.clientOnly())
                 .tableName(ShareTask.TABLE)
+                // The same timestamp handling as the workers' schedulers (alwaysPersistTimestampInUTC).
+                .jdbcCustomization(new AutodetectJdbcCustomization(db.target(), true))
                 .build();
         return new ScheduledDeliveryClient(db, new JdbcDeliveryStore(db), schedulerClient, accounts, Map.of(),
                 clock, new DeliveryCounters());

@@ -19,7 +19,7 @@ import java.util.Map;
  * in {@code webhook-id}, and status codes are classified the way the real syndicators do.
  * Stand-in until the syndication branch's signed webhook syndicator lands.
  */
-final class HttpWebhookSyndicator implements Syndicator {
+public final class HttpWebhookSyndicator implements Syndicator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String account;
     private final URI url;
@@ -28,7 +28,7 @@ final class HttpWebhookSyndicator implements Syndicator {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    HttpWebhookSyndicator(String account, URI url) {
+    public HttpWebhookSyndicator(String account, URI url) {
         this.account = account;
         this.url = url;
     }

@@ -21,12 +21,12 @@ import mockwebserver3.RecordedRequest;
  * <p>Stand-in until the test kit's MockWebhookReceiver lands; the proofs only rely on the
  * idempotency key travelling in the {@code webhook-id} header.
  */
-final class WebhookFake implements AutoCloseable {
+public final class WebhookFake implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
 
-    WebhookFake() throws IOException {
+    public WebhookFake() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -46,22 +46,22 @@ final class WebhookFake implements AutoCloseable {
     }
 
     /** The receiver's URL. */
-    String url() {
+    public String url() {
         return server.url("/hooks/herald").toString();
     }
 
     /** Deliveries received, repeats included. */
-    int total() {
+    public int total() {
         return total.get();
     }
 
     /** The distinct idempotency keys processed. */
-    Set<String> keys() {
+    public Set<String> keys() {
         return Set.copyOf(deliveries.keySet());
     }
 
     /** How many deliveries repeated a key already processed. */
-    int repeats() {
+    public int repeats() {
         return total.get() - deliveries.size();
     }
 
