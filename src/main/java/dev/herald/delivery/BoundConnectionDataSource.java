@@ -81,6 +81,22 @@ final class BoundConnectionDataSource implements DataSource {
         }
     }
 
+    /**
+     * Runs {@code work} on the current thread's transaction connection if there is one, else on a
+     * pooled connection in auto-commit mode: for single statements, which need no transaction of their own.
+     */
+    <T> T withConnection(Work<T> work) {
+        Connection existing = bound.get();
+        try {
+            if (existing != null) return work.run(existing);
+            try (Connection c = target.getConnection()) {
+                return work.run(c);
+            }
+        } catch (SQLException e) {
+            throw new DeliveryException("database error: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         Connection c = bound.get();

@@ -30,6 +30,12 @@ public interface DeliveryStore {
     /** The share with this id. */
     Optional<Share> find(String id);
 
+    /** A share together with its account's state, read at once. */
+    record Due(Share share, AccountStatus account) {}
+
+    /** The share with this id and its account's state, in one read (the worker's hot path). */
+    Optional<Due> findDue(String id);
+
     /** The shares matching {@code query}, ordered by due time then id. */
     List<Share> list(ShareQuery query);
 

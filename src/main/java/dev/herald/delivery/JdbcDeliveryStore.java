@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,27 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public Optional<Share> find(String id) {
         Validate.notNull(id, "id");
-        return db.inTransaction(c -> findIn(c, id));
+        return db.withConnection(c -> findIn(c, id));
+    }
+
+    @Override
+    public Optional<Due> findDue(String id) {
+        Validate.notNull(id, "id");
+        return db.withConnection(c -> {
+            String cols = Arrays.stream(COLUMNS.split(",\\s*")).map(col -> "s." + col).collect(Collectors.joining(", "));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + cols + ", a.state, a.message, a.changed_at FROM herald_share s"
+                    + " LEFT JOIN herald_account a ON a.name = s.account WHERE s.id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    Share share = map(rs);
+                    String state = rs.getString(22);
+                    AccountStatus account = state == null ? AccountStatus.active(share.account())
+                            : new AccountStatus(share.account(), AccountState.valueOf(state), rs.getString(23), getInstant(rs, 24));
+                    return Optional.of(new Due(share, account));
+                }
+            }
+        });
     }
 
     private static Optional<Share> findIn(Connection c, String id) throws SQLException {
@@ -107,7 +128,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         }
         if (query.account() != null) sql.append(" AND account = ?");
         sql.append(" ORDER BY due_at, id FETCH FIRST ? ROWS ONLY");
-        return db.inTransaction(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int i = 1;
                 for (ShareState s : states) ps.setString(i++, s.name());
@@ -124,7 +145,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
     @Override
     public Map<ShareState, Long> countByState() {
-        return db.inTransaction(c -> {
+        return db.withConnection(c -> {
             Map<ShareState, Long> counts = new EnumMap<>(ShareState.class);
             try (PreparedStatement ps = c.prepareStatement("SELECT state, count(*) FROM herald_share GROUP BY state");
                     ResultSet rs = ps.executeQuery()) {
@@ -139,8 +160,9 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         Validate.notNull(id, "id");
         Validate.notNull(now, "now");
         Validate.notNull(quotas, "quotas");
+        if (quotas.isEmpty()) return db.withConnection(c -> claimRow(c, id, version, now, node));
         return db.inTransaction(c -> {
-            if (!quotas.isEmpty()) {
+            {
                 Optional<Share> current = findIn(c, id);
                 if (current.isEmpty() || current.get().version() != version) return new ClaimResult.Lost();
                 String account = current.get().account();
@@ -160,13 +182,24 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                     return n == 1 ? new ClaimResult.Deferred(freeAt, reason) : new ClaimResult.Lost();
                 }
             }
-            int n = update(c, "UPDATE herald_share SET state = 'SENDING', attempts = attempts + 1, claimed_by = ?, updated_at = ?,"
-                    + " version = version + 1 WHERE id = ? AND version = ? AND state IN ('SCHEDULED', 'FAILED', 'SENDING')"
-                    + " AND due_at <= ?",
-                    node, now, id, version, now);
-            if (n != 1) return new ClaimResult.Lost();
-            return new ClaimResult.Claimed(findIn(c, id).orElseThrow());
+            return claimRow(c, id, version, now, node);
         });
+    }
+
+    // One statement that updates and returns the row: PostgreSQL's RETURNING, H2's FINAL TABLE.
+    private ClaimResult claimRow(Connection c, String id, long version, Instant now, String node) throws SQLException {
+        String update = "UPDATE herald_share SET state = 'SENDING', attempts = attempts + 1, claimed_by = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ? AND version = ? AND state IN ('SCHEDULED', 'FAILED', 'SENDING')"
+                + " AND due_at <= ?";
+        String sql = dialect == Dialect.POSTGRESQL
+                ? update + " RETURNING " + COLUMNS
+                : "SELECT " + COLUMNS + " FROM FINAL TABLE (" + update + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, node, now, id, version, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new ClaimResult.Claimed(map(rs)) : new ClaimResult.Lost();
+            }
+        }
     }
 
     private void lockAccount(Connection c, String account, Instant now) throws SQLException {
@@ -218,7 +251,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         Validate.notNull(r, "result");
         Validate.notNull(now, "now");
         boolean freesSlot = r.state() == ShareState.DEAD;
-        return db.inTransaction(c -> update(c,
+        return db.withConnection(c -> update(c,
                 "UPDATE herald_share SET state = ?, due_at = COALESCE(?, due_at), failures = ?, last_outcome = ?,"
                         + " last_message = ?, remote_id = COALESCE(?, remote_id), remote_url = COALESCE(?, remote_url),"
                         + " posted_at = ?, updated_at = ?, version = version + 1"
@@ -232,7 +265,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public boolean cancel(String id, Instant now) {
         Validate.notNull(id, "id");
-        return db.inTransaction(c -> update(c,
+        return db.withConnection(c -> update(c,
                 "UPDATE herald_share SET state = 'CANCELLED', slot_at = NULL, last_message = 'cancelled', updated_at = ?,"
                         + " version = version + 1 WHERE id = ? AND state IN ('SCHEDULED', 'FAILED')",
                 now, id) == 1);
@@ -242,7 +275,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     public boolean reschedule(String id, Instant dueAt, Instant now) {
         Validate.notNull(id, "id");
         Validate.notNull(dueAt, "dueAt");
-        return db.inTransaction(c -> update(c,
+        return db.withConnection(c -> update(c,
                 "UPDATE herald_share SET due_at = ?, slot_at = NULL, updated_at = ?, version = version + 1"
                         + " WHERE id = ? AND state IN ('SCHEDULED', 'FAILED')",
                 dueAt, now, id) == 1);
@@ -251,7 +284,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public boolean revive(String id, Instant now) {
         Validate.notNull(id, "id");
-        return db.inTransaction(c -> update(c,
+        return db.withConnection(c -> update(c,
                 "UPDATE herald_share SET state = 'SCHEDULED', due_at = ?, failures = 0, last_message = 'retry requested',"
                         + " updated_at = ?, version = version + 1 WHERE id = ? AND state IN ('DEAD', 'CANCELLED')",
                 now, now, id) == 1);
@@ -260,7 +293,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public List<Instant> takenSlots(String account, Instant from, Instant to) {
         Validate.notBlank(account, "account");
-        return db.inTransaction(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT slot_at FROM herald_share WHERE account = ? AND slot_at >= ? AND slot_at < ? ORDER BY slot_at")) {
                 ps.setString(1, account);
@@ -278,7 +311,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public AccountStatus account(String name) {
         Validate.notBlank(name, "name");
-        return db.inTransaction(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT state, message, changed_at FROM herald_account WHERE name = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -298,7 +331,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                         + " ON CONFLICT (name) DO UPDATE SET state = EXCLUDED.state, message = EXCLUDED.message,"
                         + " changed_at = EXCLUDED.changed_at"
                 : "MERGE INTO herald_account (name, state, message, changed_at) KEY (name) VALUES (?, ?, ?, ?)";
-        db.inTransaction(c -> update(c, sql, name, state.name(), truncate(message), now));
+        db.withConnection(c -> update(c, sql, name, state.name(), truncate(message), now));
     }
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {

@@ -51,9 +51,9 @@ final class ShareSender {
     /** Handles one wake-up of share {@code id}; returns when to wake again, or empty when the share is done. */
     Optional<Instant> run(String id) {
         Instant now = clock.instant();
-        Optional<Share> found = store.find(id);
+        Optional<DeliveryStore.Due> found = store.findDue(id);
         if (found.isEmpty()) return Optional.empty();
-        Share share = found.get();
+        Share share = found.get().share();
         if (!share.state().pending()) return Optional.empty();
         if (share.dueAt().isAfter(now)) return Optional.of(share.dueAt());
 
@@ -62,7 +62,7 @@ final class ShareSender {
             LOG.warn("Share {} waits: account '{}' is not configured on node {}", id, share.account(), node);
             return Optional.of(now.plus(parkFor));
         }
-        if (store.account(share.account()).authFailed()) {
+        if (found.get().account().authFailed()) {
             // No network call while the credentials are known bad; credentialsChanged() wakes it early.
             return Optional.of(now.plus(parkFor));
         }

@@ -9,7 +9,6 @@ import dev.herald.delivery.Share;
 import dev.herald.delivery.ShareQuery;
 import dev.herald.delivery.ShareRequest;
 import dev.herald.delivery.ShareState;
-import dev.herald.delivery.WebhookFake;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.Post;
 import java.net.URI;
@@ -38,7 +37,9 @@ public final class DeliveryBenchmark {
     public static void main(String[] args) throws Exception {
         int shares = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-        try (WebhookFake receiver = new WebhookFake()) {
+        // "outbox-only" replaces the HTTP call with an in-memory answer, to see the database's share of the cost.
+        boolean outboxOnly = args.length > 2 && args[2].equals("outbox-only");
+        try (LoopbackWebhookReceiver receiver = new LoopbackWebhookReceiver()) {
             URI url = URI.create(receiver.url());
             HttpWebhookSyndicator syndicator = new HttpWebhookSyndicator("hook", url);
 
@@ -49,7 +50,7 @@ public final class DeliveryBenchmark {
             Path dir = Files.createTempDirectory("herald-bench");
             try (DeliveryDatabase db = DeliveryDatabase.h2(dir.resolve("herald"))) {
                 Delivery delivery = Delivery.builder(db)
-                        .syndicators(List.of(syndicator))
+                        .syndicators(List.of(outboxOnly ? new InstantSyndicator("hook") : syndicator))
                         .threads(threads)
                         .pollingInterval(Duration.ofMillis(100))
                         .build();
