@@ -63,8 +63,14 @@ public final class Delivery implements AutoCloseable {
 
     /** As {@link #client(DataSource, Map)}, taking "now" from {@code clock}. */
     public static DeliveryClient client(DataSource dataSource, Map<String, String> accounts, Clock clock) {
+        return client(dataSource, accounts, Map.of(), clock);
+    }
+
+    /** As {@link #client(DataSource, Map, Clock)}, with queue slots per account for {@link DeliveryClient#shareNext}. */
+    public static DeliveryClient client(DataSource dataSource, Map<String, String> accounts, Map<String, QueueSlots> slots, Clock clock) {
         Validate.notNull(dataSource, "dataSource");
         Validate.notNull(accounts, "accounts");
+        Validate.notNull(slots, "slots");
         Validate.notNull(clock, "clock");
         BoundConnectionDataSource db = BoundConnectionDataSource.of(dataSource);
         Migrations.migrate(db.target());
@@ -73,7 +79,7 @@ public final class Delivery implements AutoCloseable {
                 // The same timestamp handling as the workers' schedulers (alwaysPersistTimestampInUTC).
                 .jdbcCustomization(new AutodetectJdbcCustomization(db.target(), true))
                 .build();
-        return new ScheduledDeliveryClient(db, new JdbcDeliveryStore(db), schedulerClient, accounts, Map.of(),
+        return new ScheduledDeliveryClient(db, new JdbcDeliveryStore(db), schedulerClient, accounts, slots,
                 clock, new DeliveryCounters());
     }
 
