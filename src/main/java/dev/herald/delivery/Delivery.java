@@ -6,9 +6,12 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.Syndicator;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +24,8 @@ import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Durable delivery in one object: the outbox on the application's {@link DataSource} and a
@@ -38,6 +43,7 @@ import javax.sql.DataSource;
  * {@link #client(DataSource, Map)} instead.
  */
 public final class Delivery implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
     private final Scheduler scheduler;
     private final DeliveryClient client;
     private final String node;
@@ -128,6 +134,8 @@ public final class Delivery implements AutoCloseable {
         private String node;
         private boolean migrate = true;
         private BiFunction<DataSource, List<Task<?>>, SchedulerBuilder> schedulerFactory = Scheduler::create;
+        private final List<URI> feeds = new ArrayList<>();
+        private Duration feedInterval = Duration.ofMinutes(5);
 
         private Builder(DataSource dataSource) {
             this.dataSource = Validate.notNull(dataSource, "dataSource");
@@ -211,6 +219,17 @@ public final class Delivery implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Watches RSS/Atom {@code feeds}, polling every {@code every} (one node at a time) and
+         * publishing each new entry to every account; a feed's first poll only remembers its entries.
+         */
+        public Builder watchFeeds(List<URI> feeds, Duration every) {
+            Validate.notNull(feeds, "feeds");
+            for (URI f : feeds) this.feeds.add(Validate.httpUrl(f, "feed"));
+            this.feedInterval = Validate.notNull(every, "every");
+            return this;
+        }
+
         /** Whether to migrate the schema when building (default true). */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
@@ -240,6 +259,25 @@ public final class Delivery implements AutoCloseable {
             JdbcDeliveryStore store = new JdbcDeliveryStore(db);
             ShareSender sender = new ShareSender(store, syndicators, retryPolicy, quotas, clock, random, name, parkFor, counters);
             List<Task<?>> tasks = new ArrayList<>(List.of(ShareTask.create(sender)));
+            if (!feeds.isEmpty()) {
+                List<URI> watched = List.copyOf(feeds);
+                Map<String, String> accounts = Map.copyOf(networks);
+                Map<String, QueueSlots> accountSlots = Map.copyOf(slots);
+                // One node at a time polls (a recurring task has a single execution); it publishes
+                // through the scheduler that runs it.
+                tasks.add(Tasks.recurring("herald-feeds", FixedDelay.of(feedInterval)).execute((instance, context) -> {
+                    DeliveryClient feedClient = new ScheduledDeliveryClient(db, store, context.getSchedulerClient(), accounts,
+                            accountSlots, clock, counters);
+                    FeedWatcher watcher = new FeedWatcher(feedClient, new JdbcFeedLedger(db), clock);
+                    for (URI feed : watched) {
+                        try {
+                            watcher.poll(feed);
+                        } catch (DeliveryException e) {
+                            LOG.warn("Feed {} not polled: {}", feed, e.getMessage());
+                        }
+                    }
+                }));
+            }
             SchedulerBuilder sb = schedulerFactory.apply(db, tasks)
                     .tableName(ShareTask.TABLE)
                     .schedulerName(new SchedulerName.Fixed(name))
