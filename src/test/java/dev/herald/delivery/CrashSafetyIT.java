@@ -67,7 +67,7 @@ class CrashSafetyIT {
             }
             assertEquals(SHARES, expected.size());
 
-            String url = "jdbc:h2:file:" + dbPath.toAbsolutePath() + ";AUTO_SERVER=TRUE";
+            String url = DeliveryDatabase.h2Url(dbPath);
             int kills = 0;
             for (int run = 0; run < KILLS; run++) {
                 Process worker = WorkerProcess.start(log, url, "sa", receiver.url(), "crash-node-" + run);
