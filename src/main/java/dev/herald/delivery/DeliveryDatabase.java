@@ -1,5 +1,7 @@
 package dev.herald.delivery;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.herald.internal.Validate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,7 +11,6 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * A pooled connection to the delivery database that Herald opened itself (the embedded H2 default,
@@ -22,7 +23,8 @@ public final class DeliveryDatabase implements DataSource, AutoCloseable {
     /** Where the embedded database lives unless told otherwise, relative to the working directory. */
     public static final Path DEFAULT_PATH = Path.of("herald-data", "herald");
 
-    private static final int POOL_SIZE = 32;
+    // Enough for a worker's send threads plus db-scheduler's own and the application's calls.
+    private static final int POOL_SIZE = 48;
 
     private final DataSource pool;
     private final AutoCloseable closer;
@@ -55,38 +57,24 @@ public final class DeliveryDatabase implements DataSource, AutoCloseable {
     }
 
     /**
-     * A pooled connection to {@code jdbcUrl}: an H2 URL uses H2's own pool; any other (PostgreSQL)
-     * needs HikariCP and the database's JDBC driver on the class path.
+     * A HikariCP pool of connections to {@code jdbcUrl} (H2, or PostgreSQL with its JDBC driver on
+     * the class path).
      */
     public static DeliveryDatabase open(String jdbcUrl, String user, String password) {
         Validate.notBlank(jdbcUrl, "jdbcUrl");
-        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
-        Validate.isTrue(lower.startsWith("jdbc:"), "jdbcUrl", "must start with jdbc:");
+        Validate.isTrue(jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:"), "jdbcUrl", "must start with jdbc:");
         String shown = jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
-        if (lower.startsWith("jdbc:h2:")) {
-            JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user == null ? "" : user, password == null ? "" : password);
-            pool.setMaxConnections(POOL_SIZE);
-            return new DeliveryDatabase(pool, pool::dispose, shown);
-        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) config.setUsername(user);
+        if (password != null) config.setPassword(password);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setPoolName("herald-delivery");
         try {
-            Class.forName("com.zaxxer.hikari.HikariDataSource", false, DeliveryDatabase.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new DeliveryException("a pool is needed for " + shown + ": add com.zaxxer:HikariCP, or pass your own DataSource");
-        }
-        return Hikari.open(jdbcUrl, user, password, POOL_SIZE, shown);
-    }
-
-    // Separate class so HikariCP is loaded only when a non-H2 URL is opened.
-    private static final class Hikari {
-        static DeliveryDatabase open(String url, String user, String password, int size, String shown) {
-            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-            config.setJdbcUrl(url);
-            if (user != null) config.setUsername(user);
-            if (password != null) config.setPassword(password);
-            config.setMaximumPoolSize(size);
-            config.setPoolName("herald-delivery");
-            com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(config);
-            return new DeliveryDatabase(ds, ds, shown);
+            HikariDataSource pool = new HikariDataSource(config);
+            return new DeliveryDatabase(pool, pool, shown);
+        } catch (RuntimeException e) {
+            throw new DeliveryException("cannot open " + shown + ": " + e.getMessage(), e);
         }
     }
 

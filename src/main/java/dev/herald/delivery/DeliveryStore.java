@@ -1,6 +1,7 @@
 package dev.herald.delivery;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,14 @@ public interface DeliveryStore {
      * exceed a quota has its due time moved to when the window frees.
      */
     ClaimResult claim(String id, long version, Instant now, String node, List<Quota> quotas);
+
+    /**
+     * The worker's fast path: claims share {@code id} in one statement if it is SCHEDULED or FAILED,
+     * due at {@code now}, belongs to one of {@code accounts} and its account is not auth-failed —
+     * whatever its version. Anything else (including a SENDING share after a crash) is
+     * {@link ClaimResult.Lost} and left to {@link #claim}.
+     */
+    ClaimResult claimIfDue(String id, Instant now, String node, Collection<String> accounts);
 
     /** Records the result of the attempt made under the claim that produced {@code claimedVersion}. */
     boolean recordAttempt(String id, long claimedVersion, AttemptResult result, Instant now);

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -186,20 +187,48 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         });
     }
 
+    @Override
+    public ClaimResult claimIfDue(String id, Instant now, String node, Collection<String> accounts) {
+        Validate.notNull(id, "id");
+        Validate.notNull(now, "now");
+        Validate.notNull(accounts, "accounts");
+        if (accounts.isEmpty()) return new ClaimResult.Lost();
+        List<String> names = List.copyOf(accounts);
+        String update = "UPDATE herald_share SET state = 'SENDING', attempts = attempts + 1, claimed_by = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ? AND state IN ('SCHEDULED', 'FAILED') AND due_at <= ?"
+                + " AND account IN (" + "?,".repeat(names.size() - 1) + "?)"
+                + " AND NOT EXISTS (SELECT 1 FROM herald_account a WHERE a.name = herald_share.account AND a.state = 'AUTH_FAILED')";
+        // A share moves SCHEDULED/FAILED -> SENDING once per wake-up, so without a version check
+        // two concurrent claimers still cannot both win: the second finds it SENDING.
+        return db.withConnection(c -> {
+            Object[] args = new Object[4 + names.size()];
+            args[0] = node;
+            args[1] = now;
+            args[2] = id;
+            args[3] = now;
+            for (int i = 0; i < names.size(); i++) args[4 + i] = names.get(i);
+            return returning(c, update, args);
+        });
+    }
+
+    private ClaimResult returning(Connection c, String update, Object... args) throws SQLException {
+        String sql = dialect == Dialect.POSTGRESQL
+                ? update + " RETURNING " + COLUMNS
+                : "SELECT " + COLUMNS + " FROM FINAL TABLE (" + update + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new ClaimResult.Claimed(map(rs)) : new ClaimResult.Lost();
+            }
+        }
+    }
+
     // One statement that updates and returns the row: PostgreSQL's RETURNING, H2's FINAL TABLE.
     private ClaimResult claimRow(Connection c, String id, long version, Instant now, String node) throws SQLException {
         String update = "UPDATE herald_share SET state = 'SENDING', attempts = attempts + 1, claimed_by = ?, updated_at = ?,"
                 + " version = version + 1 WHERE id = ? AND version = ? AND state IN ('SCHEDULED', 'FAILED', 'SENDING')"
                 + " AND due_at <= ?";
-        String sql = dialect == Dialect.POSTGRESQL
-                ? update + " RETURNING " + COLUMNS
-                : "SELECT " + COLUMNS + " FROM FINAL TABLE (" + update + ")";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, node, now, id, version, now);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new ClaimResult.Claimed(map(rs)) : new ClaimResult.Lost();
-            }
-        }
+        return returning(c, update, node, now, id, version, now);
     }
 
     private void lockAccount(Connection c, String account, Instant now) throws SQLException {

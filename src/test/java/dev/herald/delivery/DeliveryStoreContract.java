@@ -118,6 +118,26 @@ abstract class DeliveryStoreContract {
     }
 
     @Test
+    void theFastClaimTakesADueShareOfAListedAccount() {
+        Share s = insertAndFind(share("a", "main", T0));
+        Share claimed = assertInstanceOf(ClaimResult.Claimed.class, store.claimIfDue(s.id(), T0, "n", List.of("main"))).share();
+        assertEquals(ShareState.SENDING, claimed.state());
+        assertEquals(1, claimed.attempts());
+        assertInstanceOf(ClaimResult.Lost.class, store.claimIfDue(s.id(), T0, "n", List.of("main")), "a SENDING share is not claimed again");
+    }
+
+    @Test
+    void theFastClaimLeavesSharesOfAuthFailedOrUnlistedAccountsAlone() {
+        Share a = insertAndFind(share("a", "main", T0));
+        Share b = insertAndFind(share("b", "other", T0));
+        store.setAccount("main", AccountState.AUTH_FAILED, "401", T0);
+        assertInstanceOf(ClaimResult.Lost.class, store.claimIfDue(a.id(), T0, "n", List.of("main", "other")));
+        assertInstanceOf(ClaimResult.Lost.class, store.claimIfDue(b.id(), T0, "n", List.of("main")));
+        assertInstanceOf(ClaimResult.Lost.class, store.claimIfDue(b.id(), T0.minusSeconds(1), "n", List.of("other")), "not yet due");
+        assertEquals(ShareState.SCHEDULED, store.find(a.id()).orElseThrow().state());
+    }
+
+    @Test
     void aShareIsNotClaimedBeforeItIsDue() {
         Share s = insertAndFind(share("a", "main", T0.plusSeconds(60)));
         assertInstanceOf(ClaimResult.Lost.class, store.claim(s.id(), s.version(), T0, "n", List.of()));
