@@ -96,7 +96,8 @@ public final class HeraldRequests {
     public static java.net.URI pageUrl(jakarta.servlet.http.HttpServletRequest request, HeraldConfig config) {
         Validate.notNull(request, "request");
         Validate.notNull(config, "config");
-        return new PageUrls(config.siteUrl(), config.trustProxy()).of(request);
+        String url = new PageUrls(config.siteUrl(), config.trustProxy()).of(request);
+        return url == null ? null : PageUrls.parse(url);
     }
 
     private static ArticleMeta read(ServletRequest request, String attribute) {
