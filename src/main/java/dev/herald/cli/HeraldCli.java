@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HeraldCli.Version.class,
         description = "Rich link previews, share buttons and social syndication for Java web apps.",
-        subcommands = {RenderCommand.class, MetaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RenderCommand.class, MetaCommand.class, ScheduleCommand.class, QueueCommand.class, WorkerCommand.class,
+            CommandLine.HelpCommand.class})
 public final class HeraldCli {
 
     /** Runs the command line and exits with its code. */
