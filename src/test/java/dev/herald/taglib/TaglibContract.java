@@ -143,6 +143,19 @@ abstract class TaglibContract {
     }
 
     @Test
+    void buttonsShowLiveCountsFromTheShareEndpoint() throws Exception {
+        String page = container.uri("/counted").toString();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<byte[]> r = http.get(container.uri("/plain/herald/share/facebook?url=" + URLEncoder.encode(page, StandardCharsets.UTF_8)));
+            assertEquals(303, r.statusCode(), () -> Http.text(r));
+        }
+        Document doc = page("/plain/counted.jsp");
+        String label = doc.selectFirst("a[data-network=facebook]").attr("aria-label");
+        assertTrue(label.contains("3"), label);
+        assertFalse(doc.selectFirst("a[data-network=linkedin]").attr("aria-label").matches(".*\\d.*"));
+    }
+
+    @Test
     void anInvalidAttributeFailsThePageNamingIt() throws Exception {
         HttpResponse<byte[]> r = http.get(container.uri("/plain/bad-image.jsp"));
         assertEquals(500, r.statusCode());
