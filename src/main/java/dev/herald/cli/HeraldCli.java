@@ -19,6 +19,10 @@ public final class HeraldCli {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        // The CLI jar bundles slf4j-simple: warnings and errors only, on standard error, unless asked otherwise.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         System.exit(run(args));
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.Author;
+import dev.herald.meta.HeadTags;
 import dev.herald.meta.ImageMeta;
 import dev.herald.meta.MetaField;
 import dev.herald.meta.MetaSource;
@@ -28,7 +29,7 @@ final class MetaJson {
         root.put("url", m.url() == null ? null : m.url().toString());
         root.set("image", image(m.image()));
         root.put("siteName", m.siteName());
-        root.put("locale", m.locale() == null ? null : ogLocale(m.locale()));
+        root.put("locale", m.locale() == null ? null : HeadTags.ogLocale(m.locale()));
         root.put("type", m.type());
         ArrayNode authors = root.putArray("authors");
         for (Author a : m.authors()) {
@@ -36,8 +37,8 @@ final class MetaJson {
             n.put("name", a.name());
             n.put("url", a.url() == null ? null : a.url().toString());
         }
-        root.put("publishedTime", m.publishedTime() == null ? null : m.publishedTime().toString());
-        root.put("modifiedTime", m.modifiedTime() == null ? null : m.modifiedTime().toString());
+        root.put("publishedTime", HeadTags.iso(m.publishedTime()));
+        root.put("modifiedTime", HeadTags.iso(m.modifiedTime()));
         root.put("section", m.section());
         ArrayNode tags = root.putArray("tags");
         m.tags().forEach(tags::add);
@@ -63,9 +64,5 @@ final class MetaJson {
         n.put("alt", image.alt());
         n.put("type", image.type());
         return n;
-    }
-
-    private static String ogLocale(Locale l) {
-        return l.getCountry().isEmpty() ? l.getLanguage() : l.getLanguage() + "_" + l.getCountry();
     }
 }
