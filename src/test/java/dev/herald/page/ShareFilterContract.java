@@ -177,6 +177,16 @@ abstract class ShareFilterContract {
     }
 
     @Test
+    void rewritesAPageThatAFilterAheadOfHeraldForwardedAtItsPublicUrl() throws Exception {
+        HttpResponse<byte[]> r = get("/pretty/2024/rail-strike?ref=home");
+        assertEquals(200, r.statusCode());
+        assertEquals("Rail strike called off at the last minute", meta(r, "og:title"), () -> Http.text(r));
+        assertEquals(uri("/pretty/2024/rail-strike?ref=home").toString(), meta(r, "og:url"));
+        assertEquals(1, doc(r).select("meta[property=og:title]").size());
+        assertEquals(r.body().length, r.headers().firstValueAsLong("Content-Length").orElseThrow());
+    }
+
+    @Test
     void rewritesAPageProducedByAnAsyncDispatchOnce() throws Exception {
         HttpResponse<byte[]> r = get("/servlet/async-dispatch");
         assertEquals(200, r.statusCode());

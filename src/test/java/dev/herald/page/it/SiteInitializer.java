@@ -67,6 +67,9 @@ public final class SiteInitializer implements ServletContainerInitializer {
         servlet(ctx, "/committed/page", new TestServlets.WriterPage(), false);
         servlet(ctx, "/excluded/stream", new TestServlets.StreamingJson(), false);
 
+        FilterRegistration.Dynamic pretty = ctx.addFilter("pretty-urls", new TestServlets.PrettyUrls());
+        pretty.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/pretty/*");
+
         FilterRegistration.Dynamic commits = ctx.addFilter("commits-first", new TestServlets.CommitsFirst());
         commits.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/committed/*");
 

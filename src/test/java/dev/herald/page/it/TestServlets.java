@@ -322,6 +322,14 @@ public final class TestServlets {
         }
     }
 
+    /** A pretty-URL filter ahead of Herald, as URL-rewriting filters do: forwards /pretty/* to the JSP article. */
+    public static final class PrettyUrls implements Filter {
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
+            req.getRequestDispatcher("/article.jsp").forward(req, resp);
+        }
+    }
+
     /** Commits the response before Herald sees it. */
     public static final class CommitsFirst implements Filter {
         @Override
