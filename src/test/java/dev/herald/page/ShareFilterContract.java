@@ -195,6 +195,14 @@ abstract class ShareFilterContract {
     }
 
     @Test
+    void letsTheContainerAnswerAnAsyncTimeoutWithoutTheAbandonedPage() throws Exception {
+        HttpResponse<byte[]> r = get("/servlet/async-timeout");
+        assertEquals(500, r.statusCode());
+        assertFalse(Http.text(r).contains("never"), Http.text(r));
+        assertTrue(doc(r).select("meta[property^=og:]").isEmpty(), Http.text(r));
+    }
+
+    @Test
     void rewritesAPageJustBelowTheSizeCap() throws Exception {
         HttpResponse<byte[]> r = get("/servlet/big?size=" + (CAP - 4096));
         assertEquals("A very long article", meta(r, "og:title"), () -> Http.text(r));

@@ -57,6 +57,7 @@ public final class SiteInitializer implements ServletContainerInitializer {
         servlet(ctx, "/servlet/forward", new TestServlets.Forwards(), false);
         servlet(ctx, "/servlet/async", new TestServlets.AsyncPage(), true);
         servlet(ctx, "/servlet/async-dispatch", new TestServlets.AsyncDispatch(), true);
+        servlet(ctx, "/servlet/async-timeout", new TestServlets.AsyncTimesOut(), true);
         servlet(ctx, "/servlet/throws", new TestServlets.Throws(), false);
         servlet(ctx, "/servlet/malformed", new TestServlets.Malformed(), false);
         servlet(ctx, "/servlet/tagged", new TestServlets.AlreadyTagged(), false);
