@@ -31,14 +31,22 @@ final class ConfigSources {
      * @throws IllegalArgumentException naming the key, the value and where it was set, when invalid
      */
     static HeraldConfig load(FilterConfig filterConfig) {
-        ServletContext context = filterConfig.getServletContext();
+        return load(filterConfig.getServletContext(), filterConfig);
+    }
+
+    /** The configuration from the file and context parameters alone, for the taglib and share endpoint. */
+    static HeraldConfig load(ServletContext context) {
+        return load(context, null);
+    }
+
+    private static HeraldConfig load(ServletContext context, FilterConfig filterConfig) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
         readFile(context, values, origins);
         for (String name : Collections.list(context.getInitParameterNames())) {
             if (name.startsWith("herald.")) put(values, origins, name, context.getInitParameter(name), "context-param");
         }
-        for (String name : Collections.list(filterConfig.getInitParameterNames())) {
+        if (filterConfig != null) for (String name : Collections.list(filterConfig.getInitParameterNames())) {
             if (!name.startsWith("herald.")) {
                 throw new IllegalArgumentException("filter init-param " + name + " is not a Herald key; keys start with herald.,"
                         + " such as herald.site.name");

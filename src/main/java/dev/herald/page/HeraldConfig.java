@@ -52,6 +52,25 @@ public record HeraldConfig(
     public static final int DEFAULT_MAX_BUFFER_BYTES = 2 * 1024 * 1024;
     /** The default number of cached rewrites. */
     public static final int DEFAULT_CACHE_SIZE = 1000;
+    /** Servlet-context attribute holding the site's {@link HeraldConfig}, published by {@link ShareFilter#init}. */
+    public static final String CONTEXT_ATTRIBUTE = HeraldConfig.class.getName();
+
+    /**
+     * The configuration of the web app {@code context}: the one {@link ShareFilter} published, else
+     * read (and published) from {@code herald.properties} and {@code herald.*} context parameters.
+     * The taglib and the share endpoint use this, so they agree with the filter.
+     *
+     * @throws IllegalArgumentException when the configuration is invalid, naming the key
+     */
+    public static HeraldConfig of(jakarta.servlet.ServletContext context) {
+        Validate.notNull(context, "context");
+        Object published = context.getAttribute(CONTEXT_ATTRIBUTE);
+        if (published instanceof HeraldConfig c) return c;
+        HeraldConfig loaded = ConfigSources.load(context);
+        context.setAttribute(CONTEXT_ATTRIBUTE, loaded);
+        return loaded;
+    }
+
     /** A configuration with every default: enabled, every path, no site metadata. */
     public static final HeraldConfig DEFAULTS = builder().build();
 

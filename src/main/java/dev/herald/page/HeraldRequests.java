@@ -27,6 +27,8 @@ public final class HeraldRequests {
     public static final String TAGLIB_META = "dev.herald.meta.taglib";
     /** Request attribute that, when {@link Boolean#TRUE}, makes the filter leave this response untouched. */
     public static final String SKIP = "dev.herald.page.skip";
+    /** Request attribute set when {@code <herald:meta>} has written the head tags itself. */
+    static final String HEAD_RENDERED = "dev.herald.taglib.headRendered";
 
     private HeraldRequests() {}
 
@@ -63,6 +65,39 @@ public final class HeraldRequests {
     /** Whether {@link #skip} was called for {@code request}. */
     public static boolean isSkipped(ServletRequest request) {
         return Boolean.TRUE.equals(request.getAttribute(SKIP));
+    }
+
+    /**
+     * Whether {@link ShareFilter} is holding this request's response to rewrite it: then the filter
+     * renders the head tags, and {@code <herald:meta>} only declares values.
+     */
+    public static boolean isRewriting(ServletRequest request) {
+        Validate.notNull(request, "request");
+        return request.getAttribute(ShareFilter.ACTIVE) != null;
+    }
+
+    /** Whether the taglib has already written the head tags for this request. */
+    public static boolean headRendered(ServletRequest request) {
+        Validate.notNull(request, "request");
+        return Boolean.TRUE.equals(request.getAttribute(HEAD_RENDERED));
+    }
+
+    /** Records that the taglib has written the head tags for this request. */
+    public static void markHeadRendered(ServletRequest request) {
+        Validate.notNull(request, "request");
+        request.setAttribute(HEAD_RENDERED, Boolean.TRUE);
+    }
+
+    /**
+     * The absolute URL of the page served for {@code request}, built as the filter builds it (from
+     * {@code herald.site.url} when set, else the request, trusting proxy headers only when
+     * configured); {@code null} when the request has no usable URL.
+     */
+    public static java.net.URI pageUrl(jakarta.servlet.http.HttpServletRequest request, HeraldConfig config) {
+        Validate.notNull(request, "request");
+        Validate.notNull(config, "config");
+        String url = new PageUrls(config.siteUrl(), config.trustProxy()).of(request);
+        return url == null ? null : PageUrls.parse(url);
     }
 
     private static ArticleMeta read(ServletRequest request, String attribute) {

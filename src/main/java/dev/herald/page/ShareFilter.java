@@ -82,6 +82,8 @@ public class ShareFilter implements Filter {
             throw new ServletException("Herald configuration error: " + e.getMessage(), e);
         }
         engine = new Engine(config, filterConfig.getServletContext());
+        // The taglib and the share endpoint read the same configuration.
+        filterConfig.getServletContext().setAttribute(HeraldConfig.CONTEXT_ATTRIBUTE, config);
         log.info("Herald ShareFilter '{}' ready: {}", filterConfig.getFilterName(), HeraldConfig.describe(config));
     }
 

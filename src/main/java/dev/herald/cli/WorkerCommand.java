@@ -1,0 +1,103 @@
+package dev.herald.cli;
+
+import dev.herald.delivery.Delivery;
+import dev.herald.delivery.DeliveryDatabase;
+import dev.herald.syndication.Syndicator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code herald worker}: sends due shares until stopped (Ctrl-C, SIGTERM, or {@link #stop()}).
+ * Several workers, on one machine or many, may share a PostgreSQL database; each share is sent once.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true, description = "Send due shares until stopped.")
+public final class WorkerCommand implements Callable<Integer> {
+    /** Builds the configured accounts' syndicators from a configuration file. */
+    @FunctionalInterface
+    public interface SyndicatorLoader {
+        /** The syndicators of the enabled accounts in {@code config}. */
+        List<Syndicator> load(Path config);
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database = new DatabaseOptions();
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "herald.yaml", description = "Configuration listing the accounts (default ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "16", description = "Shares sent at once (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--node", paramLabel = "NAME", description = "This worker's name, unique among workers sharing the database (default host-pid).")
+    String node;
+
+    @Option(names = "--poll-ms", paramLabel = "MS", defaultValue = "1000", description = "How often to look for due shares (default ${DEFAULT-VALUE} ms).")
+    long pollMillis;
+
+    private final SyndicatorLoader loader;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /**
+     * The command as the CLI runs it. Syndicators come from the configuration loader of the
+     * syndication package once it is on the class path; until then use {@link #WorkerCommand(SyndicatorLoader)}.
+     */
+    public WorkerCommand() {
+        this(WorkerCommand::loadFromConfiguration);
+    }
+
+    /** The command with syndicators from {@code loader}. */
+    public WorkerCommand(SyndicatorLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Syndicator> syndicators = loader.load(config);
+        try (DeliveryDatabase db = database.open()) {
+            Delivery.Builder builder = Delivery.builder(db).syndicators(syndicators).threads(threads)
+                    .pollingInterval(Duration.ofMillis(pollMillis));
+            if (node != null) builder.node(node);
+            Delivery delivery = builder.build().start();
+            Thread hook = new Thread(this::stop, "herald-worker-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.printf("worker %s sending for %s from %s%n", delivery.node(), delivery.client().accounts(), db);
+            out.flush();
+            try {
+                stopped.await();
+            } finally {
+                delivery.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already exiting through this hook
+                }
+                out.printf("worker %s stopped: %s%n", delivery.node(), delivery.client().stats().counters());
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    /** Asks a running worker to finish its in-flight sends and return. */
+    public void stop() {
+        stopped.countDown();
+    }
+
+    private static List<Syndicator> loadFromConfiguration(Path config) {
+        throw new IllegalStateException("building syndicators from " + config
+                + " needs the syndication package's configuration loader, which this build does not include yet");
+    }
+}

@@ -1,0 +1,310 @@
+package dev.herald.delivery;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.herald.internal.Validate;
+import dev.herald.syndication.Syndicator;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.random.RandomGenerator;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable delivery in one object: the outbox on the application's {@link DataSource} and a
+ * db-scheduler worker that sends each due share exactly once, on this node or another sharing the
+ * database.
+ *
+ * <pre>{@code
+ * Delivery delivery = Delivery.builder(dataSource).syndicators(syndicators).build().start();
+ * delivery.client().publish(article);   // one share per account, sent now
+ * ...
+ * delivery.close();                      // on shutdown
+ * }</pre>
+ *
+ * <p>Application servers that should only schedule (while dedicated workers send) use
+ * {@link #client(DataSource, Map)} instead.
+ */
+public final class Delivery implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
+    private final Scheduler scheduler;
+    private final DeliveryClient client;
+    private final String node;
+
+    private Delivery(Scheduler scheduler, DeliveryClient client, String node) {
+        this.scheduler = scheduler;
+        this.client = client;
+        this.node = node;
+    }
+
+    /** A builder for delivery on {@code dataSource} (H2 or PostgreSQL; pooled). */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /**
+     * A client that schedules shares on {@code dataSource} for the given accounts (name → network)
+     * without sending anything itself; workers elsewhere send them. Migrates the schema first.
+     */
+    public static DeliveryClient client(DataSource dataSource, Map<String, String> accounts) {
+        return client(dataSource, accounts, Clock.systemUTC());
+    }
+
+    /** As {@link #client(DataSource, Map)}, taking "now" from {@code clock}. */
+    public static DeliveryClient client(DataSource dataSource, Map<String, String> accounts, Clock clock) {
+        return client(dataSource, accounts, Map.of(), clock);
+    }
+
+    /** As {@link #client(DataSource, Map, Clock)}, with queue slots per account for {@link DeliveryClient#shareNext}. */
+    public static DeliveryClient client(DataSource dataSource, Map<String, String> accounts, Map<String, QueueSlots> slots, Clock clock) {
+        Validate.notNull(dataSource, "dataSource");
+        Validate.notNull(accounts, "accounts");
+        Validate.notNull(slots, "slots");
+        Validate.notNull(clock, "clock");
+        BoundConnectionDataSource db = BoundConnectionDataSource.of(dataSource);
+        Migrations.migrate(db.target());
+        SchedulerClient schedulerClient = SchedulerClient.Builder.create(db, ShareTask.clientOnly())
+                .tableName(ShareTask.TABLE)
+                // The same timestamp handling as the workers' schedulers (alwaysPersistTimestampInUTC).
+                .jdbcCustomization(new AutodetectJdbcCustomization(db.target(), true))
+                .build();
+        return new ScheduledDeliveryClient(db, new JdbcDeliveryStore(db), schedulerClient, accounts, slots,
+                clock, new DeliveryCounters());
+    }
+
+    /** Starts sending due shares; returns this. */
+    public Delivery start() {
+        scheduler.start();
+        return this;
+    }
+
+    /** The client for scheduling and managing shares. */
+    public DeliveryClient client() {
+        return client;
+    }
+
+    /** The db-scheduler instance doing the work (for tests and monitoring). */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** This node's name, recorded on every share it claims. */
+    public String node() {
+        return node;
+    }
+
+    /** Stops sending, letting running sends finish (up to db-scheduler's shutdown wait). */
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+
+    /** Configures a {@link Delivery}; every setting has a sane default except the syndicators. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private final Map<String, Syndicator> syndicators = new LinkedHashMap<>();
+        private final Map<String, String> networks = new LinkedHashMap<>();
+        private final Map<String, QueueSlots> slots = new HashMap<>();
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private NetworkQuotas quotas = NetworkQuotas.defaults();
+        private Clock clock = Clock.systemUTC();
+        private RandomGenerator random = new Random();
+        private int threads = 16;
+        private Duration pollingInterval = Duration.ofSeconds(1);
+        private Duration heartbeatInterval = Duration.ofSeconds(30);
+        private int missedHeartbeats = 4;
+        private Duration parkFor = Duration.ofHours(1);
+        private String node;
+        private boolean migrate = true;
+        private BiFunction<DataSource, List<Task<?>>, SchedulerBuilder> schedulerFactory = Scheduler::create;
+        private final List<URI> feeds = new ArrayList<>();
+        private Duration feedInterval = Duration.ofMinutes(5);
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Validate.notNull(dataSource, "dataSource");
+        }
+
+        /** The accounts to send to, one syndicator each; account names must be unique. */
+        public Builder syndicators(List<? extends Syndicator> list) {
+            Validate.notNull(list, "syndicators");
+            for (Syndicator s : list) {
+                Validate.notNull(s, "syndicator");
+                Validate.isTrue(!syndicators.containsKey(s.account()), "syndicators", "name account '" + s.account() + "' twice");
+                syndicators.put(s.account(), s);
+                networks.put(s.account(), s.network());
+            }
+            return this;
+        }
+
+        /** Gives {@code account} Buffer-style queue slots for {@link DeliveryClient#shareNext}. */
+        public Builder slots(String account, QueueSlots plan) {
+            slots.put(Validate.notBlank(account, "account"), Validate.notNull(plan, "slots"));
+            return this;
+        }
+
+        /** How transient failures are retried (default {@link RetryPolicy#DEFAULT}). */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Validate.notNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /** The per-network posting caps (default {@link NetworkQuotas#defaults()}). */
+        public Builder quotas(NetworkQuotas quotas) {
+            this.quotas = Validate.notNull(quotas, "quotas");
+            return this;
+        }
+
+        /** The clock for due times and backoff (default UTC system clock); the scheduler uses it too. */
+        public Builder clock(Clock clock) {
+            this.clock = Validate.notNull(clock, "clock");
+            return this;
+        }
+
+        /** The source of backoff jitter. */
+        public Builder random(RandomGenerator random) {
+            this.random = Validate.notNull(random, "random");
+            return this;
+        }
+
+        /** How many shares this node sends at once (default 16). */
+        public Builder threads(int threads) {
+            Validate.isTrue(threads >= 1, "threads", "must be at least 1");
+            this.threads = threads;
+            return this;
+        }
+
+        /** How often the database is checked for due shares (default 1 s). */
+        public Builder pollingInterval(Duration interval) {
+            this.pollingInterval = Validate.notNull(interval, "pollingInterval");
+            return this;
+        }
+
+        /**
+         * How often a node proves it is alive (default 30 s) and how many missed beats make its
+         * in-flight shares another node's (default 4, the least db-scheduler allows): the longest a crashed node's sends wait.
+         */
+        public Builder heartbeat(Duration interval, int missedBeforeDead) {
+            this.heartbeatInterval = Validate.notNull(interval, "heartbeat interval");
+            Validate.isTrue(missedBeforeDead >= 4, "missedBeforeDead", "must be at least 4 (db-scheduler's minimum)");
+            this.missedHeartbeats = missedBeforeDead;
+            return this;
+        }
+
+        /** How long a share waits before looking again while its account is auth-failed or unconfigured (default 1 h). */
+        public Builder parkFor(Duration parkFor) {
+            this.parkFor = Validate.notNull(parkFor, "parkFor");
+            return this;
+        }
+
+        /** This node's name, unique among the nodes sharing the database (default host name and process id). */
+        public Builder node(String node) {
+            this.node = Validate.notBlank(node, "node");
+            return this;
+        }
+
+        /**
+         * Watches RSS/Atom {@code feeds}, polling every {@code every} (one node at a time) and
+         * publishing each new entry to every account; a feed's first poll only remembers its entries.
+         */
+        public Builder watchFeeds(List<URI> feeds, Duration every) {
+            Validate.notNull(feeds, "feeds");
+            for (URI f : feeds) this.feeds.add(Validate.httpUrl(f, "feed"));
+            this.feedInterval = Validate.notNull(every, "every");
+            return this;
+        }
+
+        /** Whether to migrate the schema when building (default true). */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /**
+         * Where the db-scheduler builder comes from (default {@code Scheduler::create}); tests pass
+         * db-scheduler's {@code TestHelper.createManualScheduler} to drive time by hand.
+         */
+        public Builder schedulerFactory(BiFunction<DataSource, List<Task<?>>, SchedulerBuilder> factory) {
+            this.schedulerFactory = Validate.notNull(factory, "schedulerFactory");
+            return this;
+        }
+
+        /** Migrates the schema (unless disabled) and builds the worker and client, not yet started. */
+        public Delivery build() {
+            Validate.isTrue(!syndicators.isEmpty(), "syndicators", "must name at least one account");
+            for (String account : slots.keySet()) {
+                Validate.isTrue(networks.containsKey(account), "slots", "name unknown account '" + account + "'");
+            }
+            BoundConnectionDataSource db = BoundConnectionDataSource.of(dataSource);
+            if (migrate) Migrations.migrate(db.target());
+            Dialect dialect = Dialect.of(db.target());
+            String name = node != null ? node : defaultNode();
+            DeliveryCounters counters = new DeliveryCounters();
+            JdbcDeliveryStore store = new JdbcDeliveryStore(db);
+            ShareSender sender = new ShareSender(store, syndicators, retryPolicy, quotas, clock, random, name, parkFor, counters);
+            List<Task<?>> tasks = new ArrayList<>(List.of(ShareTask.create(sender)));
+            if (!feeds.isEmpty()) {
+                List<URI> watched = List.copyOf(feeds);
+                Map<String, String> accounts = Map.copyOf(networks);
+                Map<String, QueueSlots> accountSlots = Map.copyOf(slots);
+                // One node at a time polls (a recurring task has a single execution); it publishes
+                // through the scheduler that runs it.
+                tasks.add(Tasks.recurring("herald-feeds", FixedDelay.of(feedInterval)).execute((instance, context) -> {
+                    DeliveryClient feedClient = new ScheduledDeliveryClient(db, store, context.getSchedulerClient(), accounts,
+                            accountSlots, clock, counters);
+                    FeedWatcher watcher = new FeedWatcher(feedClient, new JdbcFeedLedger(db), clock);
+                    for (URI feed : watched) {
+                        try {
+                            watcher.poll(feed);
+                        } catch (DeliveryException e) {
+                            LOG.warn("Feed {} not polled: {}", feed, e.getMessage());
+                        }
+                    }
+                }));
+            }
+            SchedulerBuilder sb = schedulerFactory.apply(db, tasks)
+                    .tableName(ShareTask.TABLE)
+                    .schedulerName(new SchedulerName.Fixed(name))
+                    .threads(threads)
+                    .pollingInterval(pollingInterval)
+                    .heartbeatInterval(heartbeatInterval)
+                    .missedHeartbeatsLimit(missedHeartbeats)
+                    .alwaysPersistTimestampInUTC()
+                    .enableImmediateExecution()
+                    .clock(clock::instant);
+            if (dialect == Dialect.POSTGRESQL) {
+                // SELECT … FOR UPDATE SKIP LOCKED: nodes take disjoint batches instead of racing for the same rows.
+                sb.pollUsingLockAndFetch(0.5, 1.0);
+            }
+            Scheduler scheduler = sb.build();
+            DeliveryClient client = new ScheduledDeliveryClient(db, store, scheduler, networks, slots, clock, counters);
+            return new Delivery(scheduler, client, name);
+        }
+
+        private static String defaultNode() {
+            String host;
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "herald";
+            }
+            return host + "-" + ProcessHandle.current().pid();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.herald.delivery;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.herald.internal.Validate;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A pooled connection to the delivery database that Herald opened itself (the embedded H2 default,
+ * or a JDBC URL given on the command line); closing it closes the pool.
+ *
+ * <p>Applications that already have a pooled {@link DataSource} pass that to {@link Delivery}
+ * instead and never need this class.
+ */
+public final class DeliveryDatabase implements DataSource, AutoCloseable {
+    /** Where the embedded database lives unless told otherwise, relative to the working directory. */
+    public static final Path DEFAULT_PATH = Path.of("herald-data", "herald");
+
+    // Enough for a worker's send threads plus db-scheduler's own and the application's calls.
+    private static final int POOL_SIZE = 48;
+
+    private final DataSource pool;
+    private final AutoCloseable closer;
+    private final String description;
+
+    private DeliveryDatabase(DataSource pool, AutoCloseable closer, String description) {
+        this.pool = pool;
+        this.closer = closer;
+        this.description = description;
+    }
+
+    /**
+     * The embedded H2 file database at {@code path} (H2 adds {@code .mv.db}), created with its
+     * parent folders on first use. Other processes on this machine (the CLI while the app runs)
+     * may open the same file at the same time: H2's automatic mixed mode hands them over to
+     * whichever process opened it first.
+     */
+    public static DeliveryDatabase h2(Path path) {
+        return open(h2Url(path), "sa", "");
+    }
+
+    /**
+     * The JDBC URL of the embedded H2 file database at {@code path}: mixed mode for other local
+     * processes, and a statement cache large enough for the worker's and db-scheduler's statements
+     * (H2's default of 8 per connection makes it re-parse SQL on every share).
+     */
+    public static String h2Url(Path path) {
+        Validate.notNull(path, "path");
+        return "jdbc:h2:file:" + path.toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64";
+    }
+
+    /**
+     * A HikariCP pool of connections to {@code jdbcUrl} (H2, or PostgreSQL with its JDBC driver on
+     * the class path).
+     */
+    public static DeliveryDatabase open(String jdbcUrl, String user, String password) {
+        Validate.notBlank(jdbcUrl, "jdbcUrl");
+        Validate.isTrue(jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:"), "jdbcUrl", "must start with jdbc:");
+        String shown = jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) config.setUsername(user);
+        if (password != null) config.setPassword(password);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setPoolName("herald-delivery");
+        try {
+            HikariDataSource pool = new HikariDataSource(config);
+            return new DeliveryDatabase(pool, pool, shown);
+        } catch (RuntimeException e) {
+            throw new DeliveryException("cannot open " + shown + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            closer.close();
+        } catch (Exception e) {
+            throw new DeliveryException("cannot close " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return pool.getConnection(username, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return pool.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        pool.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        pool.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return pool.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return pool.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return iface.isInstance(this) ? iface.cast(this) : pool.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || pool.isWrapperFor(iface);
+    }
+}

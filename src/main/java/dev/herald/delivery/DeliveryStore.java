@@ -1,0 +1,82 @@
+package dev.herald.delivery;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outbox: durable shares and the state transitions between them.
+ *
+ * <p>Every transition is conditional on the share's current state (and, for a send, its version),
+ * so concurrent callers on several nodes can never both win: the loser sees {@code false} or
+ * {@link ClaimResult.Lost} and does nothing.
+ */
+public interface DeliveryStore {
+
+    /** The result of adding a share. */
+    enum InsertResult {
+        /** The share was added. */
+        CREATED,
+        /** A share with the same id (same article, account, revision, occurrence) exists; nothing changed. */
+        EXISTS,
+        /** The requested queue slot is held by another share of the account; nothing changed. */
+        SLOT_TAKEN
+    }
+
+    /** Adds {@code share} in state SCHEDULED unless its id exists already or its slot is taken. */
+    InsertResult insert(NewShare share, Instant now);
+
+    /** The share with this id. */
+    Optional<Share> find(String id);
+
+    /** A share together with its account's state, read at once. */
+    record Due(Share share, AccountStatus account) {}
+
+    /** The share with this id and its account's state, in one read (the worker's hot path). */
+    Optional<Due> findDue(String id);
+
+    /** The shares matching {@code query}, ordered by due time then id. */
+    List<Share> list(ShareQuery query);
+
+    /** How many shares are in each state (states with none are absent). */
+    Map<ShareState, Long> countByState();
+
+    /**
+     * Claims a due share for sending: SCHEDULED, FAILED or (after a crash) SENDING → SENDING,
+     * counting an attempt, provided its version is still {@code version}, it is due at {@code now},
+     * and sending would keep the account within every one of {@code quotas}. A share that would
+     * exceed a quota has its due time moved to when the window frees.
+     */
+    ClaimResult claim(String id, long version, Instant now, String node, List<Quota> quotas);
+
+    /**
+     * The worker's fast path: claims share {@code id} in one statement if it is SCHEDULED or FAILED,
+     * due at {@code now}, belongs to one of {@code accounts} and its account is not auth-failed —
+     * whatever its version. Anything else (including a SENDING share after a crash) is
+     * {@link ClaimResult.Lost} and left to {@link #claim}.
+     */
+    ClaimResult claimIfDue(String id, Instant now, String node, Collection<String> accounts);
+
+    /** Records the result of the attempt made under the claim that produced {@code claimedVersion}. */
+    boolean recordAttempt(String id, long claimedVersion, AttemptResult result, Instant now);
+
+    /** SCHEDULED or FAILED → CANCELLED, freeing its queue slot; {@code false} if in any other state. */
+    boolean cancel(String id, Instant now);
+
+    /** Moves a SCHEDULED or FAILED share to {@code dueAt} (leaving its queue slot); {@code false} otherwise. */
+    boolean reschedule(String id, Instant dueAt, Instant now);
+
+    /** DEAD or CANCELLED → SCHEDULED, due at {@code now}, with its failure count reset; {@code false} otherwise. */
+    boolean revive(String id, Instant now);
+
+    /** The queue slots in {@code [from, to)} held by pending or posted shares of {@code account}. */
+    List<Instant> takenSlots(String account, Instant from, Instant to);
+
+    /** The account's recorded state; {@link AccountStatus#active} for an account never recorded. */
+    AccountStatus account(String name);
+
+    /** Records the account's state, with the reason. */
+    void setAccount(String name, AccountState state, String message, Instant now);
+}

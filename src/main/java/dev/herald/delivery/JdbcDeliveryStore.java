@@ -1,0 +1,442 @@
+package dev.herald.delivery;
+
+import dev.herald.internal.Validate;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The outbox on plain JDBC over a {@link DataSource}: H2 or PostgreSQL, schema created by
+ * {@link Migrations}. Thread-safe; holds no connection between calls.
+ */
+public final class JdbcDeliveryStore implements DeliveryStore {
+    private static final int MESSAGE_MAX = 2000;
+    private static final Duration SENDING_HOLD = Duration.ofMinutes(1);
+    private static final String COLUMNS = "id, article_url, account, network, revision, occurrence, state, due_at, slot_at,"
+            + " attempts, failures, last_outcome, last_message, remote_id, remote_url, article_json, created_at,"
+            + " updated_at, posted_at, claimed_by, version";
+
+    private final BoundConnectionDataSource db;
+    private final Dialect dialect;
+
+    /** A store on {@code dataSource}, whose schema must already be migrated. */
+    public JdbcDeliveryStore(DataSource dataSource) {
+        Validate.notNull(dataSource, "dataSource");
+        this.db = BoundConnectionDataSource.of(dataSource);
+        this.dialect = Dialect.of(db.target());
+    }
+
+    @Override
+    public InsertResult insert(NewShare share, Instant now) {
+        Validate.notNull(share, "share");
+        Validate.notNull(now, "now");
+        String id = share.id();
+        String sql = "INSERT INTO herald_share (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,0,0,NULL,NULL,NULL,NULL,?,?,?,NULL,NULL,0)"
+                + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT DO NOTHING" : "");
+        return db.inTransaction(c -> {
+            int inserted;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, id);
+                ps.setString(2, share.article().url().toString());
+                ps.setString(3, share.account());
+                ps.setString(4, share.network());
+                ps.setString(5, share.revision());
+                ps.setInt(6, share.occurrence());
+                ps.setString(7, ShareState.SCHEDULED.name());
+                setInstant(ps, 8, share.dueAt());
+                setInstant(ps, 9, share.slotAt());
+                ps.setString(10, ArticleJson.write(share.article()));
+                setInstant(ps, 11, now);
+                setInstant(ps, 12, now);
+                inserted = ps.executeUpdate();
+            } catch (SQLException e) {
+                // H2 reports the conflict as an error that leaves the transaction usable.
+                if (!"23505".equals(e.getSQLState())) throw e;
+                inserted = 0;
+            }
+            if (inserted == 1) return InsertResult.CREATED;
+            return exists(c, id) ? InsertResult.EXISTS : InsertResult.SLOT_TAKEN;
+        });
+    }
+
+    private static boolean exists(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM herald_share WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public Optional<Share> find(String id) {
+        Validate.notNull(id, "id");
+        return db.withConnection(c -> findIn(c, id));
+    }
+
+    @Override
+    public Optional<Due> findDue(String id) {
+        Validate.notNull(id, "id");
+        return db.withConnection(c -> {
+            String cols = Arrays.stream(COLUMNS.split(",\\s*")).map(col -> "s." + col).collect(Collectors.joining(", "));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + cols + ", a.state, a.message, a.changed_at FROM herald_share s"
+                    + " LEFT JOIN herald_account a ON a.name = s.account WHERE s.id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    Share share = map(rs);
+                    String state = rs.getString(22);
+                    AccountStatus account = state == null ? AccountStatus.active(share.account())
+                            : new AccountStatus(share.account(), AccountState.valueOf(state), rs.getString(23), getInstant(rs, 24));
+                    return Optional.of(new Due(share, account));
+                }
+            }
+        });
+    }
+
+    private static Optional<Share> findIn(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM herald_share WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public List<Share> list(ShareQuery query) {
+        Validate.notNull(query, "query");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM herald_share WHERE 1 = 1");
+        List<ShareState> states = query.states().stream().sorted().collect(Collectors.toList());
+        if (!states.isEmpty()) {
+            sql.append(" AND state IN (").append("?,".repeat(states.size() - 1)).append("?)");
+        }
+        if (query.account() != null) sql.append(" AND account = ?");
+        sql.append(" ORDER BY due_at, id FETCH FIRST ? ROWS ONLY");
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                for (ShareState s : states) ps.setString(i++, s.name());
+                if (query.account() != null) ps.setString(i++, query.account());
+                ps.setInt(i, query.limit());
+                List<Share> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(map(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Map<ShareState, Long> countByState() {
+        return db.withConnection(c -> {
+            Map<ShareState, Long> counts = new EnumMap<>(ShareState.class);
+            try (PreparedStatement ps = c.prepareStatement("SELECT state, count(*) FROM herald_share GROUP BY state");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) counts.put(ShareState.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public ClaimResult claim(String id, long version, Instant now, String node, List<Quota> quotas) {
+        Validate.notNull(id, "id");
+        Validate.notNull(now, "now");
+        Validate.notNull(quotas, "quotas");
+        if (quotas.isEmpty()) return db.withConnection(c -> claimRow(c, id, version, now, node));
+        return db.inTransaction(c -> {
+            {
+                Optional<Share> current = findIn(c, id);
+                if (current.isEmpty() || current.get().version() != version) return new ClaimResult.Lost();
+                String account = current.get().account();
+                // Serialises the quota check and the claim per account across nodes; without the lock
+                // two nodes could both see one free place and both take it.
+                lockAccount(c, account, now);
+                Instant freeAt = null;
+                for (Quota q : quotas) {
+                    Instant f = quotaFreeAt(c, id, account, q, now);
+                    if (f != null && (freeAt == null || f.isAfter(freeAt))) freeAt = f;
+                }
+                if (freeAt != null) {
+                    String reason = "deferred: account's quota for " + current.get().network() + " is used up until " + freeAt;
+                    int n = update(c, "UPDATE herald_share SET due_at = ?, last_outcome = 'quota', last_message = ?, updated_at = ?,"
+                            + " version = version + 1 WHERE id = ? AND version = ?",
+                            freeAt, reason, now, id, version);
+                    return n == 1 ? new ClaimResult.Deferred(freeAt, reason) : new ClaimResult.Lost();
+                }
+            }
+            return claimRow(c, id, version, now, node);
+        });
+    }
+
+    @Override
+    public ClaimResult claimIfDue(String id, Instant now, String node, Collection<String> accounts) {
+        Validate.notNull(id, "id");
+        Validate.notNull(now, "now");
+        Validate.notNull(accounts, "accounts");
+        if (accounts.isEmpty()) return new ClaimResult.Lost();
+        List<String> names = List.copyOf(accounts);
+        String update = "UPDATE herald_share SET state = 'SENDING', attempts = attempts + 1, claimed_by = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ? AND state IN ('SCHEDULED', 'FAILED') AND due_at <= ?"
+                + " AND account IN (" + "?,".repeat(names.size() - 1) + "?)"
+                + " AND NOT EXISTS (SELECT 1 FROM herald_account a WHERE a.name = herald_share.account AND a.state = 'AUTH_FAILED')";
+        // A share moves SCHEDULED/FAILED -> SENDING once per wake-up, so without a version check
+        // two concurrent claimers still cannot both win: the second finds it SENDING.
+        return db.withConnection(c -> {
+            Object[] args = new Object[4 + names.size()];
+            args[0] = node;
+            args[1] = now;
+            args[2] = id;
+            args[3] = now;
+            for (int i = 0; i < names.size(); i++) args[4 + i] = names.get(i);
+            return returning(c, update, args);
+        });
+    }
+
+    private ClaimResult returning(Connection c, String update, Object... args) throws SQLException {
+        String sql = dialect == Dialect.POSTGRESQL
+                ? update + " RETURNING " + COLUMNS
+                : "SELECT " + COLUMNS + " FROM FINAL TABLE (" + update + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new ClaimResult.Claimed(map(rs)) : new ClaimResult.Lost();
+            }
+        }
+    }
+
+    // One statement that updates and returns the row: PostgreSQL's RETURNING, H2's FINAL TABLE.
+    private ClaimResult claimRow(Connection c, String id, long version, Instant now, String node) throws SQLException {
+        String update = "UPDATE herald_share SET state = 'SENDING', attempts = attempts + 1, claimed_by = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ? AND version = ? AND state IN ('SCHEDULED', 'FAILED', 'SENDING')"
+                + " AND due_at <= ?";
+        return returning(c, update, node, now, id, version, now);
+    }
+
+    private void lockAccount(Connection c, String account, Instant now) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            update(c, "INSERT INTO herald_account (name, state, message, changed_at) VALUES (?, 'ACTIVE', NULL, ?)"
+                    + " ON CONFLICT DO NOTHING", account, now);
+        } else {
+            try {
+                update(c, "INSERT INTO herald_account (name, state, message, changed_at) SELECT ?, 'ACTIVE', NULL, ?"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM herald_account WHERE name = ?)", account, now, account);
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) throw e;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM herald_account WHERE name = ? FOR UPDATE")) {
+            ps.setString(1, account);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+            }
+        }
+    }
+
+    /** When the account's window for {@code q} has room for one more post, or {@code null} if it has room now. */
+    private static Instant quotaFreeAt(Connection c, String id, String account, Quota q, Instant now) throws SQLException {
+        Instant windowStart = now.minus(q.window());
+        long posted = count(c, "SELECT count(*) FROM herald_share WHERE account = ? AND state = 'POSTED' AND posted_at > ?",
+                account, windowStart);
+        long sending = count(c, "SELECT count(*) FROM herald_share WHERE account = ? AND state = 'SENDING' AND id <> ?",
+                account, id);
+        long used = posted + sending;
+        if (used < q.limit()) return null;
+        long k = used - q.limit(); // 0-based: the post whose leaving the window makes room
+        if (k >= posted) return now.plus(SENDING_HOLD); // the window is full of sends in flight
+        try (PreparedStatement ps = c.prepareStatement("SELECT posted_at FROM herald_share WHERE account = ? AND state = 'POSTED'"
+                + " AND posted_at > ? ORDER BY posted_at OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY")) {
+            ps.setString(1, account);
+            setInstant(ps, 2, windowStart);
+            ps.setLong(3, k);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return getInstant(rs, 1).plus(q.window());
+            }
+        }
+    }
+
+    @Override
+    public boolean recordAttempt(String id, long claimedVersion, AttemptResult r, Instant now) {
+        Validate.notNull(id, "id");
+        Validate.notNull(r, "result");
+        Validate.notNull(now, "now");
+        boolean freesSlot = r.state() == ShareState.DEAD;
+        return db.withConnection(c -> update(c,
+                "UPDATE herald_share SET state = ?, due_at = COALESCE(?, due_at), failures = ?, last_outcome = ?,"
+                        + " last_message = ?, remote_id = COALESCE(?, remote_id), remote_url = COALESCE(?, remote_url),"
+                        + " posted_at = ?, updated_at = ?, version = version + 1"
+                        + (freesSlot ? ", slot_at = NULL" : "")
+                        + " WHERE id = ? AND version = ? AND state = 'SENDING'",
+                r.state().name(), time(r.state() == ShareState.FAILED ? r.dueAt() : null), r.failures(), r.outcome(),
+                truncate(r.message()), truncate(r.remoteId()), r.remoteUrl() == null ? null : r.remoteUrl().toString(),
+                time(r.state() == ShareState.POSTED ? now : null), now, id, claimedVersion) == 1);
+    }
+
+    @Override
+    public boolean cancel(String id, Instant now) {
+        Validate.notNull(id, "id");
+        return db.withConnection(c -> update(c,
+                "UPDATE herald_share SET state = 'CANCELLED', slot_at = NULL, last_message = 'cancelled', updated_at = ?,"
+                        + " version = version + 1 WHERE id = ? AND state IN ('SCHEDULED', 'FAILED')",
+                now, id) == 1);
+    }
+
+    @Override
+    public boolean reschedule(String id, Instant dueAt, Instant now) {
+        Validate.notNull(id, "id");
+        Validate.notNull(dueAt, "dueAt");
+        return db.withConnection(c -> update(c,
+                "UPDATE herald_share SET due_at = ?, slot_at = NULL, updated_at = ?, version = version + 1"
+                        + " WHERE id = ? AND state IN ('SCHEDULED', 'FAILED')",
+                dueAt, now, id) == 1);
+    }
+
+    @Override
+    public boolean revive(String id, Instant now) {
+        Validate.notNull(id, "id");
+        return db.withConnection(c -> update(c,
+                "UPDATE herald_share SET state = 'SCHEDULED', due_at = ?, failures = 0, last_message = 'retry requested',"
+                        + " updated_at = ?, version = version + 1 WHERE id = ? AND state IN ('DEAD', 'CANCELLED')",
+                now, now, id) == 1);
+    }
+
+    @Override
+    public List<Instant> takenSlots(String account, Instant from, Instant to) {
+        Validate.notBlank(account, "account");
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT slot_at FROM herald_share WHERE account = ? AND slot_at >= ? AND slot_at < ? ORDER BY slot_at")) {
+                ps.setString(1, account);
+                setInstant(ps, 2, from);
+                setInstant(ps, 3, to);
+                List<Instant> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(getInstant(rs, 1));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public AccountStatus account(String name) {
+        Validate.notBlank(name, "name");
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT state, message, changed_at FROM herald_account WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return AccountStatus.active(name);
+                    return new AccountStatus(name, AccountState.valueOf(rs.getString(1)), rs.getString(2), getInstant(rs, 3));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void setAccount(String name, AccountState state, String message, Instant now) {
+        Validate.notBlank(name, "name");
+        Validate.notNull(state, "state");
+        String sql = dialect == Dialect.POSTGRESQL
+                ? "INSERT INTO herald_account (name, state, message, changed_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (name) DO UPDATE SET state = EXCLUDED.state, message = EXCLUDED.message,"
+                        + " changed_at = EXCLUDED.changed_at"
+                : "MERGE INTO herald_account (name, state, message, changed_at) KEY (name) VALUES (?, ?, ?, ?)";
+        db.withConnection(c -> update(c, sql, name, state.name(), truncate(message), now));
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static long count(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A possibly absent instant, so that a NULL is bound with its column's type (PostgreSQL insists). */
+    private record Time(Instant value) {}
+
+    private static Time time(Instant t) {
+        return new Time(t);
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof Instant t) setInstant(ps, i + 1, t);
+            else if (a instanceof Time t) setInstant(ps, i + 1, t.value());
+            else if (a == null) ps.setNull(i + 1, java.sql.Types.VARCHAR);
+            else ps.setObject(i + 1, a);
+        }
+    }
+
+    // Both databases keep microseconds; truncating here makes what is read equal what was written.
+    static void setInstant(PreparedStatement ps, int index, Instant t) throws SQLException {
+        if (t == null) {
+            ps.setNull(index, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+        }
+    }
+
+    static Instant getInstant(ResultSet rs, int index) throws SQLException {
+        OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= MESSAGE_MAX ? s : s.substring(0, MESSAGE_MAX - 1) + "…";
+    }
+
+    private static Share map(ResultSet rs) throws SQLException {
+        String remoteUrl = rs.getString(15);
+        return new Share(
+                rs.getString(1),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getInt(6),
+                ShareState.valueOf(rs.getString(7)),
+                getInstant(rs, 8),
+                getInstant(rs, 9),
+                rs.getInt(10),
+                rs.getInt(11),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getString(14),
+                remoteUrl == null ? null : URI.create(remoteUrl),
+                ArticleJson.read(rs.getString(16)),
+                getInstant(rs, 17),
+                getInstant(rs, 18),
+                getInstant(rs, 19),
+                rs.getString(20),
+                rs.getLong(21));
+    }
+}

@@ -1,0 +1,158 @@
+package dev.herald.delivery;
+
+import dev.herald.syndication.Outcome;
+import dev.herald.syndication.Syndicator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens when a share's scheduled execution fires: decide from the outbox whether and when
+ * to send, claim the share, call the network once, record the classified outcome, and say when
+ * (if ever) the execution should fire again.
+ *
+ * <p>The outbox row is the truth; the scheduler's execution is only a wake-up. So a wake-up for a
+ * share that was cancelled, rescheduled, or already posted does nothing but go back to sleep or
+ * end — which makes every race with a person's action, and every duplicate wake-up after a crash,
+ * harmless.
+ */
+final class ShareSender {
+    private static final Logger LOG = LoggerFactory.getLogger(ShareSender.class);
+
+    private final DeliveryStore store;
+    private final Map<String, Syndicator> syndicators;
+    private final RetryPolicy retryPolicy;
+    private final NetworkQuotas quotas;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final String node;
+    private final Duration parkFor;
+    private final DeliveryCounters counters;
+    private final List<String> unlimitedAccounts;
+
+    ShareSender(DeliveryStore store, Map<String, Syndicator> syndicators, RetryPolicy retryPolicy, NetworkQuotas quotas,
+            Clock clock, RandomGenerator random, String node, Duration parkFor, DeliveryCounters counters) {
+        this.store = store;
+        this.syndicators = Map.copyOf(syndicators);
+        this.retryPolicy = retryPolicy;
+        this.quotas = quotas;
+        this.clock = clock;
+        this.random = random;
+        this.node = node;
+        this.parkFor = parkFor;
+        this.counters = counters;
+        this.unlimitedAccounts = syndicators.values().stream().filter(s -> quotas.of(s.network()).isEmpty())
+                .map(Syndicator::account).toList();
+    }
+
+    /** Handles one wake-up of share {@code id}; returns when to wake again, or empty when the share is done. */
+    Optional<Instant> run(String id) {
+        Instant now = clock.instant();
+        // The common case, a due share of an account without quotas, takes one statement to claim.
+        ClaimResult fast = store.claimIfDue(id, now, node, unlimitedAccounts);
+        if (fast instanceof ClaimResult.Claimed c) return send(c.share());
+        Optional<DeliveryStore.Due> found = store.findDue(id);
+        if (found.isEmpty()) return Optional.empty();
+        Share share = found.get().share();
+        if (!share.state().pending()) return Optional.empty();
+        if (share.dueAt().isAfter(now)) return Optional.of(share.dueAt());
+
+        Syndicator syndicator = syndicators.get(share.account());
+        if (syndicator == null) {
+            LOG.warn("Share {} waits: account '{}' is not configured on node {}", id, share.account(), node);
+            return Optional.of(now.plus(parkFor));
+        }
+        if (found.get().account().authFailed()) {
+            // No network call while the credentials are known bad; credentialsChanged() wakes it early.
+            return Optional.of(now.plus(parkFor));
+        }
+
+        ClaimResult claim = store.claim(id, share.version(), now, node, quotas.of(share.network()));
+        if (claim instanceof ClaimResult.Deferred d) {
+            counters.increment("quotaDeferred");
+            return Optional.of(d.until());
+        }
+        if (claim instanceof ClaimResult.Lost) {
+            // Changed under us (cancelled, rescheduled, claimed elsewhere): look again at its new state.
+            // A share still SENDING here is in another execution's hands (one revived while the first
+            // was only slow); check back later rather than end an execution the other may need.
+            return store.find(id).filter(s -> s.state().pending())
+                    .map(s -> s.state() == ShareState.SENDING ? now.plus(parkFor) : s.dueAt().isAfter(now) ? s.dueAt() : now);
+        }
+        return send(((ClaimResult.Claimed) claim).share());
+    }
+
+    private Optional<Instant> send(Share claimed) {
+        String id = claimed.id();
+        Syndicator syndicator = syndicators.get(claimed.account());
+        counters.increment("attempts");
+        Outcome outcome = send(syndicator, claimed);
+        Instant done = clock.instant();
+        AttemptResult result = classify(claimed, outcome, done);
+        if (outcome instanceof Outcome.AuthFailed) {
+            store.setAccount(claimed.account(), AccountState.AUTH_FAILED, outcome.describe(), done);
+        }
+        if (!store.recordAttempt(id, claimed.version(), result, done)) {
+            LOG.warn("Share {}: outcome '{}' not recorded, the share changed meanwhile", id, outcome.describe());
+            return Optional.empty();
+        }
+        return result.state() == ShareState.FAILED ? Optional.of(result.dueAt()) : Optional.empty();
+    }
+
+    private Outcome send(Syndicator syndicator, Share share) {
+        try {
+            return syndicator.send(share.toPost());
+        } catch (RuntimeException e) {
+            // The contract says syndicators never throw; one that does is treated as a passing failure.
+            LOG.warn("Syndicator for '{}' threw instead of returning an outcome", share.account(), e);
+            return new Outcome.Transient("syndicator error: " + e, null);
+        }
+    }
+
+    private AttemptResult classify(Share s, Outcome outcome, Instant now) {
+        if (outcome instanceof Outcome.Posted p) {
+            counters.increment("posted");
+            return new AttemptResult(ShareState.POSTED, null, 0, "posted", p.describe(), p.remoteId(), p.remoteUrl());
+        }
+        if (outcome instanceof Outcome.Duplicate d) {
+            counters.increment("duplicates");
+            return new AttemptResult(ShareState.POSTED, null, 0, "duplicate", d.describe(), d.remoteId(), d.remoteUrl());
+        }
+        if (outcome instanceof Outcome.RateLimited r) {
+            counters.increment("rateLimited");
+            // Exactly the network's reset; a reset in the past means "now".
+            Instant at = r.retryAt().isAfter(now) ? r.retryAt() : now;
+            return new AttemptResult(ShareState.FAILED, at, s.failures(), "rate_limited", r.describe(), null, null);
+        }
+        if (outcome instanceof Outcome.AuthFailed a) {
+            counters.increment("authFailed");
+            return new AttemptResult(ShareState.FAILED, now, s.failures(), "auth_failed", a.describe(), null, null);
+        }
+        if (outcome instanceof Outcome.Permanent p) {
+            counters.increment("dead");
+            return new AttemptResult(ShareState.DEAD, null, s.failures(), "permanent", p.describe(), null, null);
+        }
+        Outcome.Transient t = (Outcome.Transient) outcome;
+        counters.increment("transient");
+        int failures = s.failures() + 1;
+        if (retryPolicy.exhausted(failures)) {
+            counters.increment("dead");
+            return new AttemptResult(ShareState.DEAD, null, failures, "transient",
+                    "gave up after " + failures + " transient failures; last: " + t.describe(), null, null);
+        }
+        Instant at = now.plus(retryPolicy.delayAfter(failures, random.nextDouble()));
+        if (t.retryAfter() != null && t.retryAfter().isAfter(at)) at = t.retryAfter();
+        return new AttemptResult(ShareState.FAILED, at, failures, "transient", t.describe(), null, null);
+    }
+
+    /** The account names this sender can send for. */
+    List<String> accounts() {
+        return List.copyOf(syndicators.keySet());
+    }
+}

@@ -1,0 +1,368 @@
+package dev.herald.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import dev.herald.meta.ArticleMeta;
+import dev.herald.syndication.Outcome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scheduling, retries and account states through the real engine (db-scheduler on an H2 file
+ * database), with time driven by hand: no sleeps, every instant exact.
+ */
+class DeliverySchedulingIT {
+    /** Friday 14 March 2025, 12:00 in Berlin. */
+    static final Instant T0 = Instant.parse("2025-03-14T11:00:00Z");
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @TempDir
+    Path dir;
+
+    final ManualTime time = new ManualTime(T0);
+    final RecordingSyndicator main = new RecordingSyndicator("main", "mastodon");
+    final RecordingSyndicator sky = new RecordingSyndicator("sky", "bluesky");
+    DeliveryDatabase db;
+    Delivery delivery;
+    DeliveryClient client;
+    ManualScheduler scheduler;
+
+    /** Random whose every draw is 0.5: backoff waits come out unjittered. */
+    static final class Midpoint extends Random {
+        @Override
+        public double nextDouble() {
+            return 0.5;
+        }
+    }
+
+    void start(UnaryOperator<Delivery.Builder> configure) {
+        db = TestDatabases.h2(dir);
+        delivery = configure.apply(Delivery.builder(db)
+                        .syndicators(List.of(main, sky))
+                        .clock(time)
+                        .random(new Midpoint())
+                        .node("test-node")
+                        .schedulerFactory((ds, tasks) -> TestHelper.createManualScheduler(ds, tasks).clock(time.scheduler)))
+                .build()
+                .start();
+        client = delivery.client();
+        scheduler = (ManualScheduler) delivery.scheduler();
+    }
+
+    void start() {
+        start(b -> b);
+    }
+
+    @AfterEach
+    void stop() {
+        if (delivery != null) delivery.close();
+        if (db != null) db.close();
+    }
+
+    /** Runs what is due, repeatedly, as a running scheduler would without the clock moving. */
+    void runDue() {
+        for (int i = 0; i < 5; i++) scheduler.runAnyDueExecutions();
+    }
+
+    /** Moves time forward in steps, running what is due at each. */
+    void advance(Duration total, Duration step) {
+        for (Duration d = Duration.ZERO; d.compareTo(total) < 0; d = d.plus(step)) {
+            time.tick(step);
+            runDue();
+        }
+    }
+
+    static ArticleMeta article(String slug) {
+        return ArticleMeta.builder().url("https://news.example/" + slug).title("Headline " + slug).build();
+    }
+
+    Share reload(Share s) {
+        return client.find(s.id()).orElseThrow();
+    }
+
+    @Test
+    void publishSendsTheArticleToEveryAccountOnce() {
+        start();
+        List<Share> shares = client.publish(article("a"));
+        assertEquals(2, shares.size());
+        runDue();
+        client.publish(article("a"));
+        advance(Duration.ofMinutes(5), Duration.ofMinutes(1));
+        assertEquals(1, main.calls().size());
+        assertEquals(1, sky.calls().size());
+        for (Share s : shares) assertEquals(ShareState.POSTED, reload(s).state());
+        assertEquals("https://social.example/@main/1", reload(shares.get(0)).remoteUrl().toString());
+    }
+
+    @Test
+    void aShareIsSentWithTheArticleAsItWasScheduled() {
+        start();
+        Share s = client.schedule(article("a"), "main", SendTime.at(T0.plusSeconds(60)));
+        runDue();
+        advance(Duration.ofMinutes(2), Duration.ofMinutes(1));
+        assertEquals("Headline a", main.calls().get(0).article().title());
+        assertEquals(s.id(), main.calls().get(0).idempotencyKey());
+    }
+
+    @Test
+    void aScheduledShareWaitsForItsInstant() {
+        start();
+        Share s = client.schedule(article("a"), "main", SendTime.at(T0.plus(Duration.ofHours(1))));
+        advance(Duration.ofMinutes(59), Duration.ofMinutes(1));
+        assertEquals(0, main.calls().size());
+        advance(Duration.ofMinutes(1), Duration.ofMinutes(1));
+        assertEquals(1, main.calls().size());
+        assertEquals(ShareState.POSTED, reload(s).state());
+    }
+
+    @Test
+    void aLocalTimeSkippedBySpringForwardIsSentOnceAnHourLater() {
+        time.set(Instant.parse("2025-03-29T12:00:00Z"));
+        start();
+        // 02:30 does not exist in Berlin on 30 March 2025: clocks go from 02:00 CET to 03:00 CEST.
+        Share s = client.schedule(article("a"), "main", SendTime.at(LocalDateTime.parse("2025-03-30T02:30"), BERLIN));
+        assertEquals(Instant.parse("2025-03-30T01:30:00Z"), s.dueAt()); // 03:30 CEST
+        advance(Duration.ofHours(24), Duration.ofMinutes(15));
+        assertEquals(1, main.calls().size());
+        assertEquals(Instant.parse("2025-03-30T01:30:00Z"), reload(s).postedAt());
+    }
+
+    @Test
+    void aLocalTimeRepeatedByFallBackIsSentOnceAtItsFirstOccurrence() {
+        time.set(Instant.parse("2025-11-01T12:00:00Z"));
+        start();
+        ZoneId newYork = ZoneId.of("America/New_York");
+        // 01:30 happens twice in New York on 2 November 2025: first EDT (-4), then EST (-5).
+        Share s = client.schedule(article("a"), "main", SendTime.at(LocalDateTime.parse("2025-11-02T01:30"), newYork));
+        assertEquals(Instant.parse("2025-11-02T05:30:00Z"), s.dueAt());
+        advance(Duration.ofHours(24), Duration.ofMinutes(15));
+        assertEquals(1, main.calls().size());
+    }
+
+    @Test
+    void transientFailuresBackOffExponentially() {
+        start(b -> b.retryPolicy(new RetryPolicy(5, Duration.ofSeconds(30), 2.0, Duration.ofHours(1), 0.2)));
+        main.thenAnswer(new Outcome.Transient("503", null), new Outcome.Transient("503", null), new Outcome.Transient("timeout", null));
+        Share s = client.schedule(article("a"), "main", SendTime.now());
+        runDue();
+        assertEquals(T0.plusSeconds(30), reload(s).dueAt());
+        time.set(T0.plusSeconds(30));
+        runDue();
+        assertEquals(T0.plusSeconds(30 + 60), reload(s).dueAt());
+        time.set(T0.plusSeconds(90));
+        runDue();
+        Share third = reload(s);
+        assertEquals(T0.plusSeconds(90 + 120), third.dueAt());
+        assertEquals(3, third.failures());
+        assertEquals(ShareState.FAILED, third.state());
+        time.set(T0.plusSeconds(210));
+        runDue();
+        assertEquals(ShareState.POSTED, reload(s).state());
+        assertEquals(4, main.calls().size());
+    }
+
+    @Test
+    void backoffIsJitteredByTheInjectedRandom() {
+        start(b -> b.random(new Random() {
+            @Override
+            public double nextDouble() {
+                return 0.0;
+            }
+        }));
+        main.thenAnswer(new Outcome.Transient("503", null));
+        Share s = client.schedule(article("a"), "main", SendTime.now());
+        runDue();
+        assertEquals(T0.plusSeconds(24), reload(s).dueAt()); // 30 s − 20 %
+    }
+
+    @Test
+    void exhaustedRetriesEndDeadWithTheReasonAndAPersonCanRetry() {
+        start(b -> b.retryPolicy(new RetryPolicy(2, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(1), 0.0)));
+        main.thenAnswer(new Outcome.Transient("502 Bad Gateway", null), new Outcome.Transient("502 Bad Gateway", null));
+        Share s = client.schedule(article("a"), "main", SendTime.now());
+        runDue();
+        advance(Duration.ofMinutes(5), Duration.ofSeconds(10));
+        Share dead = reload(s);
+        assertEquals(ShareState.DEAD, dead.state());
+        assertTrue(dead.lastMessage().contains("502 Bad Gateway"), dead.lastMessage());
+        assertEquals(2, main.calls().size());
+        assertEquals(List.of(dead.id()), client.list(ShareQuery.inStates(10, ShareState.DEAD)).stream().map(Share::id).toList());
+
+        assertTrue(client.retry(s.id()));
+        runDue();
+        assertEquals(ShareState.POSTED, reload(s).state());
+        assertEquals(3, main.calls().size());
+    }
+
+    @Test
+    void aPermanentRefusalIsDeadAtOnce() {
+        start();
+        main.thenAnswer(new Outcome.Permanent("Validation failed: Text character limit of 500 exceeded"));
+        Share s = client.schedule(article("a"), "main", SendTime.now());
+        advance(Duration.ofHours(3), Duration.ofMinutes(10));
+        assertEquals(ShareState.DEAD, reload(s).state());
+        assertEquals("rejected: Validation failed: Text character limit of 500 exceeded", reload(s).lastMessage());
+        assertEquals(1, main.calls().size());
+    }
+
+    @Test
+    void aRateLimitWaitsExactlyUntilTheNetworksReset() {
+        start();
+        Instant reset = T0.plus(Duration.ofMinutes(17)).plusSeconds(3);
+        main.thenAnswer(new Outcome.RateLimited(reset, "429"));
+        Share s = client.schedule(article("a"), "main", SendTime.now());
+        runDue();
+        assertEquals(reset, reload(s).dueAt());
+        assertEquals(0, reload(s).failures(), "a rate limit is not a failure of the share");
+        time.set(reset.minusMillis(1));
+        runDue();
+        assertEquals(1, main.calls().size());
+        time.set(reset);
+        runDue();
+        assertEquals(2, main.calls().size());
+        assertEquals(ShareState.POSTED, reload(s).state());
+    }
+
+    @Test
+    void anAuthFailureHoldsTheAccountsSharesWithoutCallingTheNetworkUntilCredentialsChange() {
+        start();
+        main.thenAnswer(new Outcome.AuthFailed("401 The access token is invalid"));
+        Share first = client.schedule(article("a"), "main", SendTime.now());
+        Share second = client.schedule(article("b"), "main", SendTime.at(T0.plusSeconds(60)));
+        Share other = client.schedule(article("c"), "sky", SendTime.at(T0.plusSeconds(60)));
+        runDue();
+        assertTrue(client.account("main").authFailed());
+        advance(Duration.ofHours(5), Duration.ofMinutes(1));
+        assertEquals(1, main.calls().size(), "no retry storm while the credentials are bad");
+        assertEquals(ShareState.POSTED, reload(other).state(), "other accounts are unaffected");
+        assertEquals(ShareState.FAILED, reload(first).state());
+        assertEquals(ShareState.SCHEDULED, reload(second).state());
+
+        assertEquals(2, client.credentialsChanged("main"));
+        runDue();
+        assertFalse(client.account("main").authFailed());
+        assertEquals(ShareState.POSTED, reload(first).state());
+        assertEquals(ShareState.POSTED, reload(second).state());
+        assertEquals(3, main.calls().size());
+    }
+
+    @Test
+    void aCancelledShareIsNeverSent() {
+        start();
+        Share s = client.schedule(article("a"), "main", SendTime.at(T0.plusSeconds(600)));
+        assertTrue(client.cancel(s.id()));
+        advance(Duration.ofHours(1), Duration.ofMinutes(5));
+        assertEquals(0, main.calls().size());
+        assertEquals(ShareState.CANCELLED, reload(s).state());
+        assertFalse(client.cancel(s.id()));
+    }
+
+    @Test
+    void aRescheduledShareIsSentAtItsNewTimeOnly() {
+        start();
+        Share s = client.schedule(article("a"), "main", SendTime.at(T0.plusSeconds(600)));
+        assertTrue(client.reschedule(s.id(), SendTime.at(T0.plus(Duration.ofHours(2)))));
+        advance(Duration.ofMinutes(119), Duration.ofMinutes(1));
+        assertEquals(0, main.calls().size());
+        advance(Duration.ofMinutes(1), Duration.ofMinutes(1));
+        assertEquals(1, main.calls().size());
+        assertFalse(client.reschedule(s.id(), SendTime.now()), "a posted share cannot be rescheduled");
+    }
+
+    @Test
+    void aShareOverTheNetworksQuotaIsDeferredUntilTheWindowFrees() {
+        start(b -> b.quotas(NetworkQuotas.none().with("mastodon", Quota.of(2, Duration.ofHours(1)))));
+        Share a = client.schedule(article("a"), "main", SendTime.now());
+        Share b = client.schedule(article("b"), "main", SendTime.now());
+        Share c = client.schedule(article("c"), "main", SendTime.now());
+        runDue();
+        assertEquals(2, main.calls().size());
+        Share deferred = List.of(reload(a), reload(b), reload(c)).stream()
+                .filter(s -> s.state() == ShareState.SCHEDULED).findFirst().orElseThrow();
+        assertEquals(T0.plus(Duration.ofHours(1)), deferred.dueAt());
+        assertEquals("quota", deferred.lastOutcome());
+        advance(Duration.ofMinutes(59), Duration.ofMinutes(1));
+        assertEquals(2, main.calls().size());
+        advance(Duration.ofMinutes(1), Duration.ofMinutes(1));
+        assertEquals(3, main.calls().size());
+        assertEquals(1, client.stats().counter("quotaDeferred"));
+    }
+
+    @Test
+    void recurringResharesKeepTheirWallClockTimeAcrossDaylightSaving() {
+        start();
+        List<Share> shares = client.schedule(ShareRequest.of(article("evergreen"), "main")
+                .at(SendTime.at(LocalDateTime.parse("2025-03-23T09:00"), BERLIN))
+                .recurring(Recurrence.everyDays(7, 2)));
+        assertEquals(List.of(Instant.parse("2025-03-23T08:00:00Z"), Instant.parse("2025-03-30T07:00:00Z"),
+                Instant.parse("2025-04-06T07:00:00Z")), shares.stream().map(Share::dueAt).toList());
+        assertEquals(3, shares.stream().map(Share::id).distinct().count());
+        advance(Duration.ofDays(24), Duration.ofHours(1));
+        assertEquals(3, main.calls().size());
+        assertEquals(3, main.createdKeys().size(), "each re-share is a post of its own");
+    }
+
+    @Test
+    void shareNextFillsTheAccountsNextFreeSlots() {
+        start(b -> b.slots("main", QueueSlots.parse("Mon-Fri 09:00,13:00 Europe/Berlin")));
+        Share first = client.shareNext(article("a"), "main");
+        Share second = client.shareNext(article("b"), "main");
+        Share third = client.shareNext(article("c"), "main");
+        assertEquals(Instant.parse("2025-03-14T12:00:00Z"), first.dueAt());   // Fri 13:00
+        assertEquals(Instant.parse("2025-03-17T08:00:00Z"), second.dueAt());  // Mon 09:00
+        assertEquals(Instant.parse("2025-03-17T12:00:00Z"), third.dueAt());   // Mon 13:00
+        client.cancel(first.id());
+        assertEquals(Instant.parse("2025-03-14T12:00:00Z"), client.shareNext(article("d"), "main").dueAt());
+        assertThrows(IllegalArgumentException.class, () -> client.shareNext(article("e"), "sky"));
+    }
+
+    @Test
+    void aSendWhoseResultWasLostIsResentWithTheSameKeyAndNotPostedTwice() {
+        start();
+        Share s = client.schedule(article("a"), "main", SendTime.now());
+        // A node claimed the share and the network created the post, then the node died before
+        // recording it: the outbox still says SENDING.
+        JdbcDeliveryStore store = new JdbcDeliveryStore(db);
+        Share claimed = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), T0, "dead-node", List.of())).share();
+        main.send(claimed.toPost());
+        runDue();
+        Share after = reload(s);
+        assertEquals(ShareState.POSTED, after.state());
+        assertEquals("duplicate", after.lastOutcome());
+        assertEquals(List.of(s.id()), main.createdKeys());
+        assertEquals(2, after.attempts());
+    }
+
+    @Test
+    void unknownAccountsAreRefusedWithTheConfiguredOnesNamed() {
+        start();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> client.schedule(article("a"), "nope", SendTime.now()));
+        assertTrue(e.getMessage().contains("main"), e.getMessage());
+    }
+
+    @Test
+    void aClientOnlyProcessSchedulesWhatAWorkerSends() {
+        start();
+        DeliveryClient appServer = Delivery.client(db, java.util.Map.of("main", "mastodon"), time);
+        Share s = appServer.publish(article("a")).get(0);
+        runDue();
+        assertEquals(ShareState.POSTED, reload(s).state());
+        assertEquals(1, main.calls().size());
+        assertEquals(1, appServer.stats().count(ShareState.POSTED));
+    }
+}

@@ -1,0 +1,302 @@
+package dev.herald.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.delivery.DeliveryStore.InsertResult;
+import dev.herald.meta.ArticleMeta;
+import dev.herald.meta.Author;
+import dev.herald.meta.ImageMeta;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link DeliveryStore} must have, run against each real database by a subclass. */
+abstract class DeliveryStoreContract {
+    static final Instant T0 = Instant.parse("2025-03-10T09:00:00Z");
+
+    DeliveryDatabase db;
+    DeliveryStore store;
+
+    /** A fresh, migrated database. */
+    abstract DeliveryDatabase newDatabase();
+
+    @BeforeEach
+    void open() {
+        db = newDatabase();
+        store = new JdbcDeliveryStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    static ArticleMeta article(String path) {
+        return ArticleMeta.builder().url("https://news.example/" + path).title("Headline " + path).build();
+    }
+
+    static NewShare share(String path, String account, Instant due) {
+        return new NewShare(article(path), account, "mastodon", "r1", 0, due, null);
+    }
+
+    Share insertAndFind(NewShare s) {
+        assertEquals(InsertResult.CREATED, store.insert(s, T0));
+        return store.find(s.id()).orElseThrow();
+    }
+
+    @Test
+    void insertsAScheduledShareWhoseIdIsItsIdempotencyKey() {
+        Share s = insertAndFind(share("a", "main", T0));
+        assertEquals(ShareState.SCHEDULED, s.state());
+        assertEquals(s.id(), s.toPost().idempotencyKey());
+        assertEquals(dev.herald.syndication.Post.keyOf("https://news.example/a", "main", "r1"), s.id());
+        assertEquals(T0, s.dueAt());
+        assertEquals(0, s.attempts());
+    }
+
+    @Test
+    void insertingTheSameShareAgainChangesNothing() {
+        insertAndFind(share("a", "main", T0));
+        assertEquals(InsertResult.EXISTS, store.insert(share("a", "main", T0.plusSeconds(99)), T0));
+        assertEquals(T0, store.find(share("a", "main", T0).id()).orElseThrow().dueAt());
+    }
+
+    @Test
+    void aQueueSlotHoldsOneShareOfAnAccount() {
+        Instant slot = T0.plus(Duration.ofHours(3));
+        assertEquals(InsertResult.CREATED, store.insert(new NewShare(article("a"), "main", "mastodon", "", 0, slot, slot), T0));
+        assertEquals(InsertResult.SLOT_TAKEN, store.insert(new NewShare(article("b"), "main", "mastodon", "", 0, slot, slot), T0));
+        assertEquals(InsertResult.CREATED, store.insert(new NewShare(article("b"), "other", "mastodon", "", 0, slot, slot), T0));
+        assertEquals(List.of(slot), store.takenSlots("main", T0, T0.plus(Duration.ofDays(1))));
+    }
+
+    @Test
+    void keepsTheArticleSnapshotExactly() {
+        ArticleMeta full = ArticleMeta.builder()
+                .url("https://news.example/world/iran?x=1&y=%C3%A9")
+                .title("“Retaliation” — what it means 🚀")
+                .description("Two sentences.\nWith a line break and \"quotes\".")
+                .image(ImageMeta.of(URI.create("https://news.example/i.jpg")).withSize(1200, 630).withAlt("A map"))
+                .siteName("The Example")
+                .locale(Locale.forLanguageTag("en-GB"))
+                .type("article")
+                .authors(List.of(Author.named("Ana Lee"), new Author("Bo", URI.create("https://news.example/bo"))))
+                .publishedTime(OffsetDateTime.of(2025, 3, 9, 22, 15, 0, 0, ZoneOffset.ofHours(2)))
+                .section("World")
+                .tags(List.of("iran", "israel"))
+                .twitterSite("@example")
+                .build();
+        Share s = insertAndFind(new NewShare(full, "main", "bluesky", "", 0, T0, null));
+        assertEquals(full, s.article());
+    }
+
+    @Test
+    void claimingADueShareMakesItSendingAndCountsAnAttempt() {
+        Share s = insertAndFind(share("a", "main", T0));
+        ClaimResult r = store.claim(s.id(), s.version(), T0, "node-1", List.of());
+        Share claimed = assertInstanceOf(ClaimResult.Claimed.class, r).share();
+        assertEquals(ShareState.SENDING, claimed.state());
+        assertEquals(1, claimed.attempts());
+        assertEquals("node-1", claimed.claimedBy());
+    }
+
+    @Test
+    void theFastClaimTakesADueShareOfAListedAccount() {
+        Share s = insertAndFind(share("a", "main", T0));
+        Share claimed = assertInstanceOf(ClaimResult.Claimed.class, store.claimIfDue(s.id(), T0, "n", List.of("main"))).share();
+        assertEquals(ShareState.SENDING, claimed.state());
+        assertEquals(1, claimed.attempts());
+        assertInstanceOf(ClaimResult.Lost.class, store.claimIfDue(s.id(), T0, "n", List.of("main")), "a SENDING share is not claimed again");
+    }
+
+    @Test
+    void theFastClaimLeavesSharesOfAuthFailedOrUnlistedAccountsAlone() {
+        Share a = insertAndFind(share("a", "main", T0));
+        Share b = insertAndFind(share("b", "other", T0));
+        store.setAccount("main", AccountState.AUTH_FAILED, "401", T0);
+        assertInstanceOf(ClaimResult.Lost.class, store.claimIfDue(a.id(), T0, "n", List.of("main", "other")));
+        assertInstanceOf(ClaimResult.Lost.class, store.claimIfDue(b.id(), T0, "n", List.of("main")));
+        assertInstanceOf(ClaimResult.Lost.class, store.claimIfDue(b.id(), T0.minusSeconds(1), "n", List.of("other")), "not yet due");
+        assertEquals(ShareState.SCHEDULED, store.find(a.id()).orElseThrow().state());
+    }
+
+    @Test
+    void aShareIsNotClaimedBeforeItIsDue() {
+        Share s = insertAndFind(share("a", "main", T0.plusSeconds(60)));
+        assertInstanceOf(ClaimResult.Lost.class, store.claim(s.id(), s.version(), T0, "n", List.of()));
+    }
+
+    @Test
+    void ofManyConcurrentClaimsExactlyOneWins() throws Exception {
+        Share s = insertAndFind(share("a", "main", T0));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<ClaimResult>> claims = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String node = "node-" + i;
+                claims.add(() -> store.claim(s.id(), s.version(), T0, node, List.of()));
+            }
+            int won = 0;
+            for (Future<ClaimResult> f : pool.invokeAll(claims)) {
+                if (f.get() instanceof ClaimResult.Claimed) won++;
+            }
+            assertEquals(1, won);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, store.find(s.id()).orElseThrow().attempts());
+    }
+
+    @Test
+    void recordingAPostedAttemptKeepsTheRemoteIdentity() {
+        Share s = insertAndFind(share("a", "main", T0));
+        Share claimed = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), T0, "n", List.of())).share();
+        URI remote = URI.create("https://social.example/@news/1");
+        assertTrue(store.recordAttempt(s.id(), claimed.version(),
+                new AttemptResult(ShareState.POSTED, null, 0, "posted", "posted", "1", remote), T0.plusSeconds(1)));
+        Share posted = store.find(s.id()).orElseThrow();
+        assertEquals(ShareState.POSTED, posted.state());
+        assertEquals("1", posted.remoteId());
+        assertEquals(remote, posted.remoteUrl());
+        assertEquals(T0.plusSeconds(1), posted.postedAt());
+    }
+
+    @Test
+    void anAttemptUnderALostClaimIsNotRecorded() {
+        Share s = insertAndFind(share("a", "main", T0));
+        Share first = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), T0, "a", List.of())).share();
+        // After a crash the share is claimed again from SENDING; the first claimant's late answer loses.
+        Share second = ((ClaimResult.Claimed) store.claim(s.id(), first.version(), T0, "b", List.of())).share();
+        assertFalse(store.recordAttempt(s.id(), first.version(),
+                new AttemptResult(ShareState.DEAD, null, 0, "permanent", "late", null, null), T0));
+        assertTrue(store.recordAttempt(s.id(), second.version(),
+                new AttemptResult(ShareState.POSTED, null, 0, "duplicate", "already posted", "9", null), T0));
+        assertEquals(2, store.find(s.id()).orElseThrow().attempts());
+    }
+
+    @Test
+    void aFailedAttemptIsDueAgainAtItsRetryTime() {
+        Share s = insertAndFind(share("a", "main", T0));
+        Share c = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), T0, "n", List.of())).share();
+        Instant retry = T0.plusSeconds(30);
+        store.recordAttempt(s.id(), c.version(), new AttemptResult(ShareState.FAILED, retry, 1, "transient", "503", null, null), T0);
+        Share failed = store.find(s.id()).orElseThrow();
+        assertEquals(ShareState.FAILED, failed.state());
+        assertEquals(retry, failed.dueAt());
+        assertEquals(1, failed.failures());
+        assertEquals("503", failed.lastMessage());
+    }
+
+    @Test
+    void cancellingFreesTheSlotAndTheShareCanNoLongerBeClaimed() {
+        Instant slot = T0.plusSeconds(3600);
+        Share s = insertAndFind(new NewShare(article("a"), "main", "mastodon", "", 0, slot, slot));
+        assertTrue(store.cancel(s.id(), T0));
+        assertEquals(List.of(), store.takenSlots("main", T0, slot.plusSeconds(1)));
+        assertInstanceOf(ClaimResult.Lost.class, store.claim(s.id(), s.version(), slot, "n", List.of()));
+        Share cancelled = store.find(s.id()).orElseThrow();
+        assertEquals(ShareState.CANCELLED, cancelled.state());
+        assertInstanceOf(ClaimResult.Lost.class, store.claim(s.id(), cancelled.version(), slot, "n", List.of()));
+    }
+
+    @Test
+    void aShareBeingSentCannotBeCancelled() {
+        Share s = insertAndFind(share("a", "main", T0));
+        store.claim(s.id(), s.version(), T0, "n", List.of());
+        assertFalse(store.cancel(s.id(), T0));
+        assertEquals(ShareState.SENDING, store.find(s.id()).orElseThrow().state());
+    }
+
+    @Test
+    void reschedulingMovesTheDueTime() {
+        Share s = insertAndFind(share("a", "main", T0));
+        assertTrue(store.reschedule(s.id(), T0.plusSeconds(7200), T0));
+        assertEquals(T0.plusSeconds(7200), store.find(s.id()).orElseThrow().dueAt());
+    }
+
+    @Test
+    void aDeadShareRevivedIsDueNowWithItsFailuresForgotten() {
+        Share s = insertAndFind(share("a", "main", T0));
+        Share c = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), T0, "n", List.of())).share();
+        store.recordAttempt(s.id(), c.version(), new AttemptResult(ShareState.DEAD, null, 8, "transient", "gave up", null, null), T0);
+        assertTrue(store.revive(s.id(), T0.plusSeconds(500)));
+        Share revived = store.find(s.id()).orElseThrow();
+        assertEquals(ShareState.SCHEDULED, revived.state());
+        assertEquals(T0.plusSeconds(500), revived.dueAt());
+        assertEquals(0, revived.failures());
+        assertFalse(store.revive(s.id(), T0), "only dead or cancelled shares are revived");
+    }
+
+    @Test
+    void aClaimThatWouldExceedAQuotaIsDeferredUntilTheWindowFrees() {
+        Quota twoPerHour = Quota.of(2, Duration.ofHours(1));
+        for (int i = 0; i < 2; i++) {
+            Share s = insertAndFind(share("p" + i, "main", T0));
+            Instant at = T0.plus(Duration.ofMinutes(10 * i));
+            Share c = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), at, "n", List.of(twoPerHour))).share();
+            store.recordAttempt(s.id(), c.version(), new AttemptResult(ShareState.POSTED, null, 0, "posted", "ok", "r" + i, null), at);
+        }
+        Share third = insertAndFind(share("third", "main", T0));
+        Instant now = T0.plus(Duration.ofMinutes(20));
+        ClaimResult r = store.claim(third.id(), third.version(), now, "n", List.of(twoPerHour));
+        assertEquals(T0.plus(Duration.ofHours(1)), assertInstanceOf(ClaimResult.Deferred.class, r).until());
+        Share deferred = store.find(third.id()).orElseThrow();
+        assertEquals(T0.plus(Duration.ofHours(1)), deferred.dueAt());
+        assertEquals("quota", deferred.lastOutcome());
+        // When the first post leaves the window there is room again.
+        assertInstanceOf(ClaimResult.Claimed.class,
+                store.claim(third.id(), deferred.version(), T0.plus(Duration.ofHours(1)), "n", List.of(twoPerHour)));
+    }
+
+    @Test
+    void quotasCountOnlyTheAccountsOwnPosts() {
+        Quota one = Quota.of(1, Duration.ofHours(1));
+        Share a = insertAndFind(share("a", "main", T0));
+        Share ca = ((ClaimResult.Claimed) store.claim(a.id(), a.version(), T0, "n", List.of(one))).share();
+        store.recordAttempt(a.id(), ca.version(), new AttemptResult(ShareState.POSTED, null, 0, "posted", "ok", "1", null), T0);
+        Share b = insertAndFind(share("b", "other", T0));
+        assertInstanceOf(ClaimResult.Claimed.class, store.claim(b.id(), b.version(), T0, "n", List.of(one)));
+    }
+
+    @Test
+    void remembersAnAccountsAuthFailureUntilItIsCleared() {
+        assertFalse(store.account("main").authFailed());
+        store.setAccount("main", AccountState.AUTH_FAILED, "401 The access token is invalid", T0);
+        AccountStatus failed = store.account("main");
+        assertTrue(failed.authFailed());
+        assertEquals("401 The access token is invalid", failed.message());
+        store.setAccount("main", AccountState.ACTIVE, "credentials changed", T0.plusSeconds(5));
+        assertFalse(store.account("main").authFailed());
+    }
+
+    @Test
+    void listsAndCountsSharesByStateAndAccount() {
+        insertAndFind(share("a", "main", T0.plusSeconds(2)));
+        insertAndFind(share("b", "main", T0.plusSeconds(1)));
+        Share c = insertAndFind(share("c", "other", T0));
+        store.cancel(c.id(), T0);
+        List<Share> scheduledMain = store.list(ShareQuery.inStates(10, ShareState.SCHEDULED).forAccount("main"));
+        assertEquals(List.of("https://news.example/b", "https://news.example/a"),
+                scheduledMain.stream().map(s -> s.articleUrl().toString()).toList());
+        assertEquals(Map.of(ShareState.SCHEDULED, 2L, ShareState.CANCELLED, 1L), store.countByState());
+        assertEquals(1, store.list(ShareQuery.all(1)).size());
+        assertNull(store.find("no-such-id").orElse(null));
+    }
+}

@@ -1,0 +1,178 @@
+package dev.herald.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Keyboard;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.ee10.apache.jsp.JettyJasperInitializer;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The demo site in a real headless Chromium (Debian's, on the PATH), served by embedded Jetty from
+ * {@code webapp/} exactly as {@code mvn jetty:run} serves it. Every request leaving 127.0.0.1 is
+ * intercepted: the test sees where a reader would land, and nothing reaches the internet.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoSiteBrowserIT {
+    private Server server;
+    private String origin;
+    private Playwright playwright;
+    private Browser browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        Optional<Path> chromium = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .flatMap(d -> java.util.stream.Stream.of(Path.of(d, "chromium"), Path.of(d, "chromium-browser")))
+                .filter(Files::isExecutable).findFirst();
+        assumeTrue(chromium.isPresent(), "no chromium on the PATH");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        origin = "http://127.0.0.1:" + port;
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        WebAppContext demo = new WebAppContext();
+        demo.setContextPath("/");
+        demo.setBaseResourceAsPath(Path.of("webapp").toAbsolutePath());
+        demo.setTempDirectory(Files.createTempDirectory("herald-demo").toFile());
+        demo.setParentLoaderPriority(true);
+        demo.setThrowUnavailableOnStartupException(true);
+        // The demo's herald.properties names its jetty:run origin; a context parameter overrides it for this port.
+        demo.setInitParameter("herald.site.url", origin);
+        demo.addServletContainerInitializer(new JettyJasperInitializer());
+        server.setHandler(demo);
+        server.start();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium.get()).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (playwright != null) playwright.close();
+        if (server != null) server.stop();
+    }
+
+    /** A context whose requests outside the demo are recorded and answered locally, never sent. */
+    private BrowserContext context(List<String> outside) {
+        BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        ctx.route("**/*", route -> {
+            String url = route.request().url();
+            if (url.startsWith(origin + "/")) {
+                route.resume();
+            } else {
+                outside.add(url);
+                route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                        .setStatus(200).setContentType("text/html").setBody("<!doctype html><title>intercepted</title>"));
+            }
+        });
+        return ctx;
+    }
+
+    @Test
+    void theArticleMakesNoRequestOutsideTheSite() {
+        List<String> outside = new CopyOnWriteArrayList<>();
+        try (BrowserContext ctx = context(outside)) {
+            Page page = ctx.newPage();
+            page.navigate(origin + "/articles/iran-retaliation.html");
+            page.waitForLoadState();
+            assertEquals(List.of(), outside);
+            assertEquals(13, page.locator("[data-herald-buttons] a[data-network]").count());
+        }
+    }
+
+    @Test
+    void mastodonAsksForTheReadersServerAndLandsOnItsSharePage() {
+        List<String> outside = new CopyOnWriteArrayList<>();
+        try (BrowserContext ctx = context(outside)) {
+            Page page = ctx.newPage();
+            page.navigate(origin + "/articles/iran-retaliation.html");
+            Page form = ctx.waitForPage(() -> page.locator("a[data-network=mastodon]").click());
+            form.waitForLoadState();
+            assertTrue(form.url().startsWith(origin + "/herald/share/mastodon?"), form.url());
+            form.locator("#instance").fill("mastodon.social");
+            form.locator("button[type=submit]").click();
+            form.waitForURL("https://mastodon.social/**");
+            URI landed = URI.create(form.url());
+            assertEquals("mastodon.social", landed.getHost());
+            assertEquals("/share", landed.getPath());
+            String text = landed.getQuery();
+            assertTrue(text.startsWith("text=Iran calls its missile strikes"), text);
+            assertTrue(text.contains(origin + "/articles/iran-retaliation.html?utm_source=mastodon"), text);
+            assertEquals(List.of(form.url()), outside);
+        }
+    }
+
+    @Test
+    void theWholeFlowWorksWithTheKeyboardAlone() {
+        List<String> outside = new CopyOnWriteArrayList<>();
+        try (BrowserContext ctx = context(outside)) {
+            Page page = ctx.newPage();
+            page.navigate(origin + "/articles/nuclear-deal-explainer.html");
+            Keyboard keys = page.keyboard();
+            for (int i = 0; i < 60 && !"mastodon".equals(page.evaluate("document.activeElement.dataset.network")); i++) {
+                keys.press("Tab");
+            }
+            assertEquals("mastodon", page.evaluate("document.activeElement.dataset.network"));
+            // The focus ring is visible: a real outline, not the browser default removed.
+            Object outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle");
+            assertTrue(!"none".equals(outline), "outline " + outline);
+            Page form = ctx.waitForPage(() -> keys.press("Enter"));
+            form.waitForLoadState();
+            Keyboard formKeys = form.keyboard();
+            for (int i = 0; i < 10 && !"instance".equals(form.evaluate("document.activeElement.id")); i++) formKeys.press("Tab");
+            formKeys.type("hachyderm.io");
+            formKeys.press("Tab");
+            formKeys.press("Space");
+            assertEquals(Boolean.TRUE, form.evaluate("document.querySelector('input[name=remember]').checked"));
+            formKeys.press("Enter");
+            form.waitForURL("https://hachyderm.io/**");
+            assertTrue(form.url().startsWith("https://hachyderm.io/share?text="), form.url());
+            assertTrue(ctx.cookies(origin + "/herald/share").stream().anyMatch(c -> c.name.equals("herald_instance") && c.value.equals("hachyderm.io")));
+        }
+    }
+
+    @Test
+    void screenshotOfTheButtonsForTheReadme() throws Exception {
+        try (BrowserContext ctx = context(new CopyOnWriteArrayList<>())) {
+            Page page = ctx.newPage();
+            page.navigate(origin + "/articles/iran-retaliation.html");
+            Locator bar = page.locator("[data-herald-buttons]").first();
+            Path out = Path.of("target", "screenshots", "share-buttons.png");
+            Files.createDirectories(out.getParent());
+            bar.screenshot(new Locator.ScreenshotOptions().setPath(out));
+            assertTrue(Files.size(out) > 1000);
+            Path full = Path.of("target", "screenshots", "demo-article.png");
+            page.screenshot(new Page.ScreenshotOptions().setPath(full));
+            assertTrue(Files.size(full) > 1000);
+        }
+    }
+}
