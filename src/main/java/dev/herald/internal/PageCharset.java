@@ -154,10 +154,18 @@ public record PageCharset(Charset charset, Charset output, int bomLength, String
      * map every byte to one char, so an unmapped byte is read as U+FFFD without harm to offsets.
      */
     public String decode(byte[] body, int length) throws CharacterCodingException {
+        int off = bomLength;
+        int len = length - bomLength;
+        if (isSingleByte()) return new String(body, off, len, charset);
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            // The JDK's String decoding is far faster than a CharsetDecoder; it replaces malformed input
+            // with U+FFFD, so only a result holding U+FFFD needs the strict check.
+            String text = new String(body, off, len, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') < 0) return text;
+        }
         CharsetDecoder d = charset.newDecoder();
-        CodingErrorAction action = isSingleByte() ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
-        d.onMalformedInput(action).onUnmappableCharacter(action);
-        return d.decode(ByteBuffer.wrap(body, bomLength, length - bomLength)).toString();
+        d.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return d.decode(ByteBuffer.wrap(body, off, len)).toString();
     }
 
     /** Whether every char of the text is exactly one byte of the body. */
@@ -172,11 +180,12 @@ public record PageCharset(Charset charset, Charset output, int bomLength, String
 
     /**
      * Converts ascending char offsets of the decoded text into byte offsets of the original body
-     * (including the byte-order mark).
+     * (including the byte-order mark) of {@code bodyLength} bytes.
      */
-    public int[] byteOffsets(String text, int[] charOffsets) {
+    public int[] byteOffsets(String text, int bodyLength, int[] charOffsets) {
         int[] out = new int[charOffsets.length];
-        if (isSingleByte()) {
+        // In UTF-8 only ASCII takes one byte per char, so equal lengths mean an all-ASCII text.
+        if (isSingleByte() || (charset.equals(StandardCharsets.UTF_8) && bodyLength == bomLength + text.length())) {
             for (int i = 0; i < out.length; i++) out[i] = bomLength + charOffsets[i];
             return out;
         }

@@ -37,6 +37,7 @@ public final class SourceTags {
     private int[] tagStart = new int[256];
     private int[] tagEnd = new int[256];
     private int[] flags = new int[256];
+    private int[] kinds = new int[256];
 
     // Foreign content (svg, math) nesting; raw-text rules do not apply inside it.
     private int foreign;
@@ -144,12 +145,7 @@ public final class SourceTags {
 
     /** End tags that make the parser generate implied end tags before closing their element. */
     private boolean closesImplied(int i) {
-        return switch (lowerName(nameStart[i], nameEnd[i])) {
-            case "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl",
-                "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "listing", "main", "menu", "nav", "ol",
-                "pre", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "form" -> true;
-            default -> false;
-        };
+        return (kind(i) & CLOSES_IMPLIED) != 0;
     }
 
     /**
@@ -176,13 +172,7 @@ public final class SourceTags {
         int a = 0;
         for (int k = 0; k < depth; k++) {
             int i = stack[k];
-            // Inside these the parser switches insertion modes (head noscript, templates, tables,
-            // selects, foreign content), where end tags can close more than the innermost element.
-            switch (lowerName(nameStart[i], nameEnd[i])) {
-                case "noscript", "template", "select", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption",
-                    "colgroup", "frameset", "svg", "math", "object", "applet", "marquee", "button" -> { return false; }
-                default -> { }
-            }
+            if ((kind(i) & MODE_SWITCH) != 0) return false;
             if (a < ancestors.size() && nameIs(i, ancestors.get(a))) a++;
             else if (!optionalEnd(i)) return false;
         }
@@ -190,8 +180,7 @@ public final class SourceTags {
     }
 
     private boolean structural(int i) {
-        int len = nameEnd[i] - nameStart[i];
-        return (len == 4 && (nameIs(i, "html") || nameIs(i, "head") || nameIs(i, "body")));
+        return (kind(i) & STRUCTURAL) != 0;
     }
 
     private boolean sameName(int a, int b) {
@@ -200,18 +189,69 @@ public final class SourceTags {
     }
 
     private boolean isVoid(int i) {
-        return switch (lowerName(nameStart[i], nameEnd[i])) {
-            case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-                "param", "keygen", "frame", "basefont", "bgsound", "image" -> true;
-            default -> false;
-        };
+        return (kind(i) & VOID) != 0;
     }
 
     private boolean optionalEnd(int i) {
-        return switch (lowerName(nameStart[i], nameEnd[i])) {
-            case "p", "li", "dt", "dd", "option", "optgroup", "rb", "rp", "rt", "rtc" -> true;
-            default -> false;
-        };
+        return (kind(i) & OPTIONAL_END) != 0;
+    }
+
+    private static final int VOID = 1;
+    private static final int OPTIONAL_END = 2;
+    private static final int CLOSES_IMPLIED = 4;
+    private static final int MODE_SWITCH = 8;
+    private static final int STRUCTURAL = 16;
+    private static final String[][] KIND_NAMES = {
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen",
+            "frame", "basefont", "bgsound", "image"},
+        {"p", "li", "dt", "dd", "option", "optgroup", "rb", "rp", "rt", "rtc"},
+        {"address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption",
+            "figure", "footer", "header", "hgroup", "listing", "main", "menu", "nav", "ol", "pre", "search", "section", "summary",
+            "ul", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "form"},
+        // Inside these the parser switches insertion modes (head noscript, templates, tables, selects,
+        // foreign content), where end tags can close more than the innermost element.
+        {"noscript", "template", "select", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "frameset",
+            "svg", "math", "object", "applet", "marquee", "button"},
+        {"html", "head", "body"}};
+    /** Names with a kind, bucketed by length and lower-case first letter, for lookups without allocation. */
+    private static final String[][][] KIND_INDEX = new String[11][26][];
+    private static final int[][][] KIND_BITS = new int[11][26][];
+
+    static {
+        java.util.Map<String, Integer> bits = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < KIND_NAMES.length; k++) for (String name : KIND_NAMES[k]) bits.merge(name, 1 << k, (a, b) -> a | b);
+        for (java.util.Map.Entry<String, Integer> e : bits.entrySet()) {
+            String name = e.getKey();
+            int len = name.length();
+            int c = name.charAt(0) - 'a';
+            String[] names = KIND_INDEX[len][c] == null ? new String[0] : KIND_INDEX[len][c];
+            int[] b = KIND_BITS[len][c] == null ? new int[0] : KIND_BITS[len][c];
+            names = Arrays.copyOf(names, names.length + 1);
+            b = Arrays.copyOf(b, b.length + 1);
+            names[names.length - 1] = name;
+            b[b.length - 1] = e.getValue();
+            KIND_INDEX[len][c] = names;
+            KIND_BITS[len][c] = b;
+        }
+    }
+
+    /** The kind bits of tag {@code i}'s name (computed once per tag). */
+    private int kind(int i) {
+        int k = kinds[i];
+        if (k >= 0) return k;
+        k = 0;
+        int len = nameEnd[i] - nameStart[i];
+        if (len > 0 && len < KIND_INDEX.length) {
+            int c = (s.charAt(nameStart[i]) | 0x20) - 'a';
+            if (c >= 0 && c < 26 && KIND_INDEX[len][c] != null) {
+                String[] names = KIND_INDEX[len][c];
+                for (int j = 0; j < names.length; j++) {
+                    if (s.regionMatches(true, nameStart[i], names[j], 0, len)) { k = KIND_BITS[len][c][j]; break; }
+                }
+            }
+        }
+        kinds[i] = k;
+        return k;
     }
 
     /** How many start tags lie strictly between {@code from} and {@code to} (tags already scanned). */
@@ -334,6 +374,7 @@ public final class SourceTags {
             if ((tagFlags[0] & FLAG_SELF_CLOSING) == 0) foreign++;
             return;
         }
+        if (!mayBeRawText(ns, ne)) return;
         switch (lowerName(ns, ne)) {
             case "script" -> skipScript(ns, ne);
             case "style", "xmp", "iframe", "noembed", "noframes", "title", "textarea" -> skipRawText(ns, ne);
@@ -395,8 +436,8 @@ public final class SourceTags {
     private void skipScript(int ns, int ne) {
         int end = findEndTag(pos, ns, ne);
         int limit = end < 0 ? n : end;
-        int comment = s.indexOf("<!--", pos);
-        if (comment >= 0 && comment < limit) {
+        int comment = indexOfBefore("<!--", pos, limit);
+        if (comment >= 0) {
             int inner = indexOfTagIgnoreCase("<script", comment + 4, limit);
             if (inner >= 0) {
                 uncertainFrom = comment;
@@ -421,6 +462,15 @@ public final class SourceTags {
         }
     }
 
+    /** Offset of {@code needle} starting in {@code [from, limit)}, or -1; never searches past {@code limit}. */
+    private int indexOfBefore(String needle, int from, int limit) {
+        char first = needle.charAt(0);
+        for (int p = s.indexOf(first, from); p >= 0 && p < limit; p = s.indexOf(first, p + 1)) {
+            if (s.startsWith(needle, p)) return p;
+        }
+        return -1;
+    }
+
     private int indexOfTagIgnoreCase(String open, int from, int limit) {
         for (int p = s.indexOf('<', from); p >= 0 && p < limit; p = s.indexOf('<', p + 1)) {
             int after = p + open.length();
@@ -442,6 +492,14 @@ public final class SourceTags {
         }
     }
 
+    /** A cheap first test before naming the tag: raw-text elements are 3 to 9 letters long and start with one of a few letters. */
+    private boolean mayBeRawText(int ns, int ne) {
+        int len = ne - ns;
+        if (len < 3 || len > 9) return false;
+        char c = (char) (s.charAt(ns) | 0x20);
+        return c == 's' || c == 'x' || c == 'i' || c == 'n' || c == 't' || c == 'p';
+    }
+
     private void add(boolean end, int ns, int ne, int start, int finish, int f) {
         if (count == isEnd.length) {
             int size = count * 2;
@@ -451,6 +509,7 @@ public final class SourceTags {
             tagStart = Arrays.copyOf(tagStart, size);
             tagEnd = Arrays.copyOf(tagEnd, size);
             flags = Arrays.copyOf(flags, size);
+            kinds = Arrays.copyOf(kinds, size);
         }
         isEnd[count] = end;
         nameStart[count] = ns;
@@ -458,6 +517,7 @@ public final class SourceTags {
         tagStart[count] = start;
         tagEnd[count] = finish;
         flags[count] = f;
+        kinds[count] = -1;
         count++;
     }
 

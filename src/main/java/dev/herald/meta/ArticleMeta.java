@@ -46,6 +46,8 @@ public record ArticleMeta(
         String twitterSite,
         String twitterCreator) {
 
+    private static final java.util.regex.Pattern HANDLE = java.util.regex.Pattern.compile("@[A-Za-z0-9_]{1,15}");
+
     /** An article about which nothing is known yet. */
     public static final ArticleMeta EMPTY = builder().build();
 
@@ -102,7 +104,7 @@ public record ArticleMeta(
         String v = blankToNull(value);
         if (v == null) return null;
         if (!v.startsWith("@")) v = "@" + v;
-        Validate.isTrue(v.matches("@[A-Za-z0-9_]{1,15}"), name, "must be an X handle such as @herald: " + Validate.abbreviate(value));
+        Validate.isTrue(HANDLE.matcher(v).matches(), name, "must be an X handle such as @herald: " + Validate.abbreviate(value));
         return v;
     }
 

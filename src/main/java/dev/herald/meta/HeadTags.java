@@ -1,9 +1,10 @@
 package dev.herald.meta;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import dev.herald.internal.Escape;
 import dev.herald.internal.Validate;
 import java.net.URI;
@@ -30,7 +31,7 @@ public final class HeadTags {
     /** The key under which a page's own schema.org article JSON-LD is recorded in an existing-tags set. */
     public static final String JSON_LD = "json-ld:article";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
     private HeadTags() {}
@@ -104,52 +105,64 @@ public final class HeadTags {
     public static String jsonLd(ArticleMeta meta, SiteDefaults site) {
         Validate.notNull(meta, "meta");
         Validate.notNull(site, "site");
-        ObjectNode o = JSON.createObjectNode();
-        o.put("@context", "https://schema.org");
-        o.put("@type", "NewsArticle");
-        putText(o, "headline", meta.title());
-        putText(o, "description", meta.description());
-        if (meta.image() != null && url(meta.image().url()) != null) o.putArray("image").add(url(meta.image().url()));
-        putText(o, "datePublished", iso(meta.publishedTime()));
-        putText(o, "dateModified", iso(meta.modifiedTime()));
-        if (!meta.authors().isEmpty()) {
-            ArrayNode authors = o.putArray("author");
-            for (Author a : meta.authors()) {
-                ObjectNode p = authors.addObject();
-                p.put("@type", "Person");
-                p.put("name", a.name());
-                putText(p, "url", url(a.url()));
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("@context", "https://schema.org");
+            g.writeStringField("@type", "NewsArticle");
+            field(g, "headline", meta.title());
+            field(g, "description", meta.description());
+            if (meta.image() != null && url(meta.image().url()) != null) {
+                g.writeArrayFieldStart("image");
+                g.writeString(url(meta.image().url()));
+                g.writeEndArray();
             }
-        }
-        if (meta.siteName() != null || site.publisherLogo() != null) {
-            ObjectNode pub = o.putObject("publisher");
-            pub.put("@type", "Organization");
-            putText(pub, "name", meta.siteName());
-            if (site.publisherLogo() != null && url(site.publisherLogo().url()) != null) {
-                ObjectNode logo = pub.putObject("logo");
-                logo.put("@type", "ImageObject");
-                logo.put("url", url(site.publisherLogo().url()));
-                if (site.publisherLogo().width() != null) logo.put("width", site.publisherLogo().width());
-                if (site.publisherLogo().height() != null) logo.put("height", site.publisherLogo().height());
+            field(g, "datePublished", iso(meta.publishedTime()));
+            field(g, "dateModified", iso(meta.modifiedTime()));
+            if (!meta.authors().isEmpty()) {
+                g.writeArrayFieldStart("author");
+                for (Author a : meta.authors()) {
+                    g.writeStartObject();
+                    g.writeStringField("@type", "Person");
+                    g.writeStringField("name", a.name());
+                    field(g, "url", url(a.url()));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             }
+            ImageMeta logo = site.publisherLogo();
+            if (meta.siteName() != null || logo != null) {
+                g.writeObjectFieldStart("publisher");
+                g.writeStringField("@type", "Organization");
+                field(g, "name", meta.siteName());
+                if (logo != null && url(logo.url()) != null) {
+                    g.writeObjectFieldStart("logo");
+                    g.writeStringField("@type", "ImageObject");
+                    g.writeStringField("url", url(logo.url()));
+                    if (logo.width() != null) g.writeNumberField("width", logo.width());
+                    if (logo.height() != null) g.writeNumberField("height", logo.height());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+            if (meta.url() != null) {
+                g.writeObjectFieldStart("mainEntityOfPage");
+                g.writeStringField("@type", "WebPage");
+                g.writeStringField("@id", url(meta.url()));
+                g.writeEndObject();
+            }
+            if (meta.locale() != null && !meta.locale().getLanguage().isEmpty()) g.writeStringField("inLanguage", meta.locale().toLanguageTag());
+            field(g, "articleSection", meta.section());
+            if (!meta.tags().isEmpty()) g.writeStringField("keywords", String.join(", ", meta.tags()));
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("JSON-LD could not be written", e);
         }
-        if (meta.url() != null) {
-            ObjectNode page = o.putObject("mainEntityOfPage");
-            page.put("@type", "WebPage");
-            page.put("@id", url(meta.url()));
-        }
-        if (meta.locale() != null && !meta.locale().getLanguage().isEmpty()) o.put("inLanguage", meta.locale().toLanguageTag());
-        if (meta.section() != null) o.put("articleSection", meta.section());
-        if (!meta.tags().isEmpty()) o.put("keywords", String.join(", ", meta.tags()));
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("JSON-LD could not be written", e);
-        }
+        return out.toString();
     }
 
-    private static void putText(ObjectNode o, String field, String value) {
-        if (value != null) o.put(field, value);
+    private static void field(JsonGenerator g, String name, String value) throws IOException {
+        if (value != null) g.writeStringField(name, value);
     }
 
     /** The URL as ASCII when it is absolute http(s), else null: nothing else is ever written. */

@@ -27,7 +27,6 @@ final class Inference {
     private static final Pattern BYLINE_START = Pattern.compile("(?i)^(by|written by|von|par|por)\\s");
     static final int DESCRIPTION_MAX = 300;
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(\\||-|–|—|·|•|»|::|/)\\s+");
-    private static final Pattern SRCSET_ENTRY = Pattern.compile("\\s*(\\S+)(?:\\s+(\\d+(?:\\.\\d+)?)([wx]))?\\s*(?:,|$)");
     private static final String[] PUBLISHED_META = {"article.published", "article:published", "datepublished", "date", "pubdate",
         "publishdate", "publish-date", "publish_date", "published_time", "published-date", "timestamp", "dc.date", "dc.date.issued",
         "dc.date.created", "dcterms.created", "dcterms.date", "dcterms.issued", "sailthru.date", "parsely-pub-date",
@@ -150,6 +149,17 @@ final class Inference {
         region = scan.region(root, headline == null ? null : headline.el());
         if (headline == null) headline = chooseHeadline(region.headlines);
         mainBody = region.bodies.isEmpty() ? null : region.bodies.get(0);
+        if (mainBody == null && mainArticle != null) mainBody = bodyAbove(mainArticle);
+    }
+
+    /** The article-body container holding the story's first paragraph, when the region scan ended before it. */
+    private Element bodyAbove(Element article) {
+        for (Found p : scan.paragraphs) {
+            if (headline != null && p.order() < headline.order()) continue;
+            if (p.article() != article) continue;
+            return p.body();
+        }
+        return null;
     }
 
     private static Element argmax(Map<Element, Integer> counts) {
@@ -346,7 +356,9 @@ final class Inference {
             if (f.boiler()) continue;
             Element img = f.el();
             if (badImage(img)) continue;
-            URI u = Urls.resolve(base, bestSource(img));
+            String src = bestSource(img);
+            if (src == null || noisy(src)) continue;
+            URI u = Urls.resolve(base, src);
             if (u == null || noisy(u.toString())) continue;
             Integer w = DeclaredMeta.positive(img.attr("width"));
             Integer h = DeclaredMeta.positive(img.attr("height"));
@@ -425,19 +437,40 @@ final class Inference {
         return src;
     }
 
-    private static String widest(String srcset) {
+    /** The candidate with the largest width (or density) descriptor in a srcset; the first without descriptors. */
+    static String widest(String srcset) {
         if (srcset == null || srcset.isBlank()) return null;
         String best = null;
         double bestSize = -1;
-        Matcher m = SRCSET_ENTRY.matcher(srcset);
-        int guard = 0;
-        while (m.find() && guard++ < 50) {
-            String url = m.group(1);
+        int n = srcset.length();
+        int p = 0;
+        for (int guard = 0; p < n && guard < 50; guard++) {
+            while (p < n && (Character.isWhitespace(srcset.charAt(p)) || srcset.charAt(p) == ',')) p++;
+            int us = p;
+            while (p < n && !Character.isWhitespace(srcset.charAt(p))) p++;
+            String url = srcset.substring(us, p);
+            // A URL may end with the comma that separates it from the next candidate.
+            boolean commaEnded = url.endsWith(",");
+            if (commaEnded) url = url.substring(0, url.length() - 1);
+            String descriptor = "";
+            if (!commaEnded) {
+                int ds = p;
+                while (p < n && srcset.charAt(p) != ',') p++;
+                descriptor = srcset.substring(ds, p).strip();
+            }
             if (url.isEmpty() || url.startsWith("data:")) continue;
-            if (url.endsWith(",")) url = url.substring(0, url.length() - 1);
-            double size = m.group(2) == null ? 1 : Double.parseDouble(m.group(2)) * ("x".equals(m.group(3)) ? 1000 : 1);
+            double size = 1;
+            if (descriptor.length() > 1) {
+                char unit = descriptor.charAt(descriptor.length() - 1);
+                try {
+                    double v = Double.parseDouble(descriptor.substring(0, descriptor.length() - 1));
+                    if (unit == 'w') size = v;
+                    else if (unit == 'x') size = v * 1000;
+                } catch (NumberFormatException e) {
+                    size = 1;
+                }
+            }
             if (size > bestSize) { best = url; bestSize = size; }
-            if (m.end() >= srcset.length()) break;
         }
         return best;
     }

@@ -135,7 +135,7 @@ public final class PageTransformer {
 
         int[] charOffsets = new int[edits.size()];
         for (int i = 0; i < charOffsets.length; i++) charOffsets[i] = edits.get(i).at;
-        int[] byteOffsets = cs.byteOffsets(html, charOffsets);
+        int[] byteOffsets = cs.byteOffsets(html, length, charOffsets);
         List<Rewrite.Insertion> insertions = new ArrayList<>(edits.size());
         for (int i = 0; i < edits.size(); i++) insertions.add(new Rewrite.Insertion(byteOffsets[i], cs.encode(edits.get(i).html)));
         return new Rewrite(resolved, cs.output(), insertions, null);

@@ -1,5 +1,7 @@
 package dev.herald.page;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
@@ -33,8 +35,15 @@ final class PageUrls {
         } else if (!appendOrigin(request, url)) {
             return null;
         }
-        url.append(request.getRequestURI());
+        String uri = request.getRequestURI();
         String query = request.getQueryString();
+        if (request.getDispatcherType() == DispatcherType.FORWARD && request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI) != null) {
+            // Inside a forward the request reports the target; the page lives at the URL the client asked for.
+            uri = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI).toString();
+            Object q = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+            query = q == null ? null : q.toString();
+        }
+        url.append(uri);
         if (query != null && !query.isEmpty()) url.append('?').append(query);
         return url.toString();
     }

@@ -1,6 +1,7 @@
 package dev.herald.page;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 
@@ -21,12 +22,15 @@ final class RewritePolicy {
     }
 
     /**
-     * Whether the response to {@code request} may be rewritten: a GET or HEAD, dispatched as
-     * REQUEST (an error page, include, forward or async dispatch is part of a request that is
-     * either already being rewritten or not to be), at an included and not excluded path.
+     * Whether the response to {@code request} may be rewritten: a GET or HEAD at an included and
+     * not excluded path, dispatched as REQUEST, or as FORWARD when Herald did not see the request
+     * before (a URL-rewriting filter ahead of Herald forwarded it; the caller checks that). Error,
+     * include and async dispatches belong to a request that is already being rewritten or is not
+     * to be. A forwarded request is matched by the path the client asked for.
      */
     boolean acceptsRequest(HttpServletRequest request) {
-        if (request.getDispatcherType() != DispatcherType.REQUEST) return false;
+        DispatcherType type = request.getDispatcherType();
+        if (type != DispatcherType.REQUEST && type != DispatcherType.FORWARD) return false;
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) return false;
         String path = pathOf(request);
@@ -61,10 +65,21 @@ final class RewritePolicy {
                 || contentEncoding.strip().toLowerCase(Locale.ROOT).equals("identity");
     }
 
-    /** The request's path inside the application, as the container decoded and normalised it. */
+    /**
+     * The path inside the application the client asked for, as the container decoded and
+     * normalised it (for a forwarded request, the path before the forward).
+     */
     static String pathOf(HttpServletRequest request) {
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
+        if (request.getDispatcherType() == DispatcherType.FORWARD) {
+            Object original = request.getAttribute(RequestDispatcher.FORWARD_SERVLET_PATH);
+            if (original != null) {
+                servletPath = original.toString();
+                Object info = request.getAttribute(RequestDispatcher.FORWARD_PATH_INFO);
+                pathInfo = info == null ? null : info.toString();
+            }
+        }
         String path = servletPath == null ? "" : servletPath;
         if (pathInfo != null) path = path + pathInfo;
         return path.isEmpty() ? "/" : path;

@@ -127,6 +127,9 @@ public class ShareFilter implements Filter {
                 (body, length, charset) -> planGuarded(request, body, length, charset), () -> wrapped[0].inForward(), e.buffers);
         FilteredRequest filtered = new FilteredRequest(request, head, buffering);
         wrapped[0] = filtered;
+        // Started inside a forward (a URL-rewriting filter ahead of Herald): this very invocation
+        // ends with the forward, so it writes the page in time.
+        if (request.getDispatcherType() == DispatcherType.FORWARD) buffering.dispatchHooked();
         request.setAttribute(ACTIVE, buffering);
         try {
             chain.doFilter(filtered, buffering);

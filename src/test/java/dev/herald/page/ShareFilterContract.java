@@ -177,11 +177,29 @@ abstract class ShareFilterContract {
     }
 
     @Test
+    void rewritesAPageThatAFilterAheadOfHeraldForwardedAtItsPublicUrl() throws Exception {
+        HttpResponse<byte[]> r = get("/pretty/2024/rail-strike?ref=home");
+        assertEquals(200, r.statusCode());
+        assertEquals("Rail strike called off at the last minute", meta(r, "og:title"), () -> Http.text(r));
+        assertEquals(uri("/pretty/2024/rail-strike?ref=home").toString(), meta(r, "og:url"));
+        assertEquals(1, doc(r).select("meta[property=og:title]").size());
+        assertEquals(r.body().length, r.headers().firstValueAsLong("Content-Length").orElseThrow());
+    }
+
+    @Test
     void rewritesAPageProducedByAnAsyncDispatchOnce() throws Exception {
         HttpResponse<byte[]> r = get("/servlet/async-dispatch");
         assertEquals(200, r.statusCode());
         assertEquals("Rail strike called off at the last minute", meta(r, "og:title"), () -> Http.text(r));
         assertEquals(1, doc(r).select("meta[property=og:title]").size());
+    }
+
+    @Test
+    void letsTheContainerAnswerAnAsyncTimeoutWithoutTheAbandonedPage() throws Exception {
+        HttpResponse<byte[]> r = get("/servlet/async-timeout");
+        assertEquals(500, r.statusCode());
+        assertFalse(Http.text(r).contains("never"), Http.text(r));
+        assertTrue(doc(r).select("meta[property^=og:]").isEmpty(), Http.text(r));
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class SiteInitializer implements ServletContainerInitializer {
         servlet(ctx, "/servlet/forward", new TestServlets.Forwards(), false);
         servlet(ctx, "/servlet/async", new TestServlets.AsyncPage(), true);
         servlet(ctx, "/servlet/async-dispatch", new TestServlets.AsyncDispatch(), true);
+        servlet(ctx, "/servlet/async-timeout", new TestServlets.AsyncTimesOut(), true);
         servlet(ctx, "/servlet/throws", new TestServlets.Throws(), false);
         servlet(ctx, "/servlet/malformed", new TestServlets.Malformed(), false);
         servlet(ctx, "/servlet/tagged", new TestServlets.AlreadyTagged(), false);
@@ -66,6 +67,9 @@ public final class SiteInitializer implements ServletContainerInitializer {
         servlet(ctx, "/servlet/non-blocking", new TestServlets.NonBlockingPage(), true);
         servlet(ctx, "/committed/page", new TestServlets.WriterPage(), false);
         servlet(ctx, "/excluded/stream", new TestServlets.StreamingJson(), false);
+
+        FilterRegistration.Dynamic pretty = ctx.addFilter("pretty-urls", new TestServlets.PrettyUrls());
+        pretty.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/pretty/*");
 
         FilterRegistration.Dynamic commits = ctx.addFilter("commits-first", new TestServlets.CommitsFirst());
         commits.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/committed/*");

@@ -203,6 +203,17 @@ public final class TestServlets {
         }
     }
 
+    /** Starts a page asynchronously and never completes it: the container's async timeout answers. */
+    public static final class AsyncTimesOut extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            AsyncContext async = req.startAsync();
+            async.setTimeout(250);
+            resp.setContentType("text/html;charset=UTF-8");
+            resp.getWriter().print("<html><head><title>Never finished</title></head><body>never");
+        }
+    }
+
     /** Starts async, then dispatches to the JSP article from another thread. */
     public static final class AsyncDispatch extends HttpServlet {
         @Override
@@ -319,6 +330,14 @@ public final class TestServlets {
                     async.complete();
                 }
             });
+        }
+    }
+
+    /** A pretty-URL filter ahead of Herald, as URL-rewriting filters do: forwards /pretty/* to the JSP article. */
+    public static final class PrettyUrls implements Filter {
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
+            req.getRequestDispatcher("/article.jsp").forward(req, resp);
         }
     }
 
