@@ -7,6 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the date formats publishers put into tags and {@code datetime} attributes. */
@@ -113,6 +117,73 @@ final class Dates {
             v = v * 10 + (c - '0');
         }
         return v;
+    }
+
+    private static final Map<String, Integer> MONTHS = months();
+    private static final String MONTH = "([\\p{L}]{3,10})\\.?";
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?" + MONTH + "\\s+(?:de\\s+)?(\\d{4})\\b");
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+    private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.:/])(\\d{1,2})([./])(\\d{1,2})\\2(\\d{4})\\b");
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+
+    /**
+     * The date printed in {@code text} ("9 March 2024", "Feb. 18, 2024", "23.01.2024", "6 mai 2024",
+     * "03/12/2024"), as midnight UTC because printed dates rarely give a zone; null when there is none.
+     * Month names are read in English, German, French, Spanish, Italian, Portuguese and Dutch;
+     * {@code language} decides whether 03/12 is March (English) or December.
+     */
+    static OffsetDateTime parseText(String text, Locale language) {
+        if (text == null || text.length() > 200) return null;
+        String t = text.toLowerCase(Locale.ROOT);
+        Matcher m = ISO_DATE.matcher(t);
+        if (m.find()) return date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        m = DAY_MONTH_YEAR.matcher(t);
+        while (m.find()) {
+            Integer month = MONTHS.get(m.group(2));
+            if (month != null) return date(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)));
+        }
+        m = MONTH_DAY_YEAR.matcher(t);
+        while (m.find()) {
+            Integer month = MONTHS.get(m.group(1));
+            if (month != null) return date(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2)));
+        }
+        m = NUMERIC.matcher(t);
+        if (m.find()) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(3));
+            int year = Integer.parseInt(m.group(4));
+            boolean monthFirst = m.group(2).equals("/") && a <= 12
+                    && (b > 12 || language == null || language.getLanguage().equals("en") && (language.getCountry().isEmpty() || language.getCountry().equals("US")));
+            return monthFirst ? date(year, a, b) : date(year, b, a);
+        }
+        return null;
+    }
+
+    private static OffsetDateTime date(int year, int month, int day) {
+        try {
+            return plausible(LocalDate.of(year, month, day).atStartOfDay().atOffset(ZoneOffset.UTC));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Integer> months() {
+        String[][] names = {
+            {"january", "jan", "januar", "janvier", "janv", "enero", "gennaio", "janeiro", "januari", "jänner"},
+            {"february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero", "febbraio", "fevereiro", "februari"},
+            {"march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "marco", "maart", "mrt"},
+            {"april", "apr", "avril", "avr", "abril", "aprile"},
+            {"may", "mai", "mayo", "maggio", "maio", "mei"},
+            {"june", "jun", "juni", "juin", "junio", "giugno", "junho"},
+            {"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho"},
+            {"august", "aug", "août", "aout", "agosto", "augustus"},
+            {"september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "setembro"},
+            {"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"},
+            {"november", "nov", "novembre", "noviembre", "novembro"},
+            {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dicembre", "dezembro"}};
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < names.length; i++) for (String n : names[i]) m.put(n, i + 1);
+        return Map.copyOf(m);
     }
 
     private static OffsetDateTime plausible(OffsetDateTime t) {

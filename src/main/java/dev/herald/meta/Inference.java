@@ -55,6 +55,8 @@ final class Inference {
     private final Set<String> squashedSiteNames = new java.util.HashSet<>();
 
     Found headline;
+    /** Whether the headline element holds more than the title (a kicker), so the title comes from {@code <title>}. */
+    private boolean headlineIsTitled;
     Element mainArticle;
     private Element mainBody;
     private PageScan.Region region;
@@ -98,11 +100,11 @@ final class Inference {
         ArticleMeta.Builder b = ArticleMeta.builder();
         if (extraSiteName != null) addSiteName(extraSiteName);
         String cleanedTitle = stripSiteName(rawTitle);
-        b.title(DeclaredMeta.firstNonNull(headline == null ? null : headlineText(headline.el()), itemprop("headline"), cleanedTitle));
+        b.title(DeclaredMeta.firstNonNull(headline == null || headlineIsTitled ? null : headlineText(headline.el()), itemprop("headline"), cleanedTitle));
         b.description(description());
         b.url(pageUrl);
         b.image(image());
-        b.siteName(DeclaredMeta.firstNonNull(declared.first("application-name"), declared.first("apple-mobile-web-app-title"), titleSuffix));
+        b.siteName(DeclaredMeta.firstNonNull(declared.first("application-name"), declared.first("apple-mobile-web-app-title"), titleSuffix, logoName()));
         b.locale(DeclaredMeta.firstNonNull(Locales.parse(declared.first("content-language")), Locales.parse(declared.first("language")),
                 Locales.parse(declared.first("dc.language")), Locales.parse(itemprop("inLanguage"))));
         b.type(looksLikeArticle() ? "article" : "website");
@@ -112,6 +114,38 @@ final class Inference {
         b.section(section());
         b.tags(tags());
         return b.build();
+    }
+
+    private static final Pattern HOME_WORDS = Pattern.compile(
+            "(?i)\\s*(?:[-–|:]\\s*)?(?:back to )?(?:the )?(?:home ?page|home|startseite|accueil|inicio|logo)\\s*$");
+    private static final Pattern GENERIC_NAME = Pattern.compile(
+            "(?i)(home|homepage|startseite|accueil|inicio|logo|menu|navigation|skip.*|search|suche|recherche|back)");
+
+    /** The site's name as its logo link spells it: link text, image alt, label or SVG title. */
+    private String logoName() {
+        for (Found f : scan.homeLinks) {
+            if (headline != null && f.order() > headline.order()) break;
+            Element a = f.el();
+            String[] candidates = {a.text(), a.attr("aria-label"), a.attr("title"), imgAlt(a), svgTitle(a)};
+            for (String c : candidates) {
+                String name = Texts.clean(c);
+                if (name == null) continue;
+                name = HOME_WORDS.matcher(name).replaceFirst("").strip();
+                if (name.length() < 2 || name.length() > 50 || Texts.words(name) > 5 || GENERIC_NAME.matcher(name).matches()) continue;
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static String imgAlt(Element a) {
+        Element img = a.selectFirst("img[alt]");
+        return img == null ? null : img.attr("alt");
+    }
+
+    private static String svgTitle(Element a) {
+        Element title = a.selectFirst("svg > title");
+        return title == null ? null : title.text();
     }
 
     boolean looksLikeArticle() {
@@ -141,6 +175,7 @@ final class Inference {
             if (mainArticle == null && scan.articles.size() == 1) mainArticle = scan.articles.get(0);
         }
         Element root = mainArticle;
+        if (root != null && headline != null && !contains(root, headline.el())) root = commonAncestor(root, headline.el());
         if (root == null && headline != null) {
             Element p = headline.el().parent();
             root = p != null && p.parent() != null ? p.parent() : p;
@@ -172,7 +207,10 @@ final class Inference {
     }
 
     private Found chooseHeadline(List<Found> classed) {
-        if (classed == null) return bestHeadline(scan.h1s);
+        if (classed == null) {
+            Found h1 = bestHeadline(scan.h1s);
+            return h1 != null ? h1 : titledHeading();
+        }
         // No usable <h1>: elements classed as headlines (old blog themes use <h2 class="entry-title">).
         List<Found> candidates = new ArrayList<>();
         for (Found f : classed) {
@@ -180,6 +218,26 @@ final class Inference {
             if ((tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') || tag.equals("div") || tag.equals("span")) candidates.add(f);
         }
         return bestHeadline(candidates);
+    }
+
+    /**
+     * Without a usable {@code <h1>}, the first {@code <h2>} that carries the page title (some sites
+     * put a kicker in front: "Storm damage: Line reopens"); the title text itself stays the cleaned
+     * {@code <title>}.
+     */
+    private Found titledHeading() {
+        String title = stripSiteName(rawTitle);
+        if (title == null || title.length() < 10) return null;
+        String lower = title.toLowerCase(Locale.ROOT);
+        for (Found f : scan.h2s) {
+            String text = headlineText(f.el());
+            if (text == null || f.boiler() || f.siteHeader()) continue;
+            if (text.toLowerCase(Locale.ROOT).contains(lower)) {
+                headlineIsTitled = !text.equalsIgnoreCase(title);
+                return f;
+            }
+        }
+        return null;
     }
 
     private Found bestHeadline(List<Found> candidates) {
@@ -273,6 +331,7 @@ final class Inference {
         String d = itemprop("description");
         if (d != null && d.length() >= 40) return Texts.truncate(d, DESCRIPTION_MAX);
         String dek = dek();
+        if (dek == null) dek = afterHeadline();
         if (dek != null) return Texts.truncate(dek, DESCRIPTION_MAX);
         String p = firstParagraph();
         return p == null ? null : Texts.truncate(p, DESCRIPTION_MAX);
@@ -288,10 +347,47 @@ final class Inference {
             if (f.boiler() || f.figure()) continue;
             String tag = f.el().normalName();
             if (tag.equals("meta") || tag.equals("img") || tag.equals("section") || tag.equals("body")) continue;
+            if (headline != null && contains(f.el(), headline.el())) continue;
             String text = Texts.clean(f.el().text());
             if (text == null || text.length() < 40 || text.length() > 600 || Texts.words(text) < 6) continue;
             if (headline != null && text.equalsIgnoreCase(headlineText(headline.el()))) continue;
             if (JUNK_PARAGRAPH.matcher(text).matches() || looksLikeByline(text)) continue;
+            return text;
+        }
+        return null;
+    }
+
+    private static Element commonAncestor(Element a, Element b) {
+        for (Element p = a; p != null; p = p.parent()) if (contains(p, b)) return p;
+        return null;
+    }
+
+    private static boolean contains(Element ancestor, Element e) {
+        for (Element p = e; p != null; p = p.parent()) if (p == ancestor) return true;
+        return false;
+    }
+
+    /**
+     * The element right after the headline (or after the headline's own wrapper), when it reads like
+     * a standfirst: one or two sentences, not a byline, date, caption or link list.
+     */
+    private String afterHeadline() {
+        if (headline == null) return null;
+        Element h = headline.el();
+        Element next = h.nextElementSibling();
+        if (next == null && h.parent() != null && h.parent().childrenSize() == 1) next = h.parent().nextElementSibling();
+        for (int hops = 0; next != null && hops < 2; hops++, next = next.nextElementSibling()) {
+            String tag = next.normalName();
+            if (!(tag.equals("p") || tag.equals("div") || tag.equals("h2") || tag.equals("span"))) return null;
+            if (next.childrenSize() > 3) return null;
+            String names = PageScan.names(next.attributes());
+            if (PageScan.containsAny(names, "byline", "author", "date", "time", "meta", "caption", "credit", "share", "kicker", "tag")) continue;
+            String text = Texts.clean(next.text());
+            if (text == null || text.length() < 50 || text.length() > 400 || Texts.words(text) < 8) continue;
+            if (JUNK_PARAGRAPH.matcher(text).matches() || looksLikeByline(text)) continue;
+            int linked = 0;
+            for (Element a : next.getElementsByTag("a")) linked += a.text().length();
+            if (linked > text.length() / 3) continue;
             return text;
         }
         return null;
@@ -516,6 +612,12 @@ final class Inference {
             }
             if (!out.isEmpty()) return out;
         }
+        // Links to author pages near the headline, whatever their class ("/autor/lena-hartmann").
+        for (Found f : region.profileLinks) {
+            if (f.boiler() || (mainArticle != null && f.article() != null && f.article() != mainArticle)) continue;
+            addLinkAuthor(out, f.el());
+        }
+        if (!out.isEmpty()) return out;
         if (out.isEmpty()) {
             for (Element l : scan.links) {
                 if (l.attr("rel").equalsIgnoreCase("author") && !l.attr("title").isBlank()) {
@@ -553,7 +655,23 @@ final class Inference {
         }
         OffsetDateTime t = Dates.parse(itempropDate("datePublished"));
         if (t != null) return t;
-        return timeElement(false);
+        t = timeElement(false);
+        return t != null ? t : printedDate();
+    }
+
+    /** A publication date printed as text near the headline ("Sat 9 Mar 2024 07.00 GMT", "23.01.2024"). */
+    private OffsetDateTime printedDate() {
+        Locale language = scan.html == null ? null : Locales.parse(scan.html.attr("lang"));
+        for (Found f : region.dates) {
+            if (f.boiler()) continue;
+            String names = PageScan.names(f.el().attributes());
+            if (PageScan.containsAny(names, "updated", "modified")) continue;
+            String text = Texts.clean(f.el().text());
+            if (text == null || text.length() > 120) continue;
+            OffsetDateTime t = Dates.parseText(text, language);
+            if (t != null) return t;
+        }
+        return null;
     }
 
     private OffsetDateTime modified() {

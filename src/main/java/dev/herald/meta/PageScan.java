@@ -61,6 +61,7 @@ final class PageScan implements NodeVisitor {
     final List<String> jsonLd = new ArrayList<>();
     final List<Element> articles = new ArrayList<>();
     final List<Found> h1s = new ArrayList<>();
+    final List<Found> h2s = new ArrayList<>();
     final List<Found> times = new ArrayList<>();
     final List<Found> images = new ArrayList<>();
     final List<Found> paragraphs = new ArrayList<>();
@@ -68,6 +69,8 @@ final class PageScan implements NodeVisitor {
     final List<Found> tagLinks = new ArrayList<>();
     final List<Found> categoryLinks = new ArrayList<>();
     final List<Found> authorLinks = new ArrayList<>();
+    /** The first few links to the site's home page (logos, usually). */
+    final List<Found> homeLinks = new ArrayList<>();
 
     private static final int REGION_LIMIT = 80;
     private final Map<Element, Context> contexts = new IdentityHashMap<>();
@@ -138,11 +141,14 @@ final class PageScan implements NodeVisitor {
             }
             case "article" -> articles.add(e);
             case "h1" -> h1s.add(new Found(e, order));
+            case "h2" -> h2s.add(new Found(e, order));
             case "time" -> times.add(new Found(e, order));
             case "img", "amp-img" -> images.add(new Found(e, order));
             case "p" -> paragraphs.add(new Found(e, order));
             case "svg" -> svg++;
             case "a" -> {
+                String href = get(e, "href");
+                if (homeLinks.size() < 5 && isHomeHref(href)) homeLinks.add(new Found(e, order));
                 String rel = lower(e, "rel");
                 if (!rel.isEmpty()) {
                     boolean category = hasWord(rel, "category");
@@ -175,6 +181,10 @@ final class PageScan implements NodeVisitor {
         final List<Found> bylines = new ArrayList<>();
         final List<Element> bodies = new ArrayList<>();
         final List<Found> headlines = new ArrayList<>();
+        /** Links to author pages ({@code /author/...}, {@code /autor/...}, {@code /people/...}). */
+        final List<Found> profileLinks = new ArrayList<>();
+        /** Elements whose names suggest a date (publication date printed as text). */
+        final List<Found> dates = new ArrayList<>();
         /** Whether the headline lies inside the region, so that standfirsts can be placed relative to it. */
         boolean sawHeadline;
     }
@@ -201,19 +211,17 @@ final class PageScan implements NodeVisitor {
                 if (e == headline) { afterHeadline = 0; r.sawHeadline = true; }
                 if (e.attributesSize() == 0) return;
                 Attributes a = e.attributes();
-                String cls = a.get("class");
-                String id = a.get("id");
-                if (cls.isEmpty() && id.isEmpty()) {
+                if (e.normalName().equals("a") && isProfileHref(a.get("href"))) r.profileLinks.add(new Found(e, -1));
+                String names = names(a);
+                if (names.isEmpty()) {
                     if ("articleBody".equals(a.get("itemprop"))) r.bodies.add(e);
                     return;
                 }
-                cls = cls.toLowerCase(Locale.ROOT);
-                id = id.toLowerCase(Locale.ROOT);
-                String names = id.isEmpty() ? cls : cls + " " + id;
                 if (dekNames(names)) { r.deks.add(new Found(e, -1)); r.deksAfterHeadline.add(afterHeadline); }
                 if (bylineNames(names)) r.bylines.add(new Found(e, -1));
                 if (headlineNames(names)) r.headlines.add(new Found(e, -1));
-                if (isArticleBody(e, cls, id)) r.bodies.add(e);
+                if (dateNames(names)) r.dates.add(new Found(e, -1));
+                if (isArticleBody(e, a.get("class").toLowerCase(Locale.ROOT), a.get("id").toLowerCase(Locale.ROOT))) r.bodies.add(e);
             }
         }
         walk(root, new Visitor());
@@ -282,6 +290,52 @@ final class PageScan implements NodeVisitor {
         return e.attributesSize() == 0 ? "" : e.attributes().get(attr);
     }
 
+    /**
+     * What an element calls itself: its class and id, and the data attributes component-based sites
+     * name their parts with ({@code data-component="byline-block"}, {@code data-gu-name="standfirst"}),
+     * in lower case; empty when it has none of these.
+     */
+    static String names(Attributes a) {
+        String cls = a.get("class");
+        String id = a.get("id");
+        StringBuilder sb = null;
+        for (String key : NAME_ATTRIBUTES) {
+            String v = a.get(key);
+            if (v.isEmpty()) continue;
+            if (sb == null) sb = new StringBuilder(cls.length() + id.length() + 32).append(cls).append(' ').append(id);
+            sb.append(' ').append(v);
+        }
+        String all = sb != null ? sb.toString() : id.isEmpty() ? cls : cls.isEmpty() ? id : cls + " " + id;
+        return all.isBlank() ? "" : all.toLowerCase(Locale.ROOT);
+    }
+
+    private static final String[] NAME_ATTRIBUTES = {"data-component", "data-gu-name", "data-testid", "data-area", "data-qa", "data-type"};
+
+    /** Whether {@code href} is a site's root ("/", "https://news.example/"). */
+    static boolean isHomeHref(String href) {
+        int n = href.length();
+        if (n == 0 || n > 80) return false;
+        if (href.equals("/") || href.equals("./")) return true;
+        int scheme = href.indexOf("://");
+        if (scheme < 0 || scheme > 5) return false;
+        int slash = href.indexOf('/', scheme + 3);
+        return slash < 0 || slash == n - 1;
+    }
+
+    /** Whether {@code href} points at an author's page. */
+    static boolean isProfileHref(String href) {
+        if (href.isEmpty()) return false;
+        String h = href.toLowerCase(Locale.ROOT);
+        return containsAny(h, "/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/auteurs/", "/profile/", "/profil/",
+                "/people/", "/staff/", "/by/", "/journalist", "/contributor", "/writers/", "/reporter", "/signataires/",
+                "/redaktion/", "/team/", "/user/", "/autore/", "/periodista", "/columnist", "/impressum/autor");
+    }
+
+    /** Names of elements that print a date. */
+    static boolean dateNames(String names) {
+        return containsAny(names, "date", "time", "publish", "posted", "created", "dateline", "byline", "meta");
+    }
+
     /** Class names of bylines ({@code byline}, {@code author}, but not an author's bio or photo). */
     static boolean bylineNames(String names) {
         return containsAny(names, "byline", "author", "contributor", "writer", "reporter")
@@ -292,7 +346,8 @@ final class PageScan implements NodeVisitor {
     /** Class names of a standfirst (dek, summary, lede...) that are not a caption or byline. */
     static boolean dekNames(String names) {
         return containsAny(names, "standfirst", "dek", "subheadline", "sub-headline", "subtitle", "sub-title", "article-summary",
-                "article__summary", "summary", "excerpt", "lede", "intro", "teaser", "strapline", "kicker-text", "description", "abstract")
+                "article__summary", "summary", "excerpt", "lede", "intro", "teaser", "strapline", "kicker-text", "desc", "abstract",
+                "chapo", "chapeau", "vorspann", "entradilla", "sumario", "occhiello", "catenaccio", "deck")
                 && !containsAny(names, "caption", "credit", "related", "newsletter", "author", "byline");
     }
 
