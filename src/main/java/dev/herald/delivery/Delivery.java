@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.herald.internal.Validate;
@@ -259,13 +260,14 @@ public final class Delivery implements AutoCloseable {
             JdbcDeliveryStore store = new JdbcDeliveryStore(db);
             ShareSender sender = new ShareSender(store, syndicators, retryPolicy, quotas, clock, random, name, parkFor, counters);
             List<Task<?>> tasks = new ArrayList<>(List.of(ShareTask.create(sender)));
+            RecurringTask<Void> feedTask = null;
             if (!feeds.isEmpty()) {
                 List<URI> watched = List.copyOf(feeds);
                 Map<String, String> accounts = Map.copyOf(networks);
                 Map<String, QueueSlots> accountSlots = Map.copyOf(slots);
                 // One node at a time polls (a recurring task has a single execution); it publishes
                 // through the scheduler that runs it.
-                tasks.add(Tasks.recurring("herald-feeds", FixedDelay.of(feedInterval)).execute((instance, context) -> {
+                feedTask = Tasks.recurring("herald-feeds", FixedDelay.of(feedInterval)).execute((instance, context) -> {
                     DeliveryClient feedClient = new ScheduledDeliveryClient(db, store, context.getSchedulerClient(), accounts,
                             accountSlots, clock, counters);
                     FeedWatcher watcher = new FeedWatcher(feedClient, new JdbcFeedLedger(db), clock);
@@ -276,7 +278,7 @@ public final class Delivery implements AutoCloseable {
                             LOG.warn("Feed {} not polled: {}", feed, e.getMessage());
                         }
                     }
-                }));
+                });
             }
             SchedulerBuilder sb = schedulerFactory.apply(db, tasks)
                     .tableName(ShareTask.TABLE)
@@ -288,6 +290,8 @@ public final class Delivery implements AutoCloseable {
                     .alwaysPersistTimestampInUTC()
                     .enableImmediateExecution()
                     .clock(clock::instant);
+            // A recurring task is scheduled (once, cluster-wide) only when registered as a start task.
+            if (feedTask != null) sb.startTasks(List.of(feedTask));
             if (dialect == Dialect.POSTGRESQL) {
                 // SELECT … FOR UPDATE SKIP LOCKED: nodes take disjoint batches instead of racing for the same rows.
                 sb.pollUsingLockAndFetch(0.5, 1.0);

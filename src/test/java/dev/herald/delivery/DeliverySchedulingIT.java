@@ -348,6 +348,24 @@ class DeliverySchedulingIT {
     }
 
     @Test
+    void aWatchedFeedsNewEntriesAreSentToEveryAccount() throws Exception {
+        try (mockwebserver3.MockWebServer feedServer = new mockwebserver3.MockWebServer()) {
+            feedServer.start(java.net.InetAddress.getLoopbackAddress(), 0);
+            java.net.URI feed = feedServer.url("/feed.xml").uri();
+            String old = "<item><title>old</title><link>https://news.example/old</link><guid>old</guid></item>";
+            String fresh = "<item><title>new</title><link>https://news.example/new</link><guid>new</guid></item>";
+            feedServer.enqueue(new mockwebserver3.MockResponse.Builder().body("<rss><channel>" + old + "</channel></rss>").build());
+            feedServer.enqueue(new mockwebserver3.MockResponse.Builder().body("<rss><channel>" + fresh + old + "</channel></rss>").build());
+            start(b -> b.watchFeeds(List.of(feed), Duration.ofMinutes(5)));
+            runDue(); // the first poll, at start, only remembers "old"
+            advance(Duration.ofMinutes(7), Duration.ofMinutes(1)); // the second, 5 minutes later, finds "new"
+            assertEquals(2, feedServer.getRequestCount());
+            assertEquals(List.of("https://news.example/new"), main.calls().stream().map(p -> p.article().url().toString()).toList());
+            assertEquals(List.of("https://news.example/new"), sky.calls().stream().map(p -> p.article().url().toString()).toList());
+        }
+    }
+
+    @Test
     void unknownAccountsAreRefusedWithTheConfiguredOnesNamed() {
         start();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

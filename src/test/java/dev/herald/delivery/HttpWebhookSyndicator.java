@@ -33,6 +33,7 @@ public final class HttpWebhookSyndicator implements Syndicator {
     private final URI url;
     private final CloseableHttpClient http;
 
+    /** A syndicator for {@code account} posting to {@code url} over a pooled client. */
     public HttpWebhookSyndicator(String account, URI url) {
         this.account = account;
         this.url = url;

@@ -26,6 +26,7 @@ public final class WebhookFake implements AutoCloseable {
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
 
+    /** Starts the receiver on a free loopback port. */
     public WebhookFake() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -79,6 +80,7 @@ public final class WebhookFake implements AutoCloseable {
         return true;
     }
 
+    /** Stops the receiver. */
     @Override
     public void close() {
         server.close();
