@@ -671,6 +671,16 @@ final class Inference {
             OffsetDateTime t = Dates.parseText(text, language);
             if (t != null) return t;
         }
+        // Any short text right after the headline that is a date ("16 jul 2024 - 05:40 CEST").
+        for (Found f : region.nearHeadline) {
+            if (f.boiler() || f.figure()) continue;
+            String text = Texts.clean(f.el().text());
+            if (text == null || text.length() > 60) continue;
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.contains("updated") || lower.contains("actualiz") || lower.contains("aktualisiert") || lower.contains("mis à jour")) continue;
+            OffsetDateTime t = Dates.parseText(text, language);
+            if (t != null) return t;
+        }
         return null;
     }
 

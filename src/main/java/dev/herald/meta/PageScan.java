@@ -185,6 +185,8 @@ final class PageScan implements NodeVisitor {
         final List<Found> profileLinks = new ArrayList<>();
         /** Elements whose names suggest a date (publication date printed as text). */
         final List<Found> dates = new ArrayList<>();
+        /** The first elements after the headline with little text of their own, where a printed date may sit. */
+        final List<Found> nearHeadline = new ArrayList<>();
         /** Whether the headline lies inside the region, so that standfirsts can be placed relative to it. */
         boolean sawHeadline;
     }
@@ -209,6 +211,7 @@ final class PageScan implements NodeVisitor {
                 Element e = (Element) node;
                 if (afterHeadline >= 0) afterHeadline++;
                 if (e == headline) { afterHeadline = 0; r.sawHeadline = true; }
+                if (afterHeadline > 0 && afterHeadline <= 40 && e.childrenSize() == 0) r.nearHeadline.add(new Found(e, -1));
                 if (e.attributesSize() == 0) return;
                 Attributes a = e.attributes();
                 if (e.normalName().equals("a") && isProfileHref(a.get("href"))) r.profileLinks.add(new Found(e, -1));
@@ -328,7 +331,9 @@ final class PageScan implements NodeVisitor {
         String h = href.toLowerCase(Locale.ROOT);
         return containsAny(h, "/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/auteurs/", "/profile/", "/profil/",
                 "/people/", "/staff/", "/by/", "/journalist", "/contributor", "/writers/", "/reporter", "/signataires/",
-                "/redaktion/", "/team/", "/user/", "/autore/", "/periodista", "/columnist", "/impressum/autor");
+                "/redaktion/", "/team/", "/user/", "/autore/", "/periodista", "/columnist", "/impressum/autor")
+                // Medium and Substack profiles: https://host/@name
+                || h.contains("/@");
     }
 
     /** Names of elements that print a date. */

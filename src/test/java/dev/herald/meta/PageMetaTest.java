@@ -306,4 +306,70 @@ class PageMetaTest {
     void readsXHandlesFromProfileUrls() {
         assertEquals("@chron", resolved("<meta name=twitter:site content=\"https://x.com/chron\">").twitterSite());
     }
+
+    // ---- printed dates, profile links, standfirsts, logos ----
+
+    @Test
+    void readsPrintedDatesInSeveralLanguages() {
+        assertEquals(OffsetDateTime.parse("2024-03-09T00:00Z"), Dates.parseText("Sat 9 Mar 2024 07.00 GMT", null));
+        assertEquals(OffsetDateTime.parse("2024-02-18T00:00Z"), Dates.parseText("Feb. 18, 2024", null));
+        assertEquals(OffsetDateTime.parse("2024-01-23T00:00Z"), Dates.parseText("23.01.2024, 14.31 Uhr", Locale.GERMAN));
+        assertEquals(OffsetDateTime.parse("2024-05-06T00:00Z"), Dates.parseText("Publié le 6 mai 2024 à 06h30", Locale.FRENCH));
+        assertEquals(OffsetDateTime.parse("2024-07-16T00:00Z"), Dates.parseText("16 de julio de 2024", null));
+        assertNull(Dates.parseText("6 min read", null));
+    }
+
+    @Test
+    void readsSlashedDatesMonthFirstOnlyForAmericanEnglish() {
+        assertEquals(OffsetDateTime.parse("2024-03-12T00:00Z"), Dates.parseText("03/12/2024", Locale.US));
+        assertEquals(OffsetDateTime.parse("2024-12-03T00:00Z"), Dates.parseText("03/12/2024", Locale.UK));
+    }
+
+    @Test
+    void takesAPrintedDateNextToTheHeadline() {
+        ArticleMeta m = resolved("<html lang=fr><article><h1>Une ville teste la cantine sans plastique</h1>"
+                + "<span class=\"meta__date\">Publié le 6 mai 2024 à 06h30</span><p>" + "Texte de l'article. ".repeat(8) + "</p></article>");
+        assertEquals(OffsetDateTime.parse("2024-05-06T00:00Z"), m.publishedTime());
+    }
+
+    @Test
+    void takesTheAuthorFromALinkToAnAuthorPage() {
+        ArticleMeta m = resolved("<article><h1>Some headline here</h1><div class=x><a href=\"/autor/lena-hartmann\">Lena Hartmann</a></div></article>");
+        assertEquals(List.of(new Author("Lena Hartmann", URI.create("https://news.example/autor/lena-hartmann"))), m.authors());
+    }
+
+    @Test
+    void takesTheParagraphRightAfterTheHeadlineAsStandfirst() {
+        ArticleMeta m = resolved("<main><h1>Bridge reopens to traffic</h1><p>Engineers finished repairs a week early and the toll stays suspended.</p>"
+                + "<article><p>" + "Body text that is long enough to be a paragraph of its own. ".repeat(3) + "</p></article></main>");
+        assertEquals("Engineers finished repairs a week early and the toll stays suspended.", m.description());
+    }
+
+    @Test
+    void readsStandfirstsNamedByDataAttributes() {
+        ArticleMeta m = resolved("<article><div data-gu-name=headline><h1>Beavers return to the valley</h1></div><div class=x>ad</div>"
+                + "<div data-gu-name=standfirst><p>Dams built by one family are already slowing floodwater downstream, volunteers say.</p></div></article>");
+        assertEquals("Dams built by one family are already slowing floodwater downstream, volunteers say.", m.description());
+    }
+
+    @Test
+    void takesTheSiteNameFromTheLogoLink() {
+        ArticleMeta m = resolved("<title>A headline without a suffix</title><header><a href=\"/\"><img src=/l.svg alt=\"Field Notes\"></a></header>"
+                + "<article><h1>A headline without a suffix</h1></article>");
+        assertEquals("Field Notes", m.siteName());
+    }
+
+    @Test
+    void ignoresGenericLogoLabels() {
+        ArticleMeta m = resolved("<title>A headline</title><header><a href=\"/\"><img src=/l.svg alt=\"Home\"></a></header><article><h1>A headline</h1></article>");
+        assertNull(m.siteName());
+    }
+
+    @Test
+    void takesAnH2CarryingThePageTitleAsHeadline() {
+        ArticleMeta m = resolved("<title>Line reopens after storm - THE WEEKLY</title><article><h2><span>Storm damage</span> <span>Line reopens after storm</span></h2>"
+                + "<div>Three days of closures ended on Monday as crews finished repairing the overhead wires.</div></article>");
+        assertEquals("Line reopens after storm", m.title());
+        assertEquals("Three days of closures ended on Monday as crews finished repairing the overhead wires.", m.description());
+    }
 }
