@@ -46,14 +46,29 @@ public final class DeliveryDatabase implements DataSource, AutoCloseable {
         return open(h2Url(path), "sa", "");
     }
 
+    /** As {@link #h2(Path)}, choosing whether every commit is written to the file at once ({@link #h2Url(Path, boolean)}). */
+    public static DeliveryDatabase h2(Path path, boolean writeEveryCommit) {
+        return open(h2Url(path, writeEveryCommit), "sa", "");
+    }
+
     /**
      * The JDBC URL of the embedded H2 file database at {@code path}: mixed mode for other local
      * processes, and a statement cache large enough for the worker's and db-scheduler's statements
      * (H2's default of 8 per connection makes it re-parse SQL on every share).
      */
     public static String h2Url(Path path) {
+        return h2Url(path, false);
+    }
+
+    /**
+     * As {@link #h2Url(Path)}; with {@code writeEveryCommit} H2 writes each commit to the file at
+     * once ({@code WRITE_DELAY=0}) instead of within about a second, so a killed process loses no
+     * committed state — at about a third of the throughput (see docs/benchmarks-delivery.md).
+     */
+    public static String h2Url(Path path, boolean writeEveryCommit) {
         Validate.notNull(path, "path");
-        return "jdbc:h2:file:" + path.toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64";
+        return "jdbc:h2:file:" + path.toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64"
+                + (writeEveryCommit ? ";WRITE_DELAY=0" : "");
     }
 
     /**

@@ -49,8 +49,13 @@ class DeliverySchedulingIT {
         }
     }
 
+    /** The database the engine runs on: an H2 file here, PostgreSQL in the subclass. */
+    DeliveryDatabase newDatabase() {
+        return TestDatabases.h2(dir);
+    }
+
     void start(UnaryOperator<Delivery.Builder> configure) {
-        db = TestDatabases.h2(dir);
+        db = newDatabase();
         delivery = configure.apply(Delivery.builder(db)
                         .syndicators(List.of(main, sky))
                         .clock(time)

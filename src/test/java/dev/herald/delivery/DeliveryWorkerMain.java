@@ -29,6 +29,8 @@ public final class DeliveryWorkerMain {
                 .pollingInterval(Duration.ofMillis(100))
                 // A killed node's in-flight shares go back to work after about 2 s.
                 .heartbeat(Duration.ofMillis(500), 4)
+                // A transient HTTP hiccup must not park a share for minutes past the test's bound.
+                .retryPolicy(new RetryPolicy(20, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), 0.2))
                 .build()
                 .start();
         JdbcDeliveryStore store = new JdbcDeliveryStore(db);

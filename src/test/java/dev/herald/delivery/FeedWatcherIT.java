@@ -31,9 +31,14 @@ class FeedWatcherIT {
     MockWebServer server;
     URI feed;
 
+    /** The database the ledger lives in: an H2 file here, PostgreSQL in the subclass. */
+    DeliveryDatabase newDatabase() {
+        return TestDatabases.h2(dir);
+    }
+
     @BeforeEach
     void start() throws IOException {
-        db = TestDatabases.h2(dir);
+        db = newDatabase();
         client = Delivery.client(db, Map.of("main", "mastodon", "hook", "webhook"), CLOCK);
         server = new MockWebServer();
         server.start(InetAddress.getLoopbackAddress(), 0);
