@@ -31,8 +31,17 @@ public final class FilterBenchServer {
         int filteredPort = args.length > 2 ? Integer.parseInt(args[2]) : 0;
 
         Server plain = start(docroot, plainPort, null);
-        // herald.* system properties configure the filtered side (-Dherald.buttons.placement=none, say).
+        // The filtered side is configured like the site would be: its WEB-INF/herald.properties, then
+        // herald.* system properties (-Dherald.buttons.placement=none, say).
         Map<String, String> settings = new java.util.HashMap<>(Map.of("herald.site.name", "Herald Bench"));
+        Path siteConfig = docroot.resolve("WEB-INF/herald.properties");
+        if (Files.isRegularFile(siteConfig)) {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.Reader in = Files.newBufferedReader(siteConfig)) {
+                p.load(in);
+            }
+            p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k)));
+        }
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("herald."))
                 .forEach(k -> settings.put(k, System.getProperty(k)));
         HeraldConfig config = HeraldConfig.fromProperties(settings);
@@ -59,6 +68,12 @@ public final class FilterBenchServer {
         WebAppContext webapp = new WebAppContext();
         webapp.setContextPath("/");
         webapp.setBaseResourceAsPath(docroot);
+        // The site's own web.xml may register Herald itself (the demo's does): both sides get a bare
+        // descriptor, and only the filtered side gets the filter, registered below.
+        Path descriptor = Files.createTempFile("herald-bench-web", ".xml");
+        Files.writeString(descriptor, "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\" metadata-complete=\"true\">"
+                + "<welcome-file-list><welcome-file>index.html</welcome-file></welcome-file-list></web-app>");
+        webapp.setDescriptor(descriptor.toString());
         webapp.setParentLoaderPriority(true);
         webapp.setTempDirectory(Files.createTempDirectory("herald-bench").toFile());
         webapp.addServletContainerInitializer(new JettyJasperInitializer());
