@@ -4,6 +4,7 @@ import dev.herald.meta.PageScan.Found;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -97,22 +98,38 @@ final class Inference {
 
     /** The inferred metadata; {@code extraSiteName} (from configuration) also counts as a title suffix to strip. */
     ArticleMeta meta(String extraSiteName) {
+        return meta(extraSiteName, EnumSet.allOf(MetaField.class));
+    }
+
+    /**
+     * The inferred metadata for the fields in {@code wanted} (others stay empty: inference is the
+     * costly part of reading, and a field a higher-precedence source supplies need not be inferred);
+     * {@code extraSiteName} (from configuration) also counts as a title suffix to strip.
+     */
+    ArticleMeta meta(String extraSiteName, Set<MetaField> wanted) {
         ArticleMeta.Builder b = ArticleMeta.builder();
         if (extraSiteName != null) addSiteName(extraSiteName);
-        String cleanedTitle = stripSiteName(rawTitle);
-        b.title(DeclaredMeta.firstNonNull(headline == null || headlineIsTitled ? null : headlineText(headline.el()), itemprop("headline"), cleanedTitle));
-        b.description(description());
+        // The title is cleaned even when not wanted: stripping it is what finds a site-name suffix.
+        String cleanedTitle = wanted.contains(MetaField.TITLE) || wanted.contains(MetaField.SITE_NAME) ? stripSiteName(rawTitle) : null;
+        if (wanted.contains(MetaField.TITLE)) {
+            b.title(DeclaredMeta.firstNonNull(headline == null || headlineIsTitled ? null : headlineText(headline.el()), itemprop("headline"), cleanedTitle));
+        }
+        if (wanted.contains(MetaField.DESCRIPTION)) b.description(description());
         b.url(pageUrl);
-        b.image(image());
-        b.siteName(DeclaredMeta.firstNonNull(declared.first("application-name"), declared.first("apple-mobile-web-app-title"), titleSuffix, logoName()));
-        b.locale(DeclaredMeta.firstNonNull(Locales.parse(declared.first("content-language")), Locales.parse(declared.first("language")),
-                Locales.parse(declared.first("dc.language")), Locales.parse(itemprop("inLanguage"))));
-        b.type(looksLikeArticle() ? "article" : "website");
-        b.authors(authors());
-        b.publishedTime(published());
-        b.modifiedTime(modified());
-        b.section(section());
-        b.tags(tags());
+        if (wanted.contains(MetaField.IMAGE)) b.image(image());
+        if (wanted.contains(MetaField.SITE_NAME)) {
+            b.siteName(DeclaredMeta.firstNonNull(declared.first("application-name"), declared.first("apple-mobile-web-app-title"), titleSuffix, logoName()));
+        }
+        if (wanted.contains(MetaField.LOCALE)) {
+            b.locale(DeclaredMeta.firstNonNull(Locales.parse(declared.first("content-language")), Locales.parse(declared.first("language")),
+                    Locales.parse(declared.first("dc.language")), Locales.parse(itemprop("inLanguage"))));
+        }
+        if (wanted.contains(MetaField.TYPE)) b.type(looksLikeArticle() ? "article" : "website");
+        if (wanted.contains(MetaField.AUTHORS)) b.authors(authors());
+        if (wanted.contains(MetaField.PUBLISHED_TIME)) b.publishedTime(published());
+        if (wanted.contains(MetaField.MODIFIED_TIME)) b.modifiedTime(modified());
+        if (wanted.contains(MetaField.SECTION)) b.section(section());
+        if (wanted.contains(MetaField.TAGS)) b.tags(tags());
         return b.build();
     }
 

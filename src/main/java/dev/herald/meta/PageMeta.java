@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,9 +111,16 @@ public final class PageMeta {
         c.put(MetaSource.APPLICATION, application == null ? ArticleMeta.EMPTY : application);
         c.put(MetaSource.TAGLIB, taglib == null ? ArticleMeta.EMPTY : taglib);
         c.put(MetaSource.PAGE, declared.meta);
-        c.put(MetaSource.INFERRED, inference.meta(defaults.siteName()));
+        c.put(MetaSource.INFERRED, inference.meta(defaults.siteName(), missing(ResolvedMeta.resolve(c))));
         c.put(MetaSource.SITE_DEFAULT, defaults.asMeta());
         return ResolvedMeta.resolve(c);
+    }
+
+    /** The fields {@code known} has no value for: the only ones worth inferring. */
+    private static Set<MetaField> missing(ResolvedMeta known) {
+        Set<MetaField> wanted = EnumSet.allOf(MetaField.class);
+        for (MetaField f : MetaField.values()) if (known.sourceOf(f) != null) wanted.remove(f);
+        return wanted;
     }
 
     /** The page URL this page was read for. */

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -52,7 +53,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public class TransformBenchmark {
     static final String URL = "https://www.valleypost.example/news/tram-depot";
 
-    @Param({"bench-news-100k.html"})
+    @Param({"bench-news-100k.html", "bench-news-100k-tagged.html"})
     public String page;
 
     byte[] body;
@@ -103,20 +104,25 @@ public class TransformBenchmark {
         return PageMeta.read(text, URI.create(URL)).resolve(SiteDefaults.NONE);
     }
 
-    /** Runs the benchmarks and prints the transform / jsoup-parse ratio measured in this run. */
+    /** Runs the benchmarks and prints, per page, the transform / jsoup-parse ratio measured in this run. */
     public static void main(String[] args) throws RunnerException {
         Options opts = new OptionsBuilder()
                 .include(TransformBenchmark.class.getName() + "\\.")
                 .build();
         Collection<RunResult> results = new Runner(opts).run();
-        Map<String, Double> score = new HashMap<>();
+        Map<String, Map<String, Double>> byPage = new TreeMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
-            score.put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
+            byPage.computeIfAbsent(r.getParams().getParam("page"), k -> new HashMap<>())
+                    .put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
         }
-        double parse = score.get("jsoupParse");
-        System.out.printf("%ntransform / jsoupParse          = %.3f (goal <= 1.2)%n", score.get("transform") / parse);
-        System.out.printf("parseStringTracked / parseString = %.3f (cost of position tracking)%n", score.get("parseStringTracked") / score.get("parseString"));
-        System.out.printf("readMeta / jsoupParse           = %.3f%n", score.get("readMeta") / parse);
+        for (Map.Entry<String, Map<String, Double>> e : byPage.entrySet()) {
+            Map<String, Double> score = e.getValue();
+            double parse = score.get("jsoupParse");
+            System.out.printf("%n%s%n", e.getKey());
+            System.out.printf("  transform / jsoupParse           = %.3f (goal <= 1.2)%n", score.get("transform") / parse);
+            System.out.printf("  parseStringTracked / parseString = %.3f (cost of position tracking)%n", score.get("parseStringTracked") / score.get("parseString"));
+            System.out.printf("  readMeta / jsoupParse            = %.3f%n", score.get("readMeta") / parse);
+        }
     }
 }
