@@ -255,6 +255,7 @@ public final class Delivery implements AutoCloseable {
             BoundConnectionDataSource db = BoundConnectionDataSource.of(dataSource);
             if (migrate) Migrations.migrate(db.target());
             Dialect dialect = Dialect.of(db.target());
+            if (dialect == Dialect.H2) H2Indexes.rebuild(db.target());
             String name = node != null ? node : defaultNode();
             DeliveryCounters counters = new DeliveryCounters();
             JdbcDeliveryStore store = new JdbcDeliveryStore(db);
