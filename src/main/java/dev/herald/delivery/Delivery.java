@@ -137,6 +137,7 @@ public final class Delivery implements AutoCloseable {
         private BiFunction<DataSource, List<Task<?>>, SchedulerBuilder> schedulerFactory = Scheduler::create;
         private final List<URI> feeds = new ArrayList<>();
         private Duration feedInterval = Duration.ofMinutes(5);
+        private Duration sweepInterval = Duration.ofMinutes(5);
 
         private Builder(DataSource dataSource) {
             this.dataSource = Validate.notNull(dataSource, "dataSource");
@@ -231,6 +232,12 @@ public final class Delivery implements AutoCloseable {
             return this;
         }
 
+        /** How often one node looks for pending shares whose scheduled execution went missing (default 5 min). */
+        public Builder sweepEvery(Duration interval) {
+            this.sweepInterval = Validate.notNull(interval, "interval");
+            return this;
+        }
+
         /** Whether to migrate the schema when building (default true). */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
@@ -255,6 +262,7 @@ public final class Delivery implements AutoCloseable {
             BoundConnectionDataSource db = BoundConnectionDataSource.of(dataSource);
             if (migrate) Migrations.migrate(db.target());
             Dialect dialect = Dialect.of(db.target());
+            if (dialect == Dialect.H2) H2Indexes.rebuild(db.target());
             String name = node != null ? node : defaultNode();
             DeliveryCounters counters = new DeliveryCounters();
             JdbcDeliveryStore store = new JdbcDeliveryStore(db);
@@ -290,8 +298,20 @@ public final class Delivery implements AutoCloseable {
                     .alwaysPersistTimestampInUTC()
                     .enableImmediateExecution()
                     .clock(clock::instant);
+            // Belt and braces: a pending share whose execution went missing (a database that lost
+            // a write, a hand-edited table) is found and scheduled again.
+            RecurringTask<Void> sweepTask = Tasks.recurring("herald-outbox-sweep", FixedDelay.of(sweepInterval))
+                    .execute((instance, context) -> {
+                        for (String id : store.orphans(ShareTask.TABLE, ShareTask.NAME, 1_000)) {
+                            LOG.warn("Share {} had no scheduled execution; scheduling it again", id);
+                            context.getSchedulerClient().scheduleIfNotExists(
+                                    ShareTask.DESCRIPTOR.instance(id).scheduledTo(clock.instant()));
+                        }
+                    });
             // A recurring task is scheduled (once, cluster-wide) only when registered as a start task.
-            if (feedTask != null) sb.startTasks(List.of(feedTask));
+            List<RecurringTask<Void>> startTasks = new ArrayList<>(List.of(sweepTask));
+            if (feedTask != null) startTasks.add(feedTask);
+            sb.startTasks(startTasks);
             if (dialect == Dialect.POSTGRESQL) {
                 // SELECT … FOR UPDATE SKIP LOCKED: nodes take disjoint batches instead of racing for the same rows.
                 sb.pollUsingLockAndFetch(0.5, 1.0);

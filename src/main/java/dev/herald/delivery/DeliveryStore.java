@@ -71,6 +71,13 @@ public interface DeliveryStore {
     /** DEAD or CANCELLED → SCHEDULED, due at {@code now}, with its failure count reset; {@code false} otherwise. */
     boolean revive(String id, Instant now);
 
+    /**
+     * Pending shares (SCHEDULED, FAILED, SENDING) that have no scheduled execution of task
+     * {@code taskName} in db-scheduler's {@code table}: at most {@code limit} ids. Normally none;
+     * the worker's sweep re-schedules any it finds.
+     */
+    List<String> orphans(String table, String taskName, int limit);
+
     /** The queue slots in {@code [from, to)} held by pending or posted shares of {@code account}. */
     List<Instant> takenSlots(String account, Instant from, Instant to);
 

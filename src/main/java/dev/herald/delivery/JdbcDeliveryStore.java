@@ -320,6 +320,24 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public List<String> orphans(String table, String taskName, int limit) {
+        Validate.isTrue(table.matches("[A-Za-z_][A-Za-z0-9_]*"), "table", "must be a plain table name");
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.id FROM herald_share s"
+                    + " WHERE s.state IN ('SCHEDULED', 'FAILED', 'SENDING') AND NOT EXISTS (SELECT 1 FROM " + table
+                    + " t WHERE t.task_name = ? AND t.task_instance = s.id) ORDER BY s.due_at FETCH FIRST ? ROWS ONLY")) {
+                ps.setString(1, taskName);
+                ps.setInt(2, limit);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public List<Instant> takenSlots(String account, Instant from, Instant to) {
         Validate.notBlank(account, "account");
         return db.withConnection(c -> {

@@ -371,6 +371,19 @@ class DeliverySchedulingIT {
     }
 
     @Test
+    void aPendingShareWhoseExecutionWentMissingIsFoundBySweepAndSent() throws Exception {
+        start();
+        Instant due = T0.plus(Duration.ofMinutes(10));
+        Share s = client.schedule(article("a"), "main", SendTime.at(due));
+        try (var c = db.getConnection(); var st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("DELETE FROM herald_scheduled_tasks WHERE task_instance = '" + s.id() + "'"));
+        }
+        advance(Duration.ofMinutes(12), Duration.ofMinutes(1));
+        assertEquals(1, main.calls().size());
+        assertEquals(due, reload(s).postedAt(), "sent at its own time, not the sweep's");
+    }
+
+    @Test
     void unknownAccountsAreRefusedWithTheConfiguredOnesNamed() {
         start();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

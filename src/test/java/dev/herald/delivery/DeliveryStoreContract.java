@@ -287,6 +287,19 @@ abstract class DeliveryStoreContract {
     }
 
     @Test
+    void pendingSharesWithoutAScheduledExecutionAreOrphans() throws Exception {
+        Share a = insertAndFind(share("a", "main", T0));
+        Share b = insertAndFind(share("b", "main", T0));
+        Share c = insertAndFind(share("c", "main", T0));
+        store.cancel(c.id(), T0);
+        try (var conn = db.getConnection(); var st = conn.createStatement()) {
+            st.executeUpdate("INSERT INTO herald_scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+                    + " VALUES ('herald-share', '" + a.id() + "', CURRENT_TIMESTAMP, false, 1)");
+        }
+        assertEquals(List.of(b.id()), store.orphans("herald_scheduled_tasks", "herald-share", 10));
+    }
+
+    @Test
     void listsAndCountsSharesByStateAndAccount() {
         insertAndFind(share("a", "main", T0.plusSeconds(2)));
         insertAndFind(share("b", "main", T0.plusSeconds(1)));
