@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -187,6 +189,14 @@ abstract class MockService implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("fake could not write its own JSON", e);
         }
+    }
+
+    /** {@code {"error": error, "message": message}} in that order (Map.of would not keep it). */
+    static Map<String, Object> errorBody(String error, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("message", message);
+        return body;
     }
 
     static String header(RecordedRequest request, String name) {

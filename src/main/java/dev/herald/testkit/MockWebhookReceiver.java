@@ -176,10 +176,10 @@ public final class MockWebhookReceiver extends MockService {
     @Override
     MockResponse handle(RecordedRequest request) {
         if (!path.equals(request.getUrl().encodedPath())) {
-            return json(404, Map.of("error", "not_found", "message", "no webhook endpoint at this path")).build();
+            return json(404, errorBody("not_found", "no webhook endpoint at this path")).build();
         }
         if (!"POST".equals(request.getMethod())) {
-            return json(405, Map.of("error", "method_not_allowed", "message", "webhooks are POSTed")).setHeader("Allow", "POST").build();
+            return json(405, errorBody("method_not_allowed", "webhooks are POSTed")).setHeader("Allow", "POST").build();
         }
         byte[] body = body(request);
         Verified verified;
@@ -188,7 +188,7 @@ public final class MockWebhookReceiver extends MockService {
         } catch (VerificationException e) {
             rejections.get(e.failure()).incrementAndGet();
             int status = e.failure() == Failure.MISSING_HEADER || e.failure() == Failure.MALFORMED_TIMESTAMP ? 400 : 401;
-            return json(status, Map.of("error", e.failure().name().toLowerCase(java.util.Locale.ROOT), "message", e.getMessage())).build();
+            return json(status, errorBody(e.failure().name().toLowerCase(java.util.Locale.ROOT), e.getMessage())).build();
         }
         JsonNode payload;
         try {
@@ -196,7 +196,7 @@ public final class MockWebhookReceiver extends MockService {
             if (payload == null || payload.isMissingNode()) throw new IOException("empty body");
         } catch (IOException e) {
             invalidJson.incrementAndGet();
-            return json(400, Map.of("error", "invalid_json", "message", "the body is not a JSON document")).build();
+            return json(400, errorBody("invalid_json", "the body is not a JSON document")).build();
         }
         accepted.incrementAndGet();
         attempts.computeIfAbsent(verified.id(), k -> new AtomicInteger()).incrementAndGet();
@@ -236,9 +236,9 @@ public final class MockWebhookReceiver extends MockService {
     MockResponse faultResponse(Fault fault, RecordedRequest request) {
         switch (fault.kind()) {
             case UNAUTHORIZED:
-                return json(401, Map.of("error", "unauthorized", "message", "injected failure")).build();
+                return json(401, errorBody("unauthorized", "injected failure")).build();
             case RATE_LIMITED:
-                return json(429, Map.of("error", "rate_limited", "message", "slow down"))
+                return json(429, errorBody("rate_limited", "slow down"))
                         .setHeader("Retry-After", Long.toString(Math.max(1, fault.duration().toSeconds())))
                         .build();
             default:
