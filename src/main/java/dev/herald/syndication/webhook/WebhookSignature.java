@@ -216,9 +216,10 @@ public final class WebhookSignature {
         private static final long serialVersionUID = 1L;
         private final Failure failure;
 
-        VerificationException(Failure failure, String message) {
+        /** An exception for {@code failure}; receivers that check more than the signature may throw it too. */
+        public VerificationException(Failure failure, String message) {
             super(message);
-            this.failure = failure;
+            this.failure = Validate.notNull(failure, "failure");
         }
 
         /** The reason, for mapping to a response status or a metric. */
