@@ -83,6 +83,8 @@ public record PageCharset(Charset charset, Charset output, int bomLength, String
 
     private static PageCharset labelled(Charset label, int bom, String source) {
         String name = label.name();
+        // Java's "UTF-16" encoder starts every output with a byte-order mark; without a BOM the text is big-endian.
+        if (name.equals("UTF-16")) return new PageCharset(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16BE, bom, source);
         if (name.equals("ISO-8859-1") || name.equals("US-ASCII")) {
             // Browsers read both labels as windows-1252 (WHATWG Encoding); insertions stay within the label.
             return new PageCharset(WINDOWS_1252, label, bom, source);

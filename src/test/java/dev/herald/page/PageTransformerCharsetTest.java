@@ -105,6 +105,16 @@ class PageTransformerCharsetTest {
     }
 
     @Test
+    void writesNoByteOrderMarksIntoAUtf16Page() {
+        byte[] page = "<html><head><title>Überschrift</title></head><body></body></html>".getBytes(StandardCharsets.UTF_16BE);
+        Rewrite r = plan(page, StandardCharsets.UTF_16);
+        String out = new String(r.apply(page), StandardCharsets.UTF_16BE);
+        assertFalse(out.contains("\uFEFF"), out);
+        assertTrue(out.contains("<meta property=\"og:title\" content=\"Überschrift\">"), out);
+        assertTrue(out.endsWith("</head><body></body></html>"), out);
+    }
+
+    @Test
     void leavesAPageWithMalformedBytesUnchanged() {
         byte[] page = concat("<html><head><title>Broken ".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28},
                 "</title></head></html>".getBytes(StandardCharsets.UTF_8));
