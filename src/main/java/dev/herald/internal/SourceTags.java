@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Finds where tags sit in an HTML document's source text, so that Herald can insert markup at exact
  * character offsets without asking the parser to track positions (jsoup's position tracking costs
- * about 70% of a parse; this scan costs a few percent).
+ * about 60% of a parse; this scan costs a few percent).
  *
  * <p>It follows the HTML tokenizer far enough to be right about what is a tag: comments, doctypes
  * and bogus comments, quoted attribute values, and the raw-text contents of {@code script},
