@@ -20,6 +20,10 @@ import org.jsoup.nodes.Element;
 final class DeclaredMeta {
     private static final java.util.regex.Pattern IMAGE_TYPE = java.util.regex.Pattern.compile("image/[A-Za-z0-9.+-]{1,40}");
     final Map<String, List<String>> metaByKey = new HashMap<>();
+    /** Cleaned first values, read many times by both readers. */
+    private final Map<String, String> firstCache = new HashMap<>();
+    /** Marks a key whose values are all blank (a distinct instance, compared by identity). */
+    private static final String NONE = new String(new char[0]);
     final Set<String> present = new LinkedHashSet<>();
     final JsonLd jsonLd;
     final URI base;
@@ -60,11 +64,14 @@ final class DeclaredMeta {
     String first(String key) {
         List<String> v = metaByKey.get(key);
         if (v == null) return null;
-        for (String s : v) {
-            String c = Texts.clean(s);
-            if (c != null) return c;
-        }
-        return null;
+        String cached = firstCache.computeIfAbsent(key, k -> {
+            for (String s : v) {
+                String c = Texts.clean(s);
+                if (c != null) return c;
+            }
+            return NONE;
+        });
+        return cached == NONE ? null : cached;
     }
 
     /** Every non-blank content of meta {@code key}. */

@@ -118,7 +118,8 @@ final class Inference {
         b.url(pageUrl);
         if (wanted.contains(MetaField.IMAGE)) b.image(image());
         if (wanted.contains(MetaField.SITE_NAME)) {
-            b.siteName(DeclaredMeta.firstNonNull(declared.first("application-name"), declared.first("apple-mobile-web-app-title"), titleSuffix, logoName()));
+            String site = DeclaredMeta.firstNonNull(declared.first("application-name"), declared.first("apple-mobile-web-app-title"), titleSuffix);
+            b.siteName(site != null ? site : logoName());
         }
         if (wanted.contains(MetaField.LOCALE)) {
             b.locale(DeclaredMeta.firstNonNull(Locales.parse(declared.first("content-language")), Locales.parse(declared.first("language")),
@@ -156,13 +157,16 @@ final class Inference {
     }
 
     private static String imgAlt(Element a) {
-        Element img = a.selectFirst("img[alt]");
-        return img == null ? null : img.attr("alt");
+        for (Element img : a.getElementsByTag("img")) if (img.hasAttr("alt")) return img.attr("alt");
+        return null;
     }
 
     private static String svgTitle(Element a) {
-        Element title = a.selectFirst("svg > title");
-        return title == null ? null : title.text();
+        for (Element title : a.getElementsByTag("title")) {
+            Element p = title.parent();
+            if (p != null && p.normalName().equals("svg")) return title.text();
+        }
+        return null;
     }
 
     boolean looksLikeArticle() {

@@ -77,10 +77,15 @@ final class JsonLd {
         return new JsonLd(article, org, byId);
     }
 
+    private static final java.util.regex.Pattern CDATA_OPEN = java.util.regex.Pattern.compile("^(?://\\s*)?<!\\[CDATA\\[|^/\\*\\s*<!\\[CDATA\\[\\s*\\*/");
+    private static final java.util.regex.Pattern CDATA_CLOSE = java.util.regex.Pattern.compile("(?://\\s*)?]]>$|/\\*\\s*]]>\\s*\\*/$");
+
+    /** The JSON inside the wrappers old pages put around scripts (CDATA sections, HTML comments). */
     private static String unwrap(String s) {
         String t = s.strip();
-        t = t.replaceFirst("^(//\\s*)?<!\\[CDATA\\[", "").replaceFirst("^/\\*\\s*<!\\[CDATA\\[\\s*\\*/", "");
-        t = t.replaceFirst("(//\\s*)?]]>$", "").replaceFirst("/\\*\\s*]]>\\s*\\*/$", "");
+        if (t.isEmpty() || (t.charAt(0) == '{' || t.charAt(0) == '[') && (t.endsWith("}") || t.endsWith("]"))) return t;
+        t = CDATA_OPEN.matcher(t).replaceFirst("");
+        t = CDATA_CLOSE.matcher(t).replaceFirst("");
         t = t.strip();
         if (t.startsWith("<!--")) t = t.substring(4);
         if (t.endsWith("-->")) t = t.substring(0, t.length() - 3);

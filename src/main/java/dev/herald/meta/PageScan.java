@@ -74,7 +74,6 @@ final class PageScan implements NodeVisitor {
 
     private static final int REGION_LIMIT = 80;
     private final Map<Element, Context> contexts = new IdentityHashMap<>();
-    private int svg;
     private int order;
 
     private PageScan() {}
@@ -93,6 +92,7 @@ final class PageScan implements NodeVisitor {
      * than {@link NodeTraversor}, which visits every node.
      */
     static void walk(Element root, NodeVisitor visitor) {
+        boolean tails = !(visitor instanceof PageScan) && !(visitor instanceof Stop);
         Element[] stack = new Element[64];
         int[] next = new int[64];
         int sp = 0;
@@ -115,7 +115,7 @@ final class PageScan implements NodeVisitor {
                     next[sp++] = 0;
                 }
             } else {
-                visitor.tail(top, sp - 1);
+                if (tails) visitor.tail(top, sp - 1);
                 sp--;
             }
         }
@@ -130,14 +130,17 @@ final class PageScan implements NodeVisitor {
     public void head(Node node, int depth) {
         Element e = (Element) node;
         order++;
+        // One attribute count per element; the HTML parser lower-cases attribute names, so exact-case
+        // lookups are enough (and cheaper than jsoup's case-insensitive ones).
+        Attributes a = e.attributesSize() > 0 ? e.attributes() : null;
         switch (e.normalName()) {
             case "html" -> { if (html == null) html = e; }
-            case "base" -> { if (base == null && e.hasAttr("href")) base = e; }
-            case "title" -> { if (title == null && svg == 0) title = e; }
+            case "base" -> { if (base == null && a != null && a.hasKey("href")) base = e; }
+            case "title" -> { if (title == null && !insideSvg(e)) title = e; }
             case "meta" -> metas.add(e);
             case "link" -> links.add(e);
             case "script" -> {
-                if (e.attr("type").strip().toLowerCase(Locale.ROOT).startsWith("application/ld+json")) jsonLd.add(e.data());
+                if (a != null && a.get("type").strip().toLowerCase(Locale.ROOT).startsWith("application/ld+json")) jsonLd.add(e.data());
             }
             case "article" -> articles.add(e);
             case "h1" -> h1s.add(new Found(e, order));
@@ -145,32 +148,32 @@ final class PageScan implements NodeVisitor {
             case "time" -> times.add(new Found(e, order));
             case "img", "amp-img" -> images.add(new Found(e, order));
             case "p" -> paragraphs.add(new Found(e, order));
-            case "svg" -> svg++;
             case "a" -> {
-                String href = get(e, "href");
-                if (homeLinks.size() < 5 && isHomeHref(href)) homeLinks.add(new Found(e, order));
-                String rel = lower(e, "rel");
-                if (!rel.isEmpty()) {
-                    boolean category = hasWord(rel, "category");
-                    if (hasWord(rel, "tag") && !category) tagLinks.add(new Found(e, order));
-                    if (category) categoryLinks.add(new Found(e, order));
-                    if (hasWord(rel, "author")) authorLinks.add(new Found(e, order));
+                if (a != null) {
+                    if (homeLinks.size() < 5 && isHomeHref(a.get("href"))) homeLinks.add(new Found(e, order));
+                    String rel = a.get("rel");
+                    if (!rel.isEmpty()) {
+                        rel = rel.toLowerCase(Locale.ROOT);
+                        boolean category = hasWord(rel, "category");
+                        if (hasWord(rel, "tag") && !category) tagLinks.add(new Found(e, order));
+                        if (category) categoryLinks.add(new Found(e, order));
+                        if (hasWord(rel, "author")) authorLinks.add(new Found(e, order));
+                    }
                 }
             }
             default -> { }
         }
-        if (e.attributesSize() > 0) {
-            // The HTML parser lower-cases attribute names, so exact-case lookups are enough (and cheaper).
-            Attributes a = e.attributes();
+        if (a != null) {
             if (a.hasKey("itemprop")) itemprops.add(new Found(e, order));
             if (placeholder == null && a.hasKey("data-herald-share")) placeholder = e;
             if (!buttonBar && a.hasKey("data-herald-buttons")) buttonBar = true;
         }
     }
 
-    @Override
-    public void tail(Node node, int depth) {
-        if (svg > 0 && ((Element) node).normalName().equals("svg")) svg--;
+    /** SVG icons carry their own {@code <title>}; it is not the page's. */
+    private static boolean insideSvg(Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) if (p.normalName().equals("svg")) return true;
+        return false;
     }
 
     /** Candidates found by class name within one region of the page. */
@@ -302,7 +305,8 @@ final class PageScan implements NodeVisitor {
         String cls = a.get("class");
         String id = a.get("id");
         StringBuilder sb = null;
-        for (String key : NAME_ATTRIBUTES) {
+        int named = (cls.isEmpty() ? 0 : 1) + (id.isEmpty() ? 0 : 1);
+        for (String key : a.size() > named ? NAME_ATTRIBUTES : NO_NAMES) {
             String v = a.get(key);
             if (v.isEmpty()) continue;
             if (sb == null) sb = new StringBuilder(cls.length() + id.length() + 32).append(cls).append(' ').append(id);
@@ -312,6 +316,7 @@ final class PageScan implements NodeVisitor {
         return all.isBlank() ? "" : all.toLowerCase(Locale.ROOT);
     }
 
+    private static final String[] NO_NAMES = {};
     private static final String[] NAME_ATTRIBUTES = {"data-component", "data-gu-name", "data-testid", "data-area", "data-qa", "data-type"};
 
     /** Whether {@code href} is a site's root ("/", "https://news.example/"). */

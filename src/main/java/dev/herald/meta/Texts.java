@@ -16,6 +16,7 @@ final class Texts {
      */
     static String clean(String s) {
         if (s == null) return null;
+        if (isClean(s)) return s;
         if (s.indexOf('&') >= 0 && ENTITY.matcher(s).find()) s = Parser.unescapeEntities(s, false);
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = false;
@@ -30,6 +31,20 @@ final class Texts {
             sb.append(c);
         }
         return sb.length() == 0 ? null : sb.toString();
+    }
+
+    /** Whether {@code s} is already clean: no entity, no odd space, no control character, single spaces inside. */
+    private static boolean isClean(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') return false;
+        char prev = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '&' || (c == ' ' && prev == ' ') || (c >= 0x7F && (c <= 0xA0 || c == '\u00AD' || Character.isSpaceChar(c)
+                    || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF'))) return false;
+            prev = c;
+        }
+        return true;
     }
 
     /**

@@ -50,6 +50,8 @@ final class Urls {
 
     // What browsers strip from hrefs: leading/trailing C0 and spaces, and tabs/newlines anywhere.
     private static String strip(String s) {
+        int n = s.length();
+        if (n > 0 && s.charAt(0) > ' ' && s.charAt(n - 1) > ' ' && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -31,8 +31,11 @@ import org.jsoup.parser.Parser;
  * <p>The one code path shared by {@code ShareFilter} and the CLI. Thread-safe; never throws for bad
  * input: a page it cannot read safely yields {@link Rewrite#unchanged}.
  *
- * <p>The page is decoded and parsed once, with source positions tracked; every edit is an insertion
- * at a byte offset of the original body, so the page's own bytes are never re-encoded.
+ * <p>The page is decoded strictly and parsed once. jsoup's position tracking would cost more than
+ * the rest of the work together, so insertion points come from {@link SourceTags}, a scan of the
+ * source that is checked against the parsed document; only where that check fails (misnested
+ * markup and the like) is the page parsed a second time with positions tracked. Every edit is an
+ * insertion at a byte offset of the original body, so the page's own bytes are never re-encoded.
  */
 public final class PageTransformer {
     private static final int BINARY_SNIFF_CHARS = 1024;
@@ -106,7 +109,7 @@ public final class PageTransformer {
         }
         if (looksBinary(html)) return Rewrite.unchanged(fallback(request), cs.output(), "body does not look like HTML");
 
-        // One parse without position tracking: jsoup's tracking costs about 70% of a parse, so insertion
+        // One parse without position tracking: jsoup's tracking costs about 60% of a parse, so insertion
         // points come from SourceTags, checked against this document; only when that check fails does a
         // second, position-tracking parse decide.
         Document doc = Parser.htmlParser().parseInput(html, request.pageUrl().toString());
@@ -122,13 +125,13 @@ public final class PageTransformer {
         if ((!head.isEmpty() && headAt < 0) || (target != null && buttonAt < 0)) {
             Document tracked = Parser.htmlParser().setTrackPosition(true).parseInput(html, request.pageUrl().toString());
             if (!head.isEmpty() && headAt < 0) headAt = headInsertionPoint(tracked, html.length());
-            if (target != null && buttonAt < 0) buttonAt = trackedPosition(tracked, doc, target);
+            if (target != null && buttonAt < 0) buttonAt = trackedPosition(tracked, target);
         }
 
         List<Edit> edits = new ArrayList<>(2);
         if (!head.isEmpty()) edits.add(new Edit(headAt, head));
         if (buttonAt >= 0) {
-            String rendered = buttons.render(meta);
+            String rendered = renderButtons(meta);
             if (rendered != null && !rendered.isBlank()) edits.add(new Edit(buttonAt, Escape.fragment(rendered, cs.output())));
         }
         edits.sort((a, b) -> Integer.compare(a.at, b.at));
@@ -194,7 +197,7 @@ public final class PageTransformer {
     }
 
     /** The insertion point for {@code target} from a position-tracking parse of the same text, or -1. */
-    private static int trackedPosition(Document tracked, Document doc, Target target) {
+    private static int trackedPosition(Document tracked, Target target) {
         Element e = target.element();
         Element same;
         if (target.spot() == Spot.INSIDE_START) {
@@ -209,6 +212,15 @@ public final class PageTransformer {
             case AFTER_END -> explicit(same.endSourceRange()) ? same.endSourceRange().endPos() : -1;
             case BEFORE_END -> explicit(same.endSourceRange()) ? same.endSourceRange().startPos() : -1;
         };
+    }
+
+    /** The button bar, or null when the renderer fails: a broken bar must not cost the page its head tags. */
+    private String renderButtons(ArticleMeta meta) {
+        try {
+            return buttons.render(meta);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** A planned insertion of {@code html} before char {@code at} of the decoded text. */

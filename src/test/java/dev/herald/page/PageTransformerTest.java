@@ -252,4 +252,12 @@ class PageTransformerTest {
         String out = transform(withButtons(ButtonPlacement.AFTER_HEADLINE), page);
         assertTrue(out.contains("reopens</h1><nav data-herald-buttons>share</nav><p>"), out);
     }
+
+    @Test
+    void keepsTheHeadTagsWhenTheButtonRendererFails() {
+        PageTransformer t = new PageTransformer(SiteDefaults.NONE, meta -> { throw new IllegalStateException("broken"); }, ButtonPlacement.AFTER_HEADLINE);
+        String out = transform(t, ARTICLE);
+        assertTrue(out.contains("<meta property=\"og:title\""), out);
+        assertFalse(out.contains("data-herald-buttons"));
+    }
 }
