@@ -15,4 +15,18 @@ public interface Syndicator {
 
     /** Sends {@code post}, passing its idempotency key to the network where the network takes one. */
     Outcome send(Post post);
+
+    /**
+     * What {@link #send} would send for {@code post}, without any network request: the dry run.
+     * Values only known after a request (an uploaded image's reference, a session) are shown as
+     * what will be used to get them.
+     *
+     * <p>This default, for syndicators that have no wire format of their own (an in-process
+     * consumer), composes the default template with no length limit and shows that text as the
+     * payload; Herald's network syndicators show their exact request.
+     */
+    default Preview preview(Post post) {
+        ComposedText text = Composer.compose(post.article(), MessageTemplate.defaults(), TextRules.UNLIMITED);
+        return new Preview(account(), network(), text, text.text());
+    }
 }

@@ -1,0 +1,71 @@
+package dev.herald.syndication;
+
+import dev.herald.internal.Graphemes;
+import dev.herald.internal.Utf8;
+import dev.herald.internal.Validate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a network measures a post: the length limit in grapheme clusters (what readers see as
+ * characters), an optional UTF-8 byte limit, and what a URL counts (Mastodon and X count every link
+ * as 23 whatever its length; Bluesky counts it as written).
+ *
+ * @param maxLength the most grapheme clusters a post may have
+ * @param maxBytes the most UTF-8 bytes, or {@link Integer#MAX_VALUE}
+ * @param urlLength what each http(s) URL counts, or {@code -1} to count it as written
+ */
+public record TextRules(int maxLength, int maxBytes, int urlLength) {
+    /** Bluesky's {@code app.bsky.feed.post} limits: 300 graphemes and 3000 bytes, URLs as written. */
+    public static final TextRules BLUESKY = new TextRules(300, 3000, -1);
+    /** No limit: webhooks carry the whole text. */
+    public static final TextRules UNLIMITED = new TextRules(Integer.MAX_VALUE, Integer.MAX_VALUE, -1);
+
+    // Scheme, then up to whitespace; trailing sentence punctuation is not part of the link.
+    private static final Pattern URL = Pattern.compile("(?<![\\w/@])https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
+    private static final String TRAILING = ".,;:!?'\")]}…";
+
+    /** Requires positive limits. */
+    public TextRules {
+        Validate.isTrue(maxLength > 0, "maxLength", "must be positive");
+        Validate.isTrue(maxBytes > 0, "maxBytes", "must be positive");
+        Validate.isTrue(urlLength >= -1, "urlLength", "must be -1 or more");
+    }
+
+    /** Mastodon's rules as an instance reports them ({@code max_characters}, {@code characters_reserved_per_url}). */
+    public static TextRules mastodon(int maxCharacters, int charactersReservedPerUrl) {
+        return new TextRules(maxCharacters, Integer.MAX_VALUE, charactersReservedPerUrl);
+    }
+
+    /** The length the network compares with {@link #maxLength()}. */
+    public int length(String text) {
+        if (urlLength < 0) return Graphemes.count(text);
+        Matcher m = URL.matcher(text);
+        StringBuilder rest = new StringBuilder(text.length());
+        int last = 0;
+        int urls = 0;
+        while (m.find()) {
+            int end = m.start() + trimUrl(m.group()).length();
+            rest.append(text, last, m.start());
+            last = end;
+            urls++;
+        }
+        rest.append(text, last, text.length());
+        return Graphemes.count(rest) + urls * urlLength;
+    }
+
+    /** Whether {@code text} is within both limits. */
+    public boolean fits(String text) {
+        return length(text) <= maxLength && (maxBytes == Integer.MAX_VALUE || Utf8.length(text) <= maxBytes);
+    }
+
+    /** {@code url} without the trailing punctuation a link extractor leaves out. */
+    static String trimUrl(String url) {
+        int end = url.length();
+        while (end > 0 && TRAILING.indexOf(url.charAt(end - 1)) >= 0) {
+            if (url.charAt(end - 1) == ')' && url.lastIndexOf('(', end - 1) > url.indexOf("://")) break;
+            end--;
+        }
+        return url.substring(0, end);
+    }
+}
