@@ -1,4 +1,4 @@
-package dev.herald.testkit.example;
+package com.example.newsroom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

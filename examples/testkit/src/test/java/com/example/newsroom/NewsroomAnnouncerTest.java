@@ -1,4 +1,4 @@
-package dev.herald.testkit.example;
+package com.example.newsroom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
