@@ -1,5 +1,6 @@
 package dev.herald.cli;
 
+import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.delivery.Delivery;
 import dev.herald.delivery.DeliveryClient;
 import dev.herald.delivery.DeliveryDatabase;
@@ -105,7 +106,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--url: " + e.getMessage());
         }
-        Map<String, String> configured = ConfiguredAccounts.read(config);
+        SyndicationConfig settings = SyndicationConfig.load(config);
+        Map<String, String> configured = settings.networks();
         List<String> targets = accounts.isEmpty() ? List.copyOf(configured.keySet()) : accounts;
         for (String a : targets) {
             if (!configured.containsKey(a)) {
@@ -115,7 +117,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         Recurrence recurrence = recurrence();
         SendTime sendTime = sendTime();
         try (DeliveryDatabase db = database.open()) {
-            DeliveryClient client = Delivery.client(db, configured, ConfiguredAccounts.slots(config), clock);
+            DeliveryClient client = Delivery.client(db, configured, settings.queueSlots(), clock);
             List<Share> shares = new ArrayList<>();
             for (String account : targets) {
                 if (when.next) {

@@ -43,11 +43,17 @@ class CliCommandsIT {
                 accounts:
                   - name: main
                     network: mastodon
+                    server: https://mastodon.example
+                    token: ${env:HERALD_TEST_UNSET_TOKEN}
                     slots: "Mon-Fri 09:00,13:00 Europe/Berlin"
                   - name: hook
                     network: webhook
+                    url: https://hooks.example/herald
+                    secrets: ["${env:HERALD_TEST_UNSET_SECRET}"]
                   - name: old
                     network: bluesky
+                    handle: old.example
+                    password: ${env:HERALD_TEST_UNSET_PASSWORD}
                     enabled: false
                 """);
         db = dir.resolve("data/herald").toString();

@@ -132,6 +132,20 @@ public final class SyndicationConfig {
         return accounts.stream().filter(AccountSettings::enabled).toList();
     }
 
+    /** The enabled accounts' networks by account name, in file order: what scheduling needs. */
+    public Map<String, String> networks() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (AccountSettings a : enabledAccounts()) out.put(a.name(), a.network());
+        return out;
+    }
+
+    /** The queue slots of the enabled accounts that have them, by account name. */
+    public Map<String, QueueSlots> queueSlots() {
+        Map<String, QueueSlots> out = new LinkedHashMap<>();
+        for (AccountSettings a : enabledAccounts()) if (a.slots() != null) out.put(a.name(), QueueSlots.parse(a.slots()));
+        return out;
+    }
+
     /** The account called {@code name}. */
     public AccountSettings account(String name) {
         for (AccountSettings a : accounts) if (a.name().equals(name)) return a;
