@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Headers and bodies are never logged.
  */
 public final class HttpTransport implements Closeable {
-    /** Response bodies are read up to this many bytes; the rest is discarded. */
+    /** API answers larger than this many bytes are refused as an {@link IOException}. */
     public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
@@ -80,13 +80,23 @@ public final class HttpTransport implements Closeable {
      * @throws IOException when no answer arrives: refused or dropped connection, timeout, TLS failure
      */
     public HttpReply execute(ClassicHttpRequest request, Secret... secrets) throws IOException {
+        return execute(request, MAX_BODY_BYTES, secrets);
+    }
+
+    /**
+     * Sends {@code request} and reads an answer of at most {@code maxBodyBytes} (an image, say).
+     *
+     * @throws IOException when no answer arrives, or the answer's body is larger than {@code maxBodyBytes}
+     */
+    public HttpReply execute(ClassicHttpRequest request, int maxBodyBytes, Secret... secrets) throws IOException {
+        Validate.isTrue(maxBodyBytes > 0, "maxBodyBytes", "must be positive");
         long start = System.nanoTime();
         String target = masked(request.getMethod() + " " + request.getRequestUri() + " @ " + hostOf(request), secrets);
         try {
             HttpReply reply = client.execute(request, response -> {
                 Map<String, String> headers = new HashMap<>();
                 for (Header h : response.getHeaders()) headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
-                return new HttpReply(response.getCode(), headers, read(response.getEntity()));
+                return new HttpReply(response.getCode(), headers, read(response.getEntity(), maxBodyBytes));
             });
             if (LOG.isDebugEnabled()) LOG.debug("{} -> {} in {} ms", target, reply.status(), (System.nanoTime() - start) / 1_000_000);
             return reply;
@@ -106,13 +116,13 @@ public final class HttpTransport implements Closeable {
         return out;
     }
 
-    private static byte[] read(HttpEntity entity) throws IOException {
+    private static byte[] read(HttpEntity entity, int max) throws IOException {
         if (entity == null) return new byte[0];
         try (InputStream in = entity.getContent()) {
             if (in == null) return new byte[0];
-            byte[] body = in.readNBytes(MAX_BODY_BYTES);
-            // Drain nothing more: closing the stream without reading the rest drops the connection
-            // instead of keeping a huge error page's connection alive.
+            byte[] body = in.readNBytes(max);
+            // Reading no further and closing drops the connection rather than draining a huge answer.
+            if (in.read() >= 0) throw new IOException("the answer is larger than " + max + " bytes");
             return body;
         }
     }

@@ -3,6 +3,8 @@ package dev.herald.syndication;
 import dev.herald.internal.Graphemes;
 import dev.herald.internal.Utf8;
 import dev.herald.internal.Validate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,19 +42,27 @@ public record TextRules(int maxLength, int maxBytes, int urlLength) {
     /** The length the network compares with {@link #maxLength()}. */
     public int length(String text) {
         if (urlLength < 0) return Graphemes.count(text);
-        Matcher m = URL.matcher(text);
         StringBuilder rest = new StringBuilder(text.length());
         int last = 0;
-        int urls = 0;
-        while (m.find()) {
-            int end = m.start() + trimUrl(m.group()).length();
-            rest.append(text, last, m.start());
-            last = end;
-            urls++;
+        List<Span> links = links(text);
+        for (Span link : links) {
+            rest.append(text, last, link.start());
+            last = link.end();
         }
         rest.append(text, last, text.length());
-        return Graphemes.count(rest) + urls * urlLength;
+        return Graphemes.count(rest) + links.size() * urlLength;
     }
+
+    /** The char ranges of the http(s) links in {@code text}, as a link extractor sees them (trailing punctuation left out). */
+    public static List<Span> links(String text) {
+        List<Span> out = new ArrayList<>();
+        Matcher m = URL.matcher(text);
+        while (m.find()) out.add(new Span(m.start(), m.start() + trimUrl(m.group()).length()));
+        return out;
+    }
+
+    /** A char range {@code [start, end)} of a text. */
+    public record Span(int start, int end) {}
 
     /** Whether {@code text} is within both limits. */
     public boolean fits(String text) {

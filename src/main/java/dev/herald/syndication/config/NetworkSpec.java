@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * @param required keys every account of the network must have
  * @param optional keys it may have
  * @param secrets keys whose values are credential references
- * @param urls keys whose values are absolute http(s) URLs (or, if also secrets, references to one)
+ * @param urls keys whose values are absolute http(s) URLs
  * @param lists keys whose values are lists
  */
 record NetworkSpec(String network, Set<String> required, Set<String> optional, Set<String> secrets, Set<String> urls, Set<String> lists) {

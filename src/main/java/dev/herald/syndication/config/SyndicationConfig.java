@@ -247,7 +247,7 @@ public final class SyndicationConfig {
                     }
                 }
             }
-            if (spec.urls().contains(s.key()) && !Secret.isReference(s.value())) {
+            if (spec.urls().contains(s.key())) {
                 String problem = urlProblem(s.value());
                 if (problem != null) throw new ConfigException(source, s.line(), where + ": '" + s.key() + "' " + problem + ": " + s.value());
             }
