@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HeraldCli.Version.class,
         description = "Rich link previews, share buttons and social syndication for Java web apps.",
-        subcommands = {RenderCommand.class, MetaCommand.class, ScheduleCommand.class, QueueCommand.class, WorkerCommand.class,
+        subcommands = {RenderCommand.class, MetaCommand.class, PreviewCommand.class, PostCommand.class, ScheduleCommand.class, QueueCommand.class, WorkerCommand.class,
             CommandLine.HelpCommand.class})
 public final class HeraldCli {
 
@@ -33,12 +33,18 @@ public final class HeraldCli {
 
     /** The configured command line, before execution; tests redirect its streams. */
     static CommandLine commandLine() {
-        return new CommandLine(new HeraldCli())
-                .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                    // Expected failures (bad file, bad config) get one clear line, not a stack trace.
-                    cmd.getErr().println("herald: " + describe(ex));
-                    return ex instanceof IllegalArgumentException || ex instanceof java.io.IOException ? 2 : 1;
-                });
+        return withErrorHandling(new CommandLine(new HeraldCli()));
+    }
+
+    /**
+     * {@code line} with Herald's handling of failures: expected ones (a bad file, a bad
+     * configuration) get one clear line and exit code 2, not a stack trace.
+     */
+    static CommandLine withErrorHandling(CommandLine line) {
+        return line.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("herald: " + describe(ex));
+            return ex instanceof IllegalArgumentException || ex instanceof java.io.IOException ? 2 : 1;
+        });
     }
 
     private static String describe(Exception ex) {

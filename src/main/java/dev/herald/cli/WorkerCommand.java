@@ -2,9 +2,14 @@ package dev.herald.cli;
 
 import dev.herald.delivery.Delivery;
 import dev.herald.delivery.DeliveryDatabase;
+import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.config.SecretSource;
+import dev.herald.syndication.config.SyndicationConfig;
+import dev.herald.syndication.config.SyndicatorFactory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,8 +55,8 @@ public final class WorkerCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     /**
-     * The command as the CLI runs it. Syndicators come from the configuration loader of the
-     * syndication package once it is on the class path; until then use {@link #WorkerCommand(SyndicatorLoader)}.
+     * The command as the CLI runs it: syndicators for the enabled accounts of {@code --config},
+     * credentials read from the environment and system properties.
      */
     public WorkerCommand() {
         this(WorkerCommand::loadFromConfiguration);
@@ -97,7 +102,8 @@ public final class WorkerCommand implements Callable<Integer> {
     }
 
     private static List<Syndicator> loadFromConfiguration(Path config) {
-        throw new IllegalStateException("building syndicators from " + config
-                + " needs the syndication package's configuration loader, which this build does not include yet");
+        // One transport for the worker's life: the JVM's exit closes its pooled connections.
+        return new SyndicatorFactory(HttpTransport.create(), Clock.systemUTC(), SecretSource.environment())
+                .createAll(SyndicationConfig.load(config));
     }
 }

@@ -1,0 +1,169 @@
+package dev.herald.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.syndication.Secret;
+import dev.herald.syndication.config.SecretSource;
+import dev.herald.testkit.BlueskyPost;
+import dev.herald.testkit.Fault;
+import dev.herald.testkit.HeraldMockExtension;
+import dev.herald.testkit.ManualClock;
+import dev.herald.testkit.MastodonStatus;
+import dev.herald.testkit.MockBluesky;
+import dev.herald.testkit.MockMastodon;
+import dev.herald.testkit.MockWebhookReceiver;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code herald post} and {@code herald preview} against the test kit's fakes, with the demo's lead article. */
+@ExtendWith(HeraldMockExtension.class)
+class PostCommandIT {
+    private static final String ARTICLE = "webapp/articles/iran-retaliation.html";
+    private static final String URL = "https://ledger.example/articles/iran-retaliation.html";
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    private Path config(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks) throws Exception {
+        Path file = dir.resolve("herald.yaml");
+        Files.writeString(file, """
+                site:
+                  name: The Meridian Ledger
+                accounts:
+                  - name: ledger-mastodon
+                    network: mastodon
+                    server: %s
+                    token: ${env:LEDGER_MASTODON_TOKEN}
+                  - name: ledger-bluesky
+                    network: bluesky
+                    service: %s
+                    handle: %s
+                    password: ${env:LEDGER_BLUESKY_PASSWORD}
+                  - name: ledger-hook
+                    network: webhook
+                    url: %s
+                    secrets:
+                      - ${env:LEDGER_WEBHOOK_SECRET}
+                """.formatted(mastodon.baseUri(), bluesky.baseUri(), bluesky.handle(), hooks.webhookUri()));
+        return file;
+    }
+
+    private static SecretSource secrets(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks) {
+        Map<String, String> values = Map.of("LEDGER_MASTODON_TOKEN", mastodon.accessToken(),
+                "LEDGER_BLUESKY_PASSWORD", bluesky.password(), "LEDGER_WEBHOOK_SECRET", hooks.secret());
+        return ref -> Secret.resolve(ref, values::get, name -> null);
+    }
+
+    private static Run run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = HeraldCli.withErrorHandling(new CommandLine(command)).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void postSendsTheArticleToEveryAccountAndPrintsOneLineEach(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks, ManualClock clock) throws Exception {
+        Path config = config(mastodon, bluesky, hooks);
+        Run run = run(new PostCommand(clock, secrets(mastodon, bluesky, hooks)), "--config", config.toString(), "--url", URL, ARTICLE);
+        assertEquals(0, run.exit(), run.err() + run.out());
+        String[] lines = run.out().strip().split("\n");
+        assertEquals(3, lines.length, run.out());
+        assertTrue(lines[0].matches("ledger-mastodon\\s+mastodon\\s+posted http://.*"), lines[0]);
+        assertTrue(lines[1].matches("ledger-bluesky\\s+bluesky\\s+posted .*"), lines[1]);
+        assertTrue(lines[2].matches("ledger-hook\\s+webhook\\s+posted .*"), lines[2]);
+
+        MastodonStatus status = mastodon.statuses().get(0);
+        assertTrue(status.text().startsWith("Iran calls its missile strikes"), status.text());
+        assertTrue(status.text().contains(URL), status.text());
+        BlueskyPost post = bluesky.posts().get(0);
+        assertTrue(post.linkUris().contains(URL), post.record().toString());
+        assertTrue(post.facetTexts().contains(URL), "the facet's byte range covers exactly the URL: " + post.facetTexts());
+        assertEquals(URL, post.externalEmbed().path("uri").asText());
+        assertEquals(1, hooks.uniqueCount());
+        assertEquals(URL, hooks.payloads().get(0).path("data").path("url").asText());
+
+        // The same article again: every network already has it, nothing new is created.
+        Run again = run(new PostCommand(clock, secrets(mastodon, bluesky, hooks)), "--config", config.toString(), "--url", URL, ARTICLE);
+        assertEquals(0, again.exit(), again.err() + again.out());
+        assertEquals(1, mastodon.statusCount());
+        assertEquals(1, bluesky.postCount());
+        assertEquals(1, hooks.uniqueCount());
+    }
+
+    @Test
+    void aFailingAccountMakesTheExitCodeNonZeroWithoutStoppingTheOthers(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks, ManualClock clock) throws Exception {
+        Path config = config(mastodon, bluesky, hooks);
+        mastodon.failAlways(Fault.serverError(503));
+        Run run = run(new PostCommand(clock, secrets(mastodon, bluesky, hooks)), "--config", config.toString(), "--url", URL, ARTICLE);
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("ledger-mastodon") && run.out().contains("transient failure"), run.out());
+        assertEquals(1, bluesky.postCount());
+        assertEquals(1, hooks.uniqueCount());
+    }
+
+    @Test
+    void accountNarrowsThePostToTheNamedAccount(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks, ManualClock clock) throws Exception {
+        Path config = config(mastodon, bluesky, hooks);
+        Run run = run(new PostCommand(clock, secrets(mastodon, bluesky, hooks)), "--config", config.toString(), "--account", "ledger-hook", "--url", URL, ARTICLE);
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, mastodon.statusCount());
+        assertEquals(0, bluesky.postCount());
+        assertEquals(1, hooks.uniqueCount());
+        Run unknown = run(new PostCommand(clock, secrets(mastodon, bluesky, hooks)), "--config", config.toString(), "--account", "nope", "--url", URL, ARTICLE);
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("no account named 'nope'; accounts: ledger-mastodon, ledger-bluesky, ledger-hook"), unknown.err());
+    }
+
+    @Test
+    void dryRunSendsNothingAndPrintsTheExactPayloads(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks) throws Exception {
+        Path config = config(mastodon, bluesky, hooks);
+        int before = mastodon.requestCount() + bluesky.requestCount() + hooks.requestCount();
+        // No credential is set at all: a dry run needs none.
+        Run run = run(new PostCommand(), "--config", config.toString(), "--dry-run", "--url", URL, ARTICLE);
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(before, mastodon.requestCount() + bluesky.requestCount() + hooks.requestCount(), "no request reached any network");
+        assertTrue(run.out().contains("== ledger-mastodon (mastodon) "), run.out());
+        assertTrue(run.out().contains("\"status\""), run.out());
+        assertTrue(run.out().contains("app.bsky.feed.post"), run.out());
+        assertTrue(run.out().contains("\"article.published\""), run.out());
+        assertFalse(run.out().contains(mastodon.accessToken()));
+    }
+
+    @Test
+    void previewPrintsEachNetworksTextAndCount(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks) throws Exception {
+        Path config = config(mastodon, bluesky, hooks);
+        Run run = run(new PreviewCommand(), "--config", config.toString(), "--url", URL, ARTICLE);
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().matches("(?s)== ledger-mastodon \\(mastodon\\) \\d+/500\\nIran calls its missile strikes.*"), run.out());
+        assertTrue(run.out().matches("(?s).*== ledger-bluesky \\(bluesky\\) \\d+/300\\n.*"), run.out());
+        assertTrue(run.out().contains("== ledger-hook (webhook) no limit"), run.out());
+    }
+
+    @Test
+    void anUnsetCredentialStopsEverythingAndNamesTheLine(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks, ManualClock clock) throws Exception {
+        Path config = config(mastodon, bluesky, hooks);
+        Run run = run(new PostCommand(clock, ref -> Secret.resolve(ref, name -> name.equals("LEDGER_BLUESKY_PASSWORD") ? null : "x", n -> null)),
+                "--config", config.toString(), "--url", URL, ARTICLE);
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains(config + ":12: account 'ledger-bluesky': password: environment variable LEDGER_BLUESKY_PASSWORD is not set"), run.err());
+        assertEquals(0, mastodon.statusCount(), "nothing is sent when any credential is missing");
+    }
+
+    @Test
+    void aFileWithoutUrlIsRefusedWithAReason(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks) throws Exception {
+        Run run = run(new PostCommand(), "--config", config(mastodon, bluesky, hooks).toString(), "--dry-run", ARTICLE);
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--url is required when ARTICLE is a file"), run.err());
+    }
+}
