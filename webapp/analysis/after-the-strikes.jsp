@@ -39,6 +39,7 @@
         <li><a href="../topics.html">Topics</a></li>
         <li><a href="../archive/index.html">Archive</a></li>
         <li><a href="../about.html">About this demo</a></li>
+        <li><a href="../sandbox/">Syndication sandbox</a></li>
       </ul>
     </div>
   </nav>
@@ -107,6 +108,7 @@
       <h2>The Ledger</h2>
       <ul>
         <li><a href="../about.html">About this demo</a></li>
+        <li><a href="../sandbox/">Syndication sandbox</a></li>
         <li><a href="../authors/miriam-holt.html">Miriam Holt</a></li>
         <li><a href="../authors/julian-okafor.html">Julian Okafor</a></li>
         <li><a href="../authors/renee-castell.html">Ren&eacute;e Castell</a></li>

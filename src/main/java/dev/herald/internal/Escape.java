@@ -26,6 +26,20 @@ public final class Escape {
         return sb.toString();
     }
 
+    /**
+     * Escapes {@code value} for UTF-8 HTML text inside {@code <pre>}: like {@link #html(String, Charset)},
+     * but line breaks are kept.
+     */
+    public static String preformatted(String value) {
+        StringBuilder sb = new StringBuilder(value.length() + 16);
+        String[] lines = value.replace("\r\n", "\n").split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) sb.append('\n');
+            appendHtml(sb, lines[i], java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return sb.toString();
+    }
+
     /** Appends {@link #html(String, Charset)} of {@code value} to {@code sb}. */
     public static void appendHtml(StringBuilder sb, String value, Charset charset) {
         CharsetEncoder enc = needsEncoderCheck(charset) ? charset.newEncoder() : null;

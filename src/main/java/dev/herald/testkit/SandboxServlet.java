@@ -1,0 +1,222 @@
+package dev.herald.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.internal.Escape;
+import dev.herald.meta.ArticleMeta;
+import dev.herald.page.ButtonPlacement;
+import dev.herald.page.HeraldConfig;
+import dev.herald.page.PageRequest;
+import dev.herald.page.PageTransformer;
+import dev.herald.syndication.HttpReply;
+import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.Outcome;
+import dev.herald.syndication.Post;
+import dev.herald.syndication.Syndicator;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A page from which to syndicate one of the site's own articles into a {@link Sandbox} and see what
+ * each fake network received: the Mastodon status, the Bluesky record with its byte-offset facets
+ * and link card, the signed webhook delivery. Map it at {@code /sandbox/*} on a demo or staging
+ * server, never in production: it starts three fake servers on loopback ports.
+ *
+ * <p>{@code GET} shows the page; {@code POST .../post} with {@code path=/articles/x.html} reads that
+ * page from this server (over loopback, so the filter's tags are what is read), posts it through
+ * Herald's real syndicators and redirects back. Only paths of this site are accepted, and a POST from
+ * another origin is refused.
+ */
+public final class SandboxServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxServlet.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DEFAULT_PATH = "/articles/iran-retaliation.html";
+
+    private transient Sandbox sandbox;
+    private transient HttpTransport http;
+    private transient List<Syndicator> syndicators;
+    private transient volatile List<String> lastRun = List.of();
+
+    @Override
+    public void init() throws ServletException {
+        sandbox = Sandbox.start();
+        http = HttpTransport.create();
+        syndicators = sandbox.syndicators(http, Clock.systemUTC());
+        LOG.info("Syndication sandbox: Mastodon {}, Bluesky {}, webhook {}", sandbox.mastodon().baseUri(), sandbox.bluesky().baseUri(), sandbox.webhook().webhookUri());
+    }
+
+    @Override
+    public void destroy() {
+        try {
+            if (http != null) http.close();
+        } catch (IOException e) {
+            LOG.debug("closing the sandbox's HTTP client", e);
+        }
+        if (sandbox != null) sandbox.close();
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!"/post".equals(req.getPathInfo())) {
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        String origin = req.getHeader("Origin");
+        if (origin != null && !origin.equals(ownOrigin(req))) {
+            resp.sendError(HttpServletResponse.SC_FORBIDDEN, "cross-origin post refused");
+            return;
+        }
+        String path = req.getParameter("path");
+        if (path == null || path.isBlank()) path = DEFAULT_PATH;
+        path = path.strip();
+        if (!path.startsWith("/") || path.startsWith("//") || path.contains("\\") || path.contains("..") || path.length() > 300) {
+            lastRun = List.of("refused: give a path on this site, like " + DEFAULT_PATH);
+        } else {
+            lastRun = syndicate(req, path);
+        }
+        resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        resp.setHeader("Location", req.getContextPath() + req.getServletPath() + "/");
+    }
+
+    private List<String> syndicate(HttpServletRequest req, String path) {
+        List<String> lines = new ArrayList<>();
+        try {
+            // Loopback to this very connector: the Host header is never trusted for where to fetch from.
+            URI local = URI.create("http://127.0.0.1:" + req.getLocalPort() + req.getContextPath() + path);
+            HttpReply page = http.execute(new HttpGet(local));
+            if (!page.ok()) return List.of("could not read " + path + ": HTTP " + page.status());
+            HeraldConfig config = HeraldConfig.of(getServletContext());
+            URI pageUrl = config.siteUrl() != null ? config.siteUrl().resolve(req.getContextPath() + path) : local;
+            ArticleMeta article = new PageTransformer(config.site(), null, ButtonPlacement.NONE)
+                    .plan(page.body(), page.body().length, null, PageRequest.of(pageUrl)).meta().meta();
+            if (article.url() == null) article = article.toBuilder().url(pageUrl).build();
+            for (Syndicator s : syndicators) {
+                Outcome o = s.send(Post.of(article, s.account(), ""));
+                lines.add(s.account() + " (" + s.network() + "): " + o.describe());
+            }
+        } catch (IOException | RuntimeException e) {
+            lines.add("failed: " + e.getMessage());
+        }
+        return lines;
+    }
+
+    private static String ownOrigin(HttpServletRequest req) {
+        String scheme = req.getScheme().toLowerCase(Locale.ROOT);
+        int port = req.getServerPort();
+        boolean defaultPort = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return scheme + "://" + req.getServerName() + (defaultPort ? "" : ":" + port);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String action = req.getContextPath() + req.getServletPath() + "/post";
+        StringBuilder h = new StringBuilder(8192);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>Syndication sandbox</title><style>")
+                .append("body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}")
+                .append("pre{white-space:pre-wrap;background:#f4f2ee;padding:.75rem;border-radius:4px;overflow-wrap:anywhere}")
+                .append("section{border-top:1px solid #ccc;margin-top:1.5rem}label{font-weight:600;margin-right:.5rem}")
+                .append("input{font:inherit;width:24rem;max-width:100%}button{font:inherit;padding:.3rem .9rem}")
+                .append(".card{border:1px solid #bbb;border-radius:6px;padding:.5rem .75rem;margin:.5rem 0}")
+                .append("</style></head><body>\n<h1>Syndication sandbox</h1>\n")
+                .append("<p>Herald's real syndicators posting to the test kit's fakes of Mastodon, Bluesky and a signed-webhook ")
+                .append("receiver, all running in this server. Nothing leaves this machine.</p>\n")
+                .append("<form method=\"post\" action=\"").append(esc(action)).append("\">")
+                .append("<label for=\"path\">Article on this site</label>")
+                .append("<input id=\"path\" name=\"path\" value=\"").append(esc(DEFAULT_PATH)).append("\"> ")
+                .append("<button type=\"submit\">Syndicate to all three accounts</button></form>\n");
+        if (!lastRun.isEmpty()) {
+            h.append("<section aria-labelledby=\"run\"><h2 id=\"run\">Last run</h2><ul id=\"outcomes\">");
+            for (String line : lastRun) h.append("<li>").append(esc(line)).append("</li>");
+            h.append("</ul></section>\n");
+        }
+        mastodon(h);
+        bluesky(h);
+        webhook(h);
+        h.append("<section><h2>The accounts' herald.yaml</h2><pre>").append(Escape.preformatted(sandbox.yaml())).append("</pre></section>\n")
+                .append("</body></html>\n");
+        resp.setContentType("text/html;charset=UTF-8");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+        resp.getOutputStream().write(h.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void mastodon(StringBuilder h) {
+        List<MastodonStatus> statuses = sandbox.mastodon().statuses();
+        h.append("<section id=\"mastodon\"><h2>Mastodon received ").append(statuses.size()).append(statuses.size() == 1 ? " status" : " statuses").append("</h2>");
+        for (MastodonStatus s : newestFirst(statuses)) {
+            h.append("<div class=\"card\"><pre>").append(Escape.preformatted(s.text())).append("</pre><p>")
+                    .append(esc(s.visibility())).append(s.language() == null ? "" : " · " + esc(s.language()))
+                    .append(" · Idempotency-Key ").append(esc(String.valueOf(s.idempotencyKey()))).append("</p></div>");
+        }
+        h.append("</section>\n");
+    }
+
+    private void bluesky(StringBuilder h) {
+        List<BlueskyPost> posts = sandbox.bluesky().posts();
+        h.append("<section id=\"bluesky\"><h2>Bluesky received ").append(posts.size()).append(posts.size() == 1 ? " post" : " posts").append("</h2>");
+        for (BlueskyPost p : newestFirst(posts)) {
+            h.append("<div class=\"card\"><pre>").append(Escape.preformatted(p.text())).append("</pre><ul>");
+            for (JsonNode facet : p.record().path("facets")) {
+                JsonNode index = facet.path("index");
+                h.append("<li>facet bytes ").append(index.path("byteStart").asInt()).append('–').append(index.path("byteEnd").asInt())
+                        .append(": ").append(esc(facet.path("features").path(0).path("$type").asText()))
+                        .append(" ").append(esc(facet.path("features").path(0).path("uri").asText(facet.path("features").path(0).path("tag").asText())))
+                        .append("</li>");
+            }
+            h.append("</ul>");
+            JsonNode card = p.externalEmbed();
+            if (!card.isMissingNode()) {
+                JsonNode thumb = card.path("thumb");
+                h.append("<p>Link card: <strong>").append(esc(card.path("title").asText())).append("</strong> — ")
+                        .append(esc(card.path("description").asText())).append("<br>")
+                        .append(thumb.isMissingNode() ? "no thumbnail" : "thumbnail " + esc(thumb.path("mimeType").asText()) + ", " + thumb.path("size").asLong() + " bytes")
+                        .append("</p>");
+            }
+            h.append("</div>");
+        }
+        h.append("</section>\n");
+    }
+
+    private void webhook(StringBuilder h) {
+        List<WebhookDelivery> deliveries = sandbox.webhook().deliveries();
+        h.append("<section id=\"webhook\"><h2>Webhook received ").append(deliveries.size()).append(deliveries.size() == 1 ? " delivery" : " deliveries")
+                .append("</h2><p>Signatures checked by the receiver (Standard Webhooks); rejected: ")
+                .append(sandbox.webhook().rejectedCount()).append("</p>");
+        for (WebhookDelivery d : newestFirst(deliveries)) {
+            String pretty;
+            try {
+                pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(d.payload());
+            } catch (IOException e) {
+                pretty = d.rawBody();
+            }
+            h.append("<div class=\"card\"><p>webhook-id ").append(esc(d.id())).append(" · signed at ").append(esc(String.valueOf(d.timestamp())))
+                    .append("</p><pre>").append(Escape.preformatted(pretty)).append("</pre></div>");
+        }
+        h.append("</section>\n");
+    }
+
+    private static <T> List<T> newestFirst(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static String esc(String s) {
+        return Escape.html(s == null ? "" : s, StandardCharsets.UTF_8);
+    }
+}
