@@ -247,7 +247,10 @@ public final class MockBluesky extends MockService {
 
     /** Blobs uploaded, by CID. */
     public Map<String, BlueskyBlob> blobs() {
-        return Map.copyOf(blobs);
+        // Stored per account (the same image uploaded by two accounts is two blobs); shown by CID.
+        Map<String, BlueskyBlob> byCid = new java.util.LinkedHashMap<>();
+        for (BlueskyBlob b : blobs.values()) byCid.put(b.cid(), b);
+        return Map.copyOf(byCid);
     }
 
     /** How many uploadBlob calls succeeded. */
