@@ -3,7 +3,7 @@ package dev.herald.bench;
 import dev.herald.delivery.Delivery;
 import dev.herald.delivery.DeliveryClient;
 import dev.herald.delivery.DeliveryDatabase;
-import dev.herald.delivery.HttpWebhookSyndicator;
+import dev.herald.delivery.TestWebhooks;
 import dev.herald.delivery.SendTime;
 import dev.herald.delivery.Share;
 import dev.herald.delivery.ShareQuery;
@@ -11,6 +11,7 @@ import dev.herald.delivery.ShareRequest;
 import dev.herald.delivery.ShareState;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.Post;
+import dev.herald.syndication.Syndicator;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class DeliveryBenchmark {
         boolean outboxOnly = args.length > 2 && args[2].equals("outbox-only");
         try (LoopbackWebhookReceiver receiver = new LoopbackWebhookReceiver()) {
             URI url = URI.create(receiver.url());
-            HttpWebhookSyndicator syndicator = new HttpWebhookSyndicator("hook", url);
+            Syndicator syndicator = TestWebhooks.syndicator("hook", url);
 
             // Warm both paths' JIT and connections on a throwaway run.
             raw(syndicator, 2_000, threads, "warm-");
@@ -91,7 +92,7 @@ public final class DeliveryBenchmark {
         }
     }
 
-    private static double raw(HttpWebhookSyndicator syndicator, int count, int threads, String prefix) throws InterruptedException {
+    private static double raw(Syndicator syndicator, int count, int threads, String prefix) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();

@@ -23,7 +23,7 @@ public final class DeliveryWorkerMain {
         String node = args[3];
         DeliveryDatabase db = DeliveryDatabase.open(jdbcUrl, user, "");
         Delivery delivery = Delivery.builder(db)
-                .syndicators(List.of(new HttpWebhookSyndicator("hook", webhook)))
+                .syndicators(List.of(TestWebhooks.syndicator("hook", webhook)))
                 .node(node)
                 .threads(8)
                 .pollingInterval(Duration.ofMillis(100))

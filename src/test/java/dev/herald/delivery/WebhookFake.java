@@ -18,8 +18,9 @@ import mockwebserver3.RecordedRequest;
  * the first delivery of each {@code webhook-id} and acknowledges repeats without processing them
  * again. It counts both, so tests can tell "received exactly once" from "deduplicated".
  *
- * <p>Stand-in until the test kit's MockWebhookReceiver lands; the proofs only rely on the
- * idempotency key travelling in the {@code webhook-id} header.
+ * <p>The proofs use it rather than the test kit's MockWebhookReceiver because they wait for a
+ * total number of deliveries while watching that the worker process is still alive, and verify
+ * nothing but the idempotency key in {@code webhook-id}.
  */
 public final class WebhookFake implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();

@@ -132,6 +132,34 @@ class DemoSiteBrowserIT {
     }
 
     @Test
+    void theSandboxSyndicatesTheLeadStoryAndShowsWhatEachNetworkReceived() {
+        List<String> outside = new CopyOnWriteArrayList<>();
+        try (BrowserContext ctx = context(outside)) {
+            Page page = ctx.newPage();
+            page.navigate(origin + "/articles/iran-retaliation.html");
+            page.locator("nav.sitenav a", new Page.LocatorOptions().setHasText("Syndication sandbox")).click();
+            page.waitForURL(origin + "/sandbox/");
+            page.locator("button[type=submit]").click();
+            page.waitForURL(origin + "/sandbox/");
+            List<String> outcomes = page.locator("#outcomes li").allTextContents();
+            assertEquals(3, outcomes.size(), outcomes.toString());
+            for (String o : outcomes) assertTrue(o.contains(": posted "), outcomes.toString());
+            String article = origin + "/articles/iran-retaliation.html";
+            String status = page.locator("#mastodon pre").first().textContent();
+            assertTrue(status.startsWith("Iran calls its missile strikes"), status);
+            assertTrue(status.contains(article), status);
+            String facets = page.locator("#bluesky li").first().textContent();
+            assertTrue(facets.contains("app.bsky.richtext.facet#link " + article), facets);
+            String card = page.locator("#bluesky .card p").first().textContent();
+            assertTrue(card.contains("thumbnail image/"), "the card's thumb was fetched from the article's og:image and uploaded: " + card);
+            assertTrue(page.locator("#webhook").textContent().contains("rejected: 0"));
+            assertTrue(page.locator("#webhook pre").first().textContent().contains("\"url\" : \"" + article + "\""));
+            assertEquals(List.of(), outside, "the sandbox's networks run in the server; the browser goes nowhere else");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/sandbox.png")).setFullPage(true));
+        }
+    }
+
+    @Test
     void theWholeFlowWorksWithTheKeyboardAlone() {
         List<String> outside = new CopyOnWriteArrayList<>();
         try (BrowserContext ctx = context(outside)) {
