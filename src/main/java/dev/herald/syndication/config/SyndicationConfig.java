@@ -211,7 +211,10 @@ public final class SyndicationConfig {
             }
             Map<String, Setting> settings = new LinkedHashMap<>(defaults);
             for (Map.Entry<String, NodeTuple> e : keys.entrySet()) {
-                if (!spec.allKeys().contains(e.getKey())) throw unknownKey(e.getValue(), e.getKey(), "for a " + network + " account", spec.allKeys());
+                if (!spec.allKeys().contains(e.getKey())) {
+                    ConfigException unknown = unknownKey(e.getValue(), e.getKey(), "for a " + network + " account", spec.allKeys());
+                    throw new ConfigException(source, unknown.line(), where + ": " + unknown.getMessage().substring(unknown.getMessage().indexOf("unknown key")));
+                }
                 settings.put(e.getKey(), setting(e.getKey(), e.getValue()));
             }
             for (String key : spec.required()) {
