@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -139,11 +137,6 @@ final class ArticleInput {
     }
 
     private Charset declaredCharset() {
-        if (charset == null) return null;
-        try {
-            return Charset.forName(charset);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new IllegalArgumentException("--charset: unknown charset " + charset);
-        }
+        return PageInput.charsetOption(charset);
     }
 }

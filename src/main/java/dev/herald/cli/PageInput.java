@@ -70,11 +70,16 @@ final class PageInput {
     }
 
     private Charset declaredCharset() {
-        if (charset == null) return null;
+        return charsetOption(charset);
+    }
+
+    /** The charset a {@code --charset} option names, or {@code null} when it is not given. */
+    static Charset charsetOption(String name) {
+        if (name == null) return null;
         try {
-            return Charset.forName(charset);
+            return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new IllegalArgumentException("--charset: unknown charset " + charset);
+            throw new IllegalArgumentException("--charset: unknown charset " + name);
         }
     }
 

@@ -173,6 +173,24 @@ public final class MockWebhookReceiver extends MockService {
         return true;
     }
 
+    /**
+     * Waits until at least {@code count} messages were accepted in all, repeats included, while
+     * {@code keepWaiting} holds (a sender process is alive, say) and {@code timeout} has not passed;
+     * returns whether the count was reached.
+     */
+    public boolean awaitDeliveries(int count, Duration timeout, java.util.function.BooleanSupplier keepWaiting) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (inOrder) {
+            while (deliveryCount() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !keepWaiting.getAsBoolean()) return false;
+                // Short slices: keepWaiting can turn false without any delivery to wake us.
+                inOrder.wait(Math.max(1, Math.min(100, left / 1_000_000)));
+            }
+        }
+        return true;
+    }
+
     @Override
     MockResponse handle(RecordedRequest request) {
         if (!path.equals(request.getUrl().encodedPath())) {
@@ -203,6 +221,7 @@ public final class MockWebhookReceiver extends MockService {
         synchronized (inOrder) {
             if (byId.containsKey(verified.id())) {
                 redeliveries.incrementAndGet();
+                inOrder.notifyAll();
                 return json(successStatus, Map.of("received", true, "duplicate", true)).build();
             }
             boolean keep = inOrder.size() < keepPayloads;

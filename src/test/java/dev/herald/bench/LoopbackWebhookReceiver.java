@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fast webhook receiver on the JDK's HTTP server for the benchmark: dedupes by
- * {@code webhook-id} like {@code WebhookFake}, but answers in well under a millisecond, so the
+ * {@code webhook-id} like the test kit's {@code MockWebhookReceiver}, but answers in well under a millisecond, so the
  * benchmark measures Herald rather than the fake.
  */
 final class LoopbackWebhookReceiver implements AutoCloseable {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.meta.ArticleMeta;
+import dev.herald.testkit.MockWebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ class ClusterIT {
     void twoNodesOnOnePostgresSendEveryShareExactlyOnce() throws Exception {
         String url = TestDatabases.newPostgresUrl();
         Path log = dir.resolve("nodes.log");
-        try (WebhookFake receiver = new WebhookFake(); DeliveryDatabase db = DeliveryDatabase.open(url, "postgres", "")) {
+        try (MockWebhookReceiver receiver = MockWebhookReceiver.builder().start(); DeliveryDatabase db = DeliveryDatabase.open(url, "postgres", "")) {
             DeliveryClient client = Delivery.client(db, Map.of("hook", "webhook"));
             Set<String> expected = new HashSet<>();
             for (int chunk = 0; chunk < SHARES / 1_000; chunk++) {
@@ -42,8 +43,8 @@ class ClusterIT {
             }
             assertEquals(SHARES, expected.size());
 
-            Process a = WorkerProcess.start(log, url, "postgres", receiver.url(), "node-a");
-            Process b = WorkerProcess.start(log, url, "postgres", receiver.url(), "node-b");
+            Process a = WorkerProcess.start(log, receiver.secret(), url, "postgres", receiver.webhookUri().toString(), "node-a");
+            Process b = WorkerProcess.start(log, receiver.secret(), url, "postgres", receiver.webhookUri().toString(), "node-b");
             boolean done = a.waitFor(150, TimeUnit.SECONDS) & b.waitFor(30, TimeUnit.SECONDS);
             if (!done) {
                 a.destroyForcibly();
@@ -53,8 +54,8 @@ class ClusterIT {
             assertEquals(0, a.exitValue(), Files.readString(log));
             assertEquals(0, b.exitValue(), Files.readString(log));
 
-            assertEquals(expected, receiver.keys(), "every share received");
-            assertEquals(SHARES, receiver.total(), "no share sent twice");
+            assertEquals(expected, receiver.ids(), "every share received");
+            assertEquals(SHARES, receiver.deliveryCount(), "no share sent twice");
             assertEquals(Map.of(ShareState.POSTED, (long) SHARES), new JdbcDeliveryStore(db).countByState());
             Map<String, Long> byNode = new HashMap<>();
             try (Connection c = db.getConnection(); Statement s = c.createStatement();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.meta.ArticleMeta;
+import dev.herald.testkit.MockWebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class CrashSafetyIT {
         Random random = new Random(seed);
         Path dbPath = dir.resolve("herald");
         Path log = dir.resolve("workers.log");
-        try (WebhookFake receiver = new WebhookFake()) {
+        try (MockWebhookReceiver receiver = MockWebhookReceiver.builder().start()) {
             Set<String> expected;
             try (DeliveryDatabase db = DeliveryDatabase.h2(dbPath)) {
                 DeliveryClient client = Delivery.client(db, Map.of("hook", "webhook"));
@@ -70,15 +71,15 @@ class CrashSafetyIT {
             String url = DeliveryDatabase.h2Url(dbPath);
             int kills = 0;
             for (int run = 0; run < KILLS; run++) {
-                Process worker = WorkerProcess.start(log, url, "sa", receiver.url(), "crash-node-" + run);
-                int target = receiver.total() + 40 + random.nextInt(200);
-                boolean reached = receiver.awaitTotal(target, Duration.ofSeconds(60), worker::isAlive);
+                Process worker = WorkerProcess.start(log, receiver.secret(), url, "sa", receiver.webhookUri().toString(), "crash-node-" + run);
+                int target = receiver.deliveryCount() + 40 + random.nextInt(200);
+                boolean reached = receiver.awaitDeliveries(target, Duration.ofSeconds(60), worker::isAlive);
                 if (!reached && !worker.isAlive()) break; // finished everything before this kill point
                 worker.destroyForcibly();
                 assertTrue(worker.waitFor(30, TimeUnit.SECONDS));
                 kills++;
             }
-            Process last = WorkerProcess.start(log, url, "sa", receiver.url(), "crash-node-final");
+            Process last = WorkerProcess.start(log, receiver.secret(), url, "sa", receiver.webhookUri().toString(), "crash-node-final");
             if (!last.waitFor(90, TimeUnit.SECONDS)) {
                 last.destroyForcibly();
                 last.waitFor(30, TimeUnit.SECONDS);
@@ -86,10 +87,10 @@ class CrashSafetyIT {
             }
             assertEquals(0, last.exitValue(), Files.readString(log));
 
-            String report = "seed " + seed + ", kills " + kills + ", deliveries " + receiver.total() + ", repeats " + receiver.repeats();
+            String report = "seed " + seed + ", kills " + kills + ", deliveries " + receiver.deliveryCount() + ", repeats " + receiver.redeliveryCount();
             System.out.println("CrashSafetyIT: " + report);
             assertTrue(kills >= 3, "the worker was killed only " + kills + " times: " + report);
-            assertEquals(expected, receiver.keys(), "every share received, no other key: " + report);
+            assertEquals(expected, receiver.ids(), "every share received, no other key: " + report);
             try (DeliveryDatabase db = DeliveryDatabase.h2(dbPath)) {
                 assertEquals(Map.of(ShareState.POSTED, (long) SHARES), new JdbcDeliveryStore(db).countByState(), report);
             }

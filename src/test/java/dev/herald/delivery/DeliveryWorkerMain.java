@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A delivery worker in its own JVM, for the crash and cluster proofs: sends the outbox's shares to
- * a webhook and exits 0 once no share is pending. Arguments: JDBC URL, user, webhook URL, node name.
+ * a webhook and exits 0 once no share is pending. Arguments: JDBC URL, user, webhook URL, node name;
+ * the webhook secret comes in the environment variable {@link WorkerProcess#SECRET_VARIABLE}.
  */
 public final class DeliveryWorkerMain {
     private DeliveryWorkerMain() {}
@@ -23,7 +24,7 @@ public final class DeliveryWorkerMain {
         String node = args[3];
         DeliveryDatabase db = DeliveryDatabase.open(jdbcUrl, user, "");
         Delivery delivery = Delivery.builder(db)
-                .syndicators(List.of(TestWebhooks.syndicator("hook", webhook)))
+                .syndicators(List.of(TestWebhooks.syndicator("hook", webhook, System.getenv(WorkerProcess.SECRET_VARIABLE))))
                 .node(node)
                 .threads(8)
                 .pollingInterval(Duration.ofMillis(100))

@@ -15,9 +15,14 @@ import java.util.List;
 public final class TestWebhooks {
     private TestWebhooks() {}
 
-    /** A webhook syndicator for {@code account} posting to {@code url}, signing with a fresh secret. */
+    /** A webhook syndicator for {@code account} posting to {@code url}, signing with a fresh secret (for receivers that do not verify). */
     public static Syndicator syndicator(String account, URI url) {
-        return new WebhookSyndicator(new WebhookAccount(account, url, List.of(Secret.of("webhook", WebhookSignature.generateSecret())),
+        return syndicator(account, url, WebhookSignature.generateSecret());
+    }
+
+    /** A webhook syndicator for {@code account} posting to {@code url}, signing with {@code secret}. */
+    public static Syndicator syndicator(String account, URI url, String secret) {
+        return new WebhookSyndicator(new WebhookAccount(account, url, List.of(Secret.of("webhook", secret)),
                 MessageTemplate.defaults()), HttpTransport.create(), Clock.systemUTC());
     }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 final class WorkerProcess {
     private WorkerProcess() {}
 
-    static Process start(Path log, String... args) throws IOException {
+    /** The environment variable that hands the webhook secret to the worker (never its command line). */
+    static final String SECRET_VARIABLE = "HERALD_WORKER_WEBHOOK_SECRET";
+
+    static Process start(Path log, String webhookSecret, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -19,7 +22,9 @@ final class WorkerProcess {
         command.add(System.getProperty("java.class.path"));
         command.add(DeliveryWorkerMain.class.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put(SECRET_VARIABLE, webhookSecret);
+        return builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
