@@ -48,7 +48,10 @@ public class ShareServlet extends HttpServlet {
     private static final Logger log = LoggerFactory.getLogger(ShareServlet.class);
     /** Cookie holding the reader's remembered fediverse server. */
     static final String INSTANCE_COOKIE = "herald_instance";
-    /** Context attribute under which the endpoint publishes its {@link ShareCounter}. */
+    /**
+     * Context attribute under which the endpoint publishes its {@link ShareCounter}; one already
+     * there when the endpoint starts (put by the app) is the one it records to.
+     */
     public static final String COUNTER_ATTRIBUTE = ShareCounter.class.getName();
     static final int MAX_URL = 2048;
     static final int MAX_TEXT = 1000;
@@ -59,7 +62,10 @@ public class ShareServlet extends HttpServlet {
     private transient HeraldConfig config;
     private final transient Clock clock;
 
-    /** An endpoint with an in-memory counter and the system clock. */
+    /**
+     * An endpoint with the system clock, recording to the counter the app published under
+     * {@link #COUNTER_ATTRIBUTE}, else to an in-memory one.
+     */
     public ShareServlet() {
         this(null, Clock.systemUTC());
     }
@@ -80,7 +86,12 @@ public class ShareServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             throw new ServletException("Herald configuration error: " + e.getMessage(), e);
         }
-        if (counter == null) counter = new MemoryShareCounter(10_000);
+        if (counter == null) {
+            // An app plugs its own counter (a JdbcShareCounter, say) by publishing it under
+            // COUNTER_ATTRIBUTE before the endpoint starts, from a ServletContextListener.
+            Object published = getServletContext().getAttribute(COUNTER_ATTRIBUTE);
+            counter = published instanceof ShareCounter c ? c : new MemoryShareCounter(10_000);
+        }
         limiter = new ClientRateLimiter(30, Duration.ofMinutes(10), clock, 50_000);
         getServletContext().setAttribute(COUNTER_ATTRIBUTE, counter);
     }

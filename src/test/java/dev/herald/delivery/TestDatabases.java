@@ -10,14 +10,14 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Real databases for tests: an H2 file database in a temporary folder, and one embedded PostgreSQL per JVM. */
-final class TestDatabases {
+public final class TestDatabases {
     private static EmbeddedPostgres postgres;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private TestDatabases() {}
 
     /** A migrated H2 file database under {@code dir}. */
-    static DeliveryDatabase h2(Path dir) {
+    public static DeliveryDatabase h2(Path dir) {
         DeliveryDatabase db = DeliveryDatabase.h2(dir.resolve("herald"));
         Migrations.migrate(db);
         return db;
@@ -35,7 +35,7 @@ final class TestDatabases {
     }
 
     /** A migrated, pooled, new PostgreSQL database. */
-    static DeliveryDatabase postgres() {
+    public static DeliveryDatabase postgres() {
         DeliveryDatabase db = DeliveryDatabase.open(newPostgresUrl(), "postgres", "");
         Migrations.migrate(db);
         return db;

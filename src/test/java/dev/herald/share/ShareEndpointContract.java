@@ -34,6 +34,7 @@ abstract class ShareEndpointContract {
     private static final String PAGE = "https://news.example/articles/storm";
     private final Http http = new Http();
     private final MemoryShareCounter counter = new MemoryShareCounter(100);
+    private final MemoryShareCounter published = new MemoryShareCounter(100);
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private Container container;
 
@@ -48,8 +49,15 @@ abstract class ShareEndpointContract {
             ctx.setInitParameter("herald.buttons.utm", "true");
             ctx.addServlet("herald-share", new ShareServlet(counter, clock)).addMapping("/herald/share/*");
         };
+        // A second app registers the endpoint as web.xml would (no-argument constructor) after
+        // publishing its own counter under the context attribute, as a listener would.
+        ServletContainerInitializer plugged = (classes, ctx) -> {
+            ctx.setInitParameter("herald.site.url", "https://news.example");
+            ctx.setAttribute(ShareServlet.COUNTER_ATTRIBUTE, published);
+            ctx.addServlet("herald-share", new ShareServlet()).addMapping("/herald/share/*");
+        };
         container = newContainer();
-        container.start(List.of(new Container.App("", site, init)));
+        container.start(List.of(new Container.App("", site, init), new Container.App("/plugged", site, plugged)));
     }
 
     @AfterAll
@@ -67,6 +75,15 @@ abstract class ShareEndpointContract {
 
     private static String location(HttpResponse<byte[]> r) {
         return r.headers().firstValue("Location").orElseThrow();
+    }
+
+    @Test
+    void aCounterTheAppPublishesBeforeStartIsTheOneThatCounts() throws Exception {
+        String url = PAGE + "/plugged-case";
+        HttpResponse<byte[]> r = http.get(container.uri("/plugged/herald/share/facebook?url=" + q(url)));
+        assertEquals(303, r.statusCode());
+        assertEquals(1L, published.counts(URI.create(url)).get(Network.FACEBOOK));
+        assertTrue(counter.counts(URI.create(url)).isEmpty());
     }
 
     @Test
