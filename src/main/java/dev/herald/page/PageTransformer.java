@@ -1,6 +1,7 @@
 package dev.herald.page;
 
 import dev.herald.buttons.ButtonRenderer;
+import dev.herald.buttons.ShareButtons;
 import dev.herald.internal.Escape;
 import dev.herald.internal.PageCharset;
 import dev.herald.internal.SourceTags;
@@ -43,6 +44,8 @@ public final class PageTransformer {
             "div", "span", "section", "header", "main", "figure", "aside", "footer", "nav");
 
     private final SiteDefaults defaults;
+    private static final String BAR_STYLE = ShareButtons.styleElement();
+
     private final ButtonRenderer buttons;
     private final ButtonPlacement placement;
     private final ImageSizes imageSizes;
@@ -128,12 +131,21 @@ public final class PageTransformer {
             if (target != null && buttonAt < 0) buttonAt = trackedPosition(tracked, target);
         }
 
+        String rendered = buttonAt >= 0 ? renderButtons(meta) : null;
+        if (rendered != null && rendered.contains(BAR_STYLE)) {
+            // The bar's stylesheet belongs in <head> (a <style> in <body> is not conforming HTML).
+            int at = headAt >= 0 ? headAt : source.headInsertionPoint();
+            if (html.contains("data-herald-style")) {
+                rendered = rendered.replace(BAR_STYLE, ""); // the page has Herald's stylesheet already
+            } else if (at >= 0) {
+                headAt = at;
+                head = head + BAR_STYLE;
+                rendered = rendered.replace(BAR_STYLE, "");
+            }
+        }
         List<Edit> edits = new ArrayList<>(2);
         if (!head.isEmpty()) edits.add(new Edit(headAt, head));
-        if (buttonAt >= 0) {
-            String rendered = renderButtons(meta);
-            if (rendered != null && !rendered.isBlank()) edits.add(new Edit(buttonAt, Escape.fragment(rendered, cs.output())));
-        }
+        if (rendered != null && !rendered.isBlank()) edits.add(new Edit(buttonAt, Escape.fragment(rendered, cs.output())));
         edits.sort((a, b) -> Integer.compare(a.at, b.at));
 
         int[] charOffsets = new int[edits.size()];

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.buttons.ButtonRenderer;
+import dev.herald.buttons.ButtonOptions;
+import dev.herald.buttons.ShareButtons;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ImageSize;
 import dev.herald.meta.MetaField;
@@ -68,6 +70,28 @@ class PageTransformerTest {
 
     static PageTransformer withButtons(ButtonPlacement placement) {
         return new PageTransformer(SiteDefaults.NONE, BAR, placement);
+    }
+
+    // ---- the bar's stylesheet ----
+
+    private static final String STORM = "<!doctype html><html><head><title>Storm</title>"
+            + "<meta property=\"og:title\" content=\"Storm\"></head><body><article><h1>Storm</h1><p>Rain.</p></article></body></html>";
+
+    @Test
+    void theBarsStylesheetGoesIntoTheHeadOnceAndTheBarCarriesNone() {
+        PageTransformer t = new PageTransformer(SiteDefaults.NONE, new ShareButtons(ButtonOptions.DEFAULTS), ButtonPlacement.AFTER_HEADLINE);
+        Document out = Jsoup.parse(transform(t, STORM));
+        assertEquals(1, out.select("style[data-herald-style]").size());
+        assertEquals("head", out.selectFirst("style[data-herald-style]").parent().tagName());
+        assertEquals(0, out.select("[data-herald-buttons] style").size());
+        assertEquals(1, out.select("[data-herald-buttons]").size());
+    }
+
+    @Test
+    void aPageThatHasTheStylesheetAlreadyDoesNotGetItTwice() {
+        PageTransformer t = new PageTransformer(SiteDefaults.NONE, new ShareButtons(ButtonOptions.DEFAULTS), ButtonPlacement.AFTER_HEADLINE);
+        String page = STORM.replace("</head>", ShareButtons.styleElement() + "</head>");
+        assertEquals(1, Jsoup.parse(transform(t, page)).select("style[data-herald-style]").size());
     }
 
     // ---- head block ----
