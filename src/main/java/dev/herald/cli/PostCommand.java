@@ -72,7 +72,13 @@ public final class PostCommand implements Callable<Integer> {
                     Previews.print(out, s.preview(post), true);
                     continue;
                 }
-                Outcome outcome = s.send(post);
+                Outcome outcome;
+                try {
+                    outcome = s.send(post);
+                } catch (RuntimeException e) {
+                    // A syndicator's bug must not cost the accounts after it their post.
+                    outcome = new Outcome.Transient("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+                }
                 allDelivered &= outcome.delivered();
                 out.printf("%-24s %-9s %s%n", s.account(), s.network(), outcome.describe());
                 out.flush();

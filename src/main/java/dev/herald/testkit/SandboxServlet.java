@@ -10,7 +10,6 @@ import dev.herald.page.PageRequest;
 import dev.herald.page.PageTransformer;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
-import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Syndicator;
 import jakarta.servlet.ServletException;
@@ -104,8 +103,11 @@ public final class SandboxServlet extends HttpServlet {
                     .plan(page.body(), page.body().length, null, PageRequest.of(pageUrl)).meta().meta();
             if (article.url() == null) article = article.toBuilder().url(pageUrl).build();
             for (Syndicator s : syndicators) {
-                Outcome o = s.send(Post.of(article, s.account(), ""));
-                lines.add(s.account() + " (" + s.network() + "): " + o.describe());
+                try {
+                    lines.add(s.account() + " (" + s.network() + "): " + s.send(Post.of(article, s.account(), "")).describe());
+                } catch (RuntimeException e) {
+                    lines.add(s.account() + " (" + s.network() + "): failed: " + e.getMessage());
+                }
             }
         } catch (IOException | RuntimeException e) {
             lines.add("failed: " + e.getMessage());

@@ -174,7 +174,7 @@ public final class BlueskySyndicator implements Syndicator {
         Thumbnails.Image img;
         try {
             img = Thumbnails.fetch(http, image.url());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // a corrupt image can throw from inside ImageIO
             LOG.warn("Bluesky card for '{}' goes without its thumbnail: {} ({})", account.name(), image.url(), e.getMessage());
             return null;
         }

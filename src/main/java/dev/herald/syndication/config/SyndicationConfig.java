@@ -146,6 +146,28 @@ public final class SyndicationConfig {
         return out;
     }
 
+    /**
+     * This configuration with account {@code name}'s base URL replaced (a Mastodon {@code server}, a
+     * Bluesky {@code service}, a webhook {@code url}): for a staging server, or for a test that runs
+     * the site's own {@code herald.yaml} against the test kit's fakes.
+     *
+     * @throws IllegalArgumentException when there is no such account or {@code url} is not absolute http(s)
+     */
+    public SyndicationConfig withBaseUrl(String name, URI url) {
+        AccountSettings a = account(name);
+        String problem = urlProblem(String.valueOf(url));
+        if (problem != null) throw new IllegalArgumentException("base URL of '" + name + "' " + problem + ": " + url);
+        String key = NetworkSpec.SUPPORTED.get(a.network()).urls().iterator().next();
+        Map<String, Setting> settings = new LinkedHashMap<>(a.settings());
+        Setting old = settings.get(key);
+        settings.put(key, new Setting(key, List.of(url.toString()), false, old == null ? a.line() : old.line()));
+        List<AccountSettings> changed = new ArrayList<>();
+        for (AccountSettings each : accounts) {
+            changed.add(each != a ? each : new AccountSettings(a.name(), a.network(), a.enabled(), a.template(), a.slots(), settings, a.line()));
+        }
+        return new SyndicationConfig(source, site, changed);
+    }
+
     /** The account called {@code name}. */
     public AccountSettings account(String name) {
         for (AccountSettings a : accounts) if (a.name().equals(name)) return a;

@@ -162,6 +162,15 @@ class SyndicationConfigTest {
     }
 
     @Test
+    void aBaseUrlCanBePointedElsewhereForStagingOrTests() {
+        SyndicationConfig c = SyndicationConfig.parse(GOOD, "herald.yaml").withBaseUrl("ledger-bluesky", java.net.URI.create("http://127.0.0.1:5000"));
+        assertEquals("http://127.0.0.1:5000", c.account("ledger-bluesky").value("service", null));
+        assertEquals("https://mastodon.example", c.account("ledger-mastodon").value("server", null), "other accounts unchanged");
+        assertThrows(IllegalArgumentException.class, () -> c.withBaseUrl("ledger-mastodon", java.net.URI.create("file:///etc/passwd")));
+        assertThrows(ConfigException.class, () -> c.withBaseUrl("nope", java.net.URI.create("http://127.0.0.1")));
+    }
+
+    @Test
     void aMissingFileIsNamed(@TempDir Path dir) {
         ConfigException e = assertThrows(ConfigException.class, () -> SyndicationConfig.load(dir.resolve("nope.yaml")));
         assertTrue(e.getMessage().endsWith("nope.yaml: file not found"), e.getMessage());

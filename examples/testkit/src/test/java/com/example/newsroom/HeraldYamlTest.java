@@ -1,0 +1,71 @@
+package com.example.newsroom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.meta.ArticleMeta;
+import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.Outcome;
+import dev.herald.syndication.Post;
+import dev.herald.syndication.Secret;
+import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.config.SecretSource;
+import dev.herald.syndication.config.SyndicationConfig;
+import dev.herald.syndication.config.SyndicatorFactory;
+import dev.herald.testkit.BlueskyPost;
+import dev.herald.testkit.HeraldMockExtension;
+import dev.herald.testkit.ManualClock;
+import dev.herald.testkit.MastodonStatus;
+import dev.herald.testkit.MockBluesky;
+import dev.herald.testkit.MockMastodon;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * How a site checks its own herald.yaml before going live: the real file, each account pointed at
+ * the test kit's fake of its network, the site's wording checked where readers will see it.
+ */
+@ExtendWith(HeraldMockExtension.class)
+class HeraldYamlTest {
+    private static final ArticleMeta STORY = ArticleMeta.builder()
+            .title("Iran calls its missile strikes on U.S. bases in Iraq the end of its retaliation")
+            .description("Tehran fired 15 missiles at two Iraqi bases that house American troops, then declared its answer "
+                    + "to the killing of Gen. Qassem Soleimani complete. No casualties were reported.")
+            .url(URI.create("https://ledger.example/articles/iran-retaliation.html"))
+            .locale(Locale.US).tags(List.of("Iran", "Middle East")).build();
+
+    @Test
+    void everyEnabledAccountGetsTheStoryWordedAsWeMeantIt(MockMastodon mastodon, ManualClock clock) throws Exception {
+        // Our Bluesky account as the fake knows it: the handle in our herald.yaml, a test password.
+        try (MockBluesky bluesky = MockBluesky.builder().clock(clock).strictFacets()
+                .account("ledger.bsky.social", "test-app-password", "did:plc:ledgernewsroomaccountaaa").start()) {
+            SyndicationConfig config = SyndicationConfig.load(Path.of("examples/herald.yaml"))
+                    .withBaseUrl("ledger-mastodon", mastodon.baseUri())
+                    .withBaseUrl("ledger-bluesky", bluesky.baseUri());
+            Map<String, String> testCredentials = Map.of("MASTODON_TOKEN", mastodon.accessToken(), "BLUESKY_APP_PASSWORD", "test-app-password");
+            SecretSource secrets = reference -> Secret.resolve(reference, testCredentials::get, name -> null);
+
+            try (HttpTransport http = HttpTransport.create()) {
+                for (Syndicator s : new SyndicatorFactory(http, clock, secrets).createAll(config)) {
+                    Outcome outcome = s.send(Post.of(STORY, s.account(), "1"));
+                    assertTrue(outcome.delivered(), s.account() + ": " + outcome.describe());
+                }
+            }
+
+            MastodonStatus toot = mastodon.statuses().get(0);
+            assertTrue(toot.text().startsWith(STORY.title()), toot.text());
+            assertTrue(toot.text().endsWith("#news #Iran #MiddleEast"), "our default hashtags, then the story's: " + toot.text());
+            assertEquals("en", toot.language());
+
+            BlueskyPost skeet = bluesky.posts().get(0);
+            assertTrue(skeet.linkUris().contains(STORY.url().toString()), "the link is clickable: " + skeet.record());
+            assertEquals(STORY.title(), skeet.externalEmbed().path("title").asText(), "the card carries the headline");
+            assertEquals(List.of("en"), skeet.langs());
+        }
+    }
+}
