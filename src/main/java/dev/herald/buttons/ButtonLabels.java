@@ -88,6 +88,16 @@ public final class ButtonLabels {
         return bundle.getString("action." + network.id());
     }
 
+    /**
+     * A text of the share endpoint's Mastodon page, which asks the reader for their server:
+     * {@code server} (the field's label), {@code remember}, {@code continue}, {@code note},
+     * {@code invalid} (the error for a value that is not a server name).
+     */
+    public String chooser(String part) {
+        Validate.notBlank(part, "part");
+        return bundle.getString("chooser." + part);
+    }
+
     /** A share count in words, such as "1,234 shares". */
     public String shareCount(long count) {
         Validate.isTrue(count >= 0, "count", "must not be negative");

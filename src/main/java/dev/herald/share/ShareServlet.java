@@ -2,6 +2,7 @@ package dev.herald.share;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.buttons.ButtonLabels;
 import dev.herald.buttons.Network;
 import dev.herald.buttons.ShareLinks;
 import dev.herald.internal.Escape;
@@ -149,7 +150,7 @@ public class ShareServlet extends HttpServlet {
             target = ShareLinks.mastodonIntent(instance.strip(), shared);
         } catch (IllegalArgumentException e) {
             resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            form(req, resp, meta, instance, "That is not a server name. Enter just the name, such as mastodon.social.");
+            form(req, resp, meta, instance, labels(req).chooser("invalid"));
             return;
         }
         if (req.getParameter("remember") != null) {
@@ -179,11 +180,13 @@ public class ShareServlet extends HttpServlet {
         resp.setHeader("Referrer-Policy", "no-referrer");
         String action = req.getContextPath() + req.getServletPath() + "/mastodon";
         String title = meta.title() == null ? meta.url().toString() : meta.title();
+        ButtonLabels labels = labels(req);
+        String heading = Escape.html(labels.action(Network.MASTODON), StandardCharsets.UTF_8);
         StringBuilder h = new StringBuilder(2048);
-        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        h.append("<!DOCTYPE html><html lang=\"").append(labels.locale().toLanguageTag()).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta name=\"robots\" content=\"noindex\">")
-                .append("<title>Share on Mastodon</title><style>")
+                .append("<title>").append(heading).append("</title><style>")
                 .append("body{font:17px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1b1f29;background:#fbfaf7}")
                 .append("h1{font-size:1.4rem}label{display:block;font-weight:600;margin:1rem 0 .3rem}")
                 .append("input[type=text]{font:inherit;width:100%;box-sizing:border-box;padding:.6rem;border:1px solid #777;border-radius:6px}")
@@ -192,7 +195,7 @@ public class ShareServlet extends HttpServlet {
                 .append("button:focus-visible,input:focus-visible{outline:3px solid #c2412d;outline-offset:2px}")
                 .append(".error{color:#a4161a;font-weight:600}.article{color:#555}")
                 .append("</style></head><body><main>")
-                .append("<h1>Share on Mastodon</h1><p class=\"article\">")
+                .append("<h1>").append(heading).append("</h1><p class=\"article\">")
                 .append(Escape.html(title, StandardCharsets.UTF_8)).append("</p>");
         if (error != null) h.append("<p class=\"error\" role=\"alert\" id=\"instance-error\">").append(Escape.html(error, StandardCharsets.UTF_8)).append("</p>");
         h.append("<form method=\"get\" action=\"").append(Escape.html(action, StandardCharsets.UTF_8)).append("\">")
@@ -200,17 +203,32 @@ public class ShareServlet extends HttpServlet {
         if (meta.title() != null) {
             h.append("<input type=\"hidden\" name=\"text\" value=\"").append(Escape.html(meta.title(), StandardCharsets.UTF_8)).append("\">");
         }
-        h.append("<label for=\"instance\">Your server</label>")
+        h.append("<label for=\"instance\">").append(Escape.html(labels.chooser("server"), StandardCharsets.UTF_8)).append("</label>")
                 .append("<input type=\"text\" id=\"instance\" name=\"instance\" required autocomplete=\"url\" autocapitalize=\"none\" spellcheck=\"false\"")
                 .append(" inputmode=\"url\" placeholder=\"mastodon.social\"")
                 .append(error != null ? " aria-invalid=\"true\" aria-describedby=\"instance-error\"" : "")
                 .append(" value=\"").append(instance == null ? "" : Escape.html(instance, StandardCharsets.UTF_8)).append("\">")
                 .append("<label class=\"remember\"><input type=\"checkbox\" name=\"remember\" value=\"1\"")
-                .append(instance != null && error == null ? " checked" : "").append("> Remember my server on this site</label>")
-                .append("<button type=\"submit\">Continue to my server</button></form>")
-                .append("<p class=\"article\">You will write and send the post on your own server. This site does not contact it.</p>")
+                .append(instance != null && error == null ? " checked" : "").append("> ")
+                .append(Escape.html(labels.chooser("remember"), StandardCharsets.UTF_8)).append("</label>")
+                .append("<button type=\"submit\">").append(Escape.html(labels.chooser("continue"), StandardCharsets.UTF_8)).append("</button></form>")
+                .append("<p class=\"article\">").append(Escape.html(labels.chooser("note"), StandardCharsets.UTF_8)).append("</p>")
                 .append("</main></body></html>");
         resp.getWriter().write(h.toString());
+    }
+
+    /**
+     * The labels in the reader's language: the first of the browser's Accept-Language choices that
+     * Herald has a translation for, else English.
+     */
+    private static ButtonLabels labels(HttpServletRequest req) {
+        if (req.getHeader("Accept-Language") != null) {
+            for (Locale wanted : java.util.Collections.list(req.getLocales())) {
+                ButtonLabels l = ButtonLabels.forLocale(wanted);
+                if (l.locale().getLanguage().equals(wanted.getLanguage())) return l; // translated (or English asked for)
+            }
+        }
+        return ButtonLabels.forLocale(Locale.ENGLISH);
     }
 
     private static String rememberedInstance(HttpServletRequest req) {

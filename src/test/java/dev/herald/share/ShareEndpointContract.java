@@ -146,6 +146,21 @@ abstract class ShareEndpointContract {
     }
 
     @Test
+    void theServerFormSpeaksTheReadersLanguageWhenHeraldHasIt() throws Exception {
+        Document de = Jsoup.parse(Http.text(share("mastodon", "url=" + q(PAGE), "Accept-Language", "de-CH, de;q=0.9, en;q=0.5")));
+        assertEquals("de", de.selectFirst("html").attr("lang"));
+        assertEquals("Auf Mastodon teilen", de.selectFirst("h1").text());
+        assertEquals("Ihr Server", de.selectFirst("label[for=instance]").text());
+        Document enFirst = Jsoup.parse(Http.text(share("mastodon", "url=" + q(PAGE), "Accept-Language", "en-GB, fr;q=0.8")));
+        assertEquals("Your server", enFirst.selectFirst("label[for=instance]").text(), "English asked for first wins");
+        Document unknown = Jsoup.parse(Http.text(share("mastodon", "url=" + q(PAGE), "Accept-Language", "fi, es;q=0.5")));
+        assertEquals("Tu servidor", unknown.selectFirst("label[for=instance]").text(), "the first language Herald has");
+        HttpResponse<byte[]> bad = share("mastodon", "url=" + q(PAGE) + "&instance=" + q("http://x/"), "Accept-Language", "fr");
+        assertEquals(400, bad.statusCode());
+        assertTrue(Jsoup.parse(Http.text(bad)).selectFirst("[role=alert]").text().startsWith("Ce n’est pas un nom de serveur"));
+    }
+
+    @Test
     void mastodonRedirectsToTheReadersOwnServer() throws Exception {
         HttpResponse<byte[]> r = share("mastodon", "url=" + q(PAGE) + "&text=" + q("Storm “Ada”") + "&instance=" + q(" Mastodon.Social "));
         assertEquals(303, r.statusCode());
