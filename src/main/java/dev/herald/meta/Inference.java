@@ -111,10 +111,18 @@ final class Inference {
         if (extraSiteName != null) addSiteName(extraSiteName);
         // The title is cleaned even when not wanted: stripping it is what finds a site-name suffix.
         String cleanedTitle = wanted.contains(MetaField.TITLE) || wanted.contains(MetaField.SITE_NAME) ? stripSiteName(rawTitle) : null;
+        boolean article = looksLikeArticle();
+        // A listing (a front page, a section: no article, its best headline a teaser's <h2> rather
+        // than an <h1>, and not what <title> says) is named by its own <title>; that teaser and its
+        // summary belong to a story. An old blog theme's single <h2 class=entry-title> is the title.
+        boolean listing = !article && headline != null && !headline.el().normalName().equals("h1")
+                && !namedByTitle(headlineText(headline.el()));
         if (wanted.contains(MetaField.TITLE)) {
-            b.title(DeclaredMeta.firstNonNull(headline == null || headlineIsTitled ? null : headlineText(headline.el()), itemprop("headline"), cleanedTitle));
+            b.title(listing
+                    ? DeclaredMeta.firstNonNull(rawTitle, headlineText(headline.el()))
+                    : DeclaredMeta.firstNonNull(headline == null || headlineIsTitled ? null : headlineText(headline.el()), itemprop("headline"), cleanedTitle));
         }
-        if (wanted.contains(MetaField.DESCRIPTION)) b.description(description());
+        if (wanted.contains(MetaField.DESCRIPTION) && !listing) b.description(description());
         b.url(pageUrl);
         if (wanted.contains(MetaField.IMAGE)) b.image(image());
         if (wanted.contains(MetaField.SITE_NAME)) {
@@ -125,13 +133,22 @@ final class Inference {
             b.locale(DeclaredMeta.firstNonNull(Locales.parse(declared.first("content-language")), Locales.parse(declared.first("language")),
                     Locales.parse(declared.first("dc.language")), Locales.parse(itemprop("inLanguage"))));
         }
-        if (wanted.contains(MetaField.TYPE)) b.type(looksLikeArticle() ? "article" : "website");
+        if (wanted.contains(MetaField.TYPE)) b.type(article ? "article" : "website");
         if (wanted.contains(MetaField.AUTHORS)) b.authors(authors());
         if (wanted.contains(MetaField.PUBLISHED_TIME)) b.publishedTime(published());
         if (wanted.contains(MetaField.MODIFIED_TIME)) b.modifiedTime(modified());
         if (wanted.contains(MetaField.SECTION)) b.section(section());
         if (wanted.contains(MetaField.TAGS)) b.tags(tags());
         return b.build();
+    }
+
+    /** Whether {@code text} is what the page's {@code <title>} says, site name aside. */
+    private boolean namedByTitle(String text) {
+        String title = stripSiteName(rawTitle);
+        if (title == null || text == null || text.isBlank()) return false;
+        String t = title.toLowerCase(Locale.ROOT);
+        String h = text.toLowerCase(Locale.ROOT);
+        return t.equals(h) || t.contains(h) || h.contains(t);
     }
 
     private static final Pattern HOME_WORDS = Pattern.compile(

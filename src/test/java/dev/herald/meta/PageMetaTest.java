@@ -63,6 +63,18 @@ class PageMetaTest {
     }
 
     @Test
+    void aFrontPageIsNamedByItsTitleNotByItsLeadStory() {
+        String page = "<title>The Ledger: World news, explained</title><header><a href=\"/\">The Ledger</a></header>"
+                + "<div class=\"lead-story\"><h2 class=\"lead-story__headline\"><a href=\"/a/storm\">Storm closes the coast road</a></h2>"
+                + "<p class=\"lead-story__summary\">Crews expect to reopen it on Friday after the seawall is checked.</p></div>"
+                + "<div class=\"card\"><h2><a href=\"/a/vote\">Council vote delayed</a></h2><p>Members asked for a week more.</p></div>";
+        ArticleMeta m = resolved(page);
+        assertEquals("The Ledger: World news, explained", m.title());
+        assertEquals(null, m.description(), "a teaser's summary does not describe the front page");
+        assertEquals("website", m.type());
+    }
+
+    @Test
     void leavesParagraphsOutOfAnUnclosedHeadline() {
         PageMeta p = Fixtures.read("implicit-head.html", "https://tram.example/a");
         assertEquals("Tram line extension opens two months early", p.inferred().title());
