@@ -41,8 +41,9 @@ public final class TextFit {
         String cut = prefix.toString();
         if (lastSpace > 0 && lastSpace >= cut.length() * 2 / 3) cut = cut.substring(0, lastSpace);
         cut = cut.stripTrailing();
-        // No dangling punctuation before the ellipsis ("Iran says, …").
-        while (!cut.isEmpty() && ",;:-–—".indexOf(cut.charAt(cut.length() - 1)) >= 0) {
+        // No dangling punctuation before the ellipsis ("Iran says, …"), and no full stop doubled
+        // by it ("Gen.…" reads as "Gen…").
+        while (!cut.isEmpty() && ",;:-–—.".indexOf(cut.charAt(cut.length() - 1)) >= 0) {
             cut = cut.substring(0, cut.length() - 1).stripTrailing();
         }
         return cut + ELLIPSIS;

@@ -97,6 +97,14 @@ class ComposerTest {
     }
 
     @Test
+    void aCutAfterAnAbbreviationDoesNotDoubleItsFullStop() {
+        String summary = "Tehran declared its answer to the killing of Gen. Qassem Soleimani complete on Wednesday.";
+        ComposedText c = Composer.compose(article("H", summary, List.of()), new MessageTemplate("{summary}", List.of(), List.of(), false, 0),
+                new TextRules(Graphemes.count("Tehran declared its answer to the killing of Gen. Q"), 3000, -1));
+        assertEquals("Tehran declared its answer to the killing of Gen…", c.text());
+    }
+
+    @Test
     void emptyValuesLeaveNoStrayBlankLines() {
         ComposedText c = Composer.compose(article(HEADLINE, null, List.of()), MessageTemplate.defaults(), TextRules.UNLIMITED);
         assertEquals(HEADLINE + "\n\n" + URL, c.text());
