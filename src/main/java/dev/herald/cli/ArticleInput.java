@@ -63,10 +63,18 @@ final class ArticleInput {
 
     /** Reads the article and resolves its metadata exactly as the filter would, with the file's site settings. */
     ArticleMeta resolve(SyndicationConfig cfg, HttpTransport http) throws IOException {
+        return read(article, url, declaredCharset(), cfg, http);
+    }
+
+    /**
+     * Reads {@code article} (an http(s) URL to fetch, or an HTML file whose public URL is
+     * {@code url}) and resolves its metadata exactly as the filter would, with {@code cfg}'s site
+     * settings. {@code url}, when given with a URL to fetch, overrides where the page says it lives.
+     */
+    static ArticleMeta read(String article, String url, Charset declared, SyndicationConfig cfg, HttpTransport http) throws IOException {
         HeraldConfig site = HeraldConfig.fromProperties(cfg.siteProperties());
         PageTransformer transformer = new PageTransformer(site.site(), null, ButtonPlacement.NONE);
         byte[] body;
-        Charset declared = declaredCharset();
         URI pageUrl;
         if (isHttpUrl(article)) {
             Fetched page = fetch(http, httpUrl(article, "ARTICLE"));

@@ -1,6 +1,5 @@
 package dev.herald.cli;
 
-import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.delivery.Delivery;
 import dev.herald.delivery.DeliveryClient;
 import dev.herald.delivery.DeliveryDatabase;
@@ -9,6 +8,9 @@ import dev.herald.delivery.SendTime;
 import dev.herald.delivery.Share;
 import dev.herald.delivery.ShareRequest;
 import dev.herald.meta.ArticleMeta;
+import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.config.SyndicationConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,14 +53,19 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--account", paramLabel = "NAME", description = "Account to share to (repeatable; default: every enabled account).")
     List<String> accounts = new ArrayList<>();
 
-    @Option(names = "--url", required = true, paramLabel = "URL", description = "The article's canonical URL.")
+    @Option(names = "--url", paramLabel = "URL",
+            description = "The article's public URL: with ARTICLE a file, its link; without ARTICLE, the article itself (with --title, --summary).")
     String url;
 
-    @Option(names = "--title", paramLabel = "TEXT", description = "The headline.")
+    @Option(names = "--title", paramLabel = "TEXT", description = "The headline (overrides the page's).")
     String title;
 
-    @Option(names = "--summary", paramLabel = "TEXT", description = "The summary.")
+    @Option(names = "--summary", paramLabel = "TEXT", description = "The summary (overrides the page's).")
     String summary;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ARTICLE",
+            description = "The article page, an http(s) URL to fetch or an HTML file: its metadata is resolved as the filter would.")
+    String page;
 
     @Option(names = "--revision", paramLabel = "REV", defaultValue = "",
             description = "Article revision: the same revision is shared once, a new one again.")
@@ -98,15 +106,10 @@ public final class ScheduleCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        ArticleMeta article;
-        try {
-            article = ArticleMeta.builder().url(url).title(title).description(summary).build();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--url: " + e.getMessage());
-        }
         SyndicationConfig settings = SyndicationConfig.load(config);
+        ArticleMeta article = article(settings);
         Map<String, String> configured = settings.networks();
         List<String> targets = accounts.isEmpty() ? List.copyOf(configured.keySet()) : accounts;
         for (String a : targets) {
@@ -132,6 +135,26 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The article: read from its page when one is given, else from the options alone. */
+    private ArticleMeta article(SyndicationConfig settings) throws IOException {
+        if (page == null) {
+            if (url == null) throw new ParameterException(spec.commandLine(), "give the article page (a URL or a file), or --url with --title");
+            try {
+                return ArticleMeta.builder().url(url).title(title).description(summary).build();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--url: " + e.getMessage());
+            }
+        }
+        ArticleMeta read;
+        try (HttpTransport http = HttpTransport.create()) {
+            read = ArticleInput.read(page, url, null, settings, http);
+        }
+        ArticleMeta.Builder b = read.toBuilder();
+        if (title != null) b.title(title);
+        if (summary != null) b.description(summary);
+        return b.build();
     }
 
     private Recurrence recurrence() {

@@ -11,6 +11,7 @@ import dev.herald.syndication.Post;
 import dev.herald.syndication.Syndicator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import dev.herald.meta.ArticleMeta;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,6 +84,24 @@ class CliCommandsIT {
         assertEquals(0, list.exit(), list.err());
         assertTrue(list.out().contains("https://news.example/a"), list.out());
         assertTrue(list.out().contains("1 share(s)"), list.out());
+    }
+
+    @Test
+    void scheduleReadsTheArticlesHeadlineAndSummaryFromItsPage() {
+        String page = "https://ledger.example/articles/iran-retaliation.html";
+        Run r = run(new ScheduleCommand(CLOCK), "--db", db, "--config", config.toString(), "--account", "main",
+                "--at", "2025-03-20T10:00:00Z", "--url", page, "webapp/articles/iran-retaliation.html");
+        assertEquals(0, r.exit(), r.err());
+        String id = r.out().strip().split("\\s+")[0];
+        try (DeliveryDatabase opened = DeliveryDatabase.h2(Path.of(db))) {
+            ArticleMeta stored = new JdbcDeliveryStore(opened).find(id).orElseThrow().article();
+            assertEquals(page, stored.url().toString());
+            assertTrue(stored.title().startsWith("Iran calls its missile strikes"), stored.title());
+            assertTrue(stored.description().startsWith("Tehran fired 15 missiles"), stored.description());
+        }
+        Run neither = run(new ScheduleCommand(CLOCK), "--db", db, "--config", config.toString());
+        assertEquals(2, neither.exit());
+        assertTrue(neither.err().contains("give the article page"), neither.err());
     }
 
     @Test
