@@ -117,7 +117,7 @@ final class ConfigReader {
                 }
             }
         }
-        if (spec.urls().contains(s.key())) {
+        if (spec.urls().contains(s.key()) && !(spec.secretUrls().contains(s.key()) && Secret.isReference(s.value()))) {
             String problem = SyndicationConfig.urlProblem(s.value());
             if (problem != null) throw new ConfigException(source, s.line(), where + ": '" + s.key() + "' " + problem + ": " + s.value());
         }

@@ -52,7 +52,7 @@ public final class SyndicatorFactory {
                 case "bluesky" -> new BlueskySyndicator(new BlueskyAccount(account.name(), url(account, "service", DEFAULT_BLUESKY_SERVICE),
                         account.value("handle", null), secret(config, account, "password"), account.template(),
                         account.setting("langs") == null ? List.of() : account.setting("langs").values()), http, clock);
-                case "webhook" -> new WebhookSyndicator(new WebhookAccount(account.name(), url(account, "url", null),
+                case "webhook" -> new WebhookSyndicator(new WebhookAccount(account.name(), secretUrl(config, account, "url"),
                         secrets(config, account, "secrets"), account.template()), http, clock);
                 default -> throw new ConfigException(config.source(), account.line(), "no syndicator for network '" + account.network() + "'");
             };
@@ -66,6 +66,17 @@ public final class SyndicatorFactory {
     private static URI url(AccountSettings account, String key, URI fallback) {
         Setting s = account.setting(key);
         return s == null ? fallback : URI.create(s.value().strip());
+    }
+
+    /** A URL that may be given as a credential reference (a webhook URL with a token in it). */
+    private URI secretUrl(SyndicationConfig config, AccountSettings account, String key) {
+        Setting s = account.setting(key);
+        if (!Secret.isReference(s.value())) return url(account, key, null);
+        String value = secret(config, account, key).value();
+        String problem = SyndicationConfig.urlProblem(value);
+        // The value is a credential: the error says what is wrong with it, never what it is.
+        if (problem != null) throw new ConfigException(config.source(), s.line(), "account '" + account.name() + "': " + key + ": " + s.value() + " " + problem);
+        return URI.create(value.strip());
     }
 
     private Secret secret(SyndicationConfig config, AccountSettings account, String key) {
