@@ -101,14 +101,13 @@ final class ArticleInput {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpGet get = new HttpGet(at);
             get.setHeader("Accept", "text/html,application/xhtml+xml");
-            HttpReply reply = http.execute(get);
+            HttpReply reply = http.execute(get, MAX_PAGE_BYTES); // a larger page is an IOException saying so
             String location = reply.header("Location");
             if (reply.status() >= 300 && reply.status() < 400 && location != null) {
                 at = httpUrl(at.resolve(location.strip()).toString(), "a redirect");
                 continue;
             }
             if (!reply.ok()) throw new IOException("GET " + at + " answered HTTP " + reply.status());
-            if (reply.body().length >= MAX_PAGE_BYTES) throw new IOException("GET " + at + ": the page is larger than 5 MB");
             return new Fetched(reply.body(), charsetOf(reply.header("Content-Type")), at);
         }
         throw new IOException("GET " + start + ": more than " + MAX_REDIRECTS + " redirects");
