@@ -1,94 +1,86 @@
 package dev.herald.syndication.bluesky;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
-import dev.herald.meta.ImageMeta;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
-import dev.herald.syndication.Failures;
-import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
-import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
-import dev.herald.syndication.RetrySignals;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
-import java.io.IOException;
+import dev.herald.syndication.bluesky.XrpcClient.Session;
+import dev.herald.syndication.bluesky.XrpcClient.XrpcFailure;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts to a Bluesky account through its PDS, over XRPC.
+ * Posts articles to one Bluesky account: the account's template filled and fitted to Bluesky's 300
+ * graphemes, every link and hashtag made a facet at its UTF-8 byte offsets, and an
+ * {@code app.bsky.embed.external} link card with the article's image uploaded as its thumbnail.
  *
- * <ul>
- *   <li><b>Session:</b> created once with the app password ({@code com.atproto.server.createSession})
- *       and shared by every post; when the access token expires it is refreshed
- *       ({@code refreshSession}), and only when the refresh token is dead too does it log in again.
- *       Logins are rate limited per handle (30 per 5 minutes), so a login per post would soon fail.
- *   <li><b>Text:</b> composed under Bluesky's limits (300 graphemes, 3000 bytes), with link and tag
- *       facets at UTF-8 byte offsets.
- *   <li><b>Card:</b> an {@code app.bsky.embed.external} with the article's title and description and
- *       its image uploaded as the thumb ({@code uploadBlob}), shrunk below 1,000,000 bytes when
- *       needed; when the image cannot be fetched or read, the card goes without it.
- *   <li><b>Exactly once:</b> Bluesky has no idempotency header, so the record key is derived from the
- *       post's idempotency key ({@link RecordKeys}). A retry after a lost response asks to create the
- *       same key again; the PDS refuses (today with a 500), and a look-up of the key
- *       ({@code getRecord}) finds the first post: {@link Outcome.Duplicate}.
- * </ul>
+ * <p><b>Session.</b> One {@code com.atproto.server.createSession} per syndicator, shared by every
+ * post and thread; {@code refreshSession} when the access token runs out (by the token's own
+ * expiry, or when the PDS answers {@code ExpiredToken}); a new login only when the refresh token is
+ * refused too. Bluesky limits logins to 30 per 5 minutes and 300 a day, so logging in per post
+ * would lock a busy newsroom out.
+ *
+ * <p><b>Exactly once.</b> XRPC has no idempotency header, so each post is written under a record
+ * key derived from {@link Post#idempotencyKey()} (see {@code RecordKeys}): a retry after a lost
+ * response writes to the same {@code at://} URI, which the PDS refuses. It refuses with a bare 500
+ * today (bluesky-social/atproto#3718), so after a 5xx this syndicator asks
+ * {@code com.atproto.repo.getRecord} for that key: a record there means the post is up
+ * ({@link Outcome.Duplicate}), none means the 500 was a real failure ({@link Outcome.Transient}).
+ *
+ * <p><b>Thumbnail.</b> The article's image is fetched (http/https only, following up to three
+ * redirects), sent as it is when it is a JPEG or PNG of at most 1,000,000 bytes, otherwise scaled
+ * down to 1200 pixels and re-encoded as JPEG until it fits. An image that cannot be fetched or
+ * decoded, or that the PDS refuses, costs the card its picture (with a warning naming the URL),
+ * never the post.
+ *
+ * <p><b>Failures.</b> {@code InvalidRequest} and other 4xx answers are {@link Outcome.Permanent}
+ * with Bluesky's own message; 429 is {@link Outcome.RateLimited} until {@code ratelimit-reset};
+ * 5xx, timeouts and dropped connections are {@link Outcome.Transient}; a refused password is
+ * {@link Outcome.AuthFailed}. No exception escapes {@link #send}.
+ *
+ * <p>Thread-safe.
  */
 public final class BlueskySyndicator implements Syndicator {
+    /** This syndicator's {@link #network()}. */
+    public static final String NETWORK = "bluesky";
+
     private static final Logger LOG = LoggerFactory.getLogger(BlueskySyndicator.class);
-    private static final String POST = "app.bsky.feed.post";
-    private static final Set<String> TOKEN_ERRORS = Set.of("ExpiredToken", "InvalidToken");
-    private static final Set<String> AUTH_ERRORS = Set.of("ExpiredToken", "InvalidToken", "AuthMissing", "AuthenticationRequired", "AccountTakedown");
-
-    private record Session(String accessJwt, String refreshJwt, String did, String handle) {}
-
-    /** A call that ended in a classified outcome; unwinds to {@link #send}. */
-    private static final class Failed extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient Outcome outcome;
-
-        Failed(Outcome outcome) {
-            super(outcome.describe(), null, false, false);
-            this.outcome = outcome;
-        }
-    }
+    /** Errors with which a PDS refuses a thumbnail blob at createRecord time; the post goes out without it. */
+    private static final Set<String> THUMB_ERRORS = Set.of("BlobNotFound", "InvalidMimeType", "BlobTooLarge");
 
     private final BlueskyAccount account;
     private final HttpTransport http;
     private final Clock clock;
-    private final String base;
-    private final Object sessionLock = new Object();
-    private volatile Session session;
+    private final XrpcClient xrpc;
 
-    /** A syndicator for {@code account}, sending over {@code http}, reading time from {@code clock}. */
+    /**
+     * A syndicator for {@code account}.
+     *
+     * @param http the shared transport, for the PDS and for fetching images
+     * @param clock the source of {@code createdAt} and of "has the token expired"
+     */
     public BlueskySyndicator(BlueskyAccount account, HttpTransport http, Clock clock) {
         this.account = Validate.notNull(account, "account");
         this.http = Validate.notNull(http, "http");
         this.clock = Validate.notNull(clock, "clock");
-        String s = account.service().toString();
-        this.base = (s.endsWith("/") ? s.substring(0, s.length() - 1) : s) + "/xrpc/";
+        this.xrpc = new XrpcClient(account, http, clock);
     }
 
     @Override
@@ -98,204 +90,132 @@ public final class BlueskySyndicator implements Syndicator {
 
     @Override
     public String network() {
-        return "bluesky";
+        return NETWORK;
     }
 
+    /** Posts {@code post} once; see the class description for what each outcome means. */
     @Override
     public Outcome send(Post post) {
-        ComposedText text = Composer.compose(post.article(), account.template(), TextRules.BLUESKY);
-        if (!text.fits()) return new Outcome.Permanent("the post cannot fit 300 characters even with only the link: " + text.length());
-        String rkey = RecordKeys.of(post.idempotencyKey(), post.article());
+        Validate.notNull(post, "post");
         try {
-            JsonNode thumb = thumb(post.article().image());
-            HttpReply reply = authed(s -> json("com.atproto.repo.createRecord", createRecord(s.did(), rkey, post, text, thumb)));
-            if (reply.ok()) {
-                String uri = reply.json().path("uri").asText("");
-                if (uri.isBlank()) return new Outcome.Transient("HTTP " + reply.status() + " without a record uri", null);
-                return new Outcome.Posted(uri, webUrl(rkey));
+            ArticleMeta article = post.article();
+            ComposedText text = Composer.compose(article, account.template(), TextRules.BLUESKY);
+            if (!text.fits()) {
+                return new Outcome.Permanent("the link alone is longer than Bluesky's " + text.limit() + " graphemes / 3000 bytes");
             }
-            if (reply.status() == 500) {
-                // Maybe our own earlier attempt: the PDS answers a taken record key with a 500.
-                Outcome existing = existing(rkey);
-                if (existing != null) return existing;
+            String rkey = RecordKeys.forIdempotencyKey(post.idempotencyKey());
+            // Log in before fetching the image: a wrong password should not cost a download.
+            Session session = xrpc.session();
+            JsonNode thumb = article.image() == null ? null : uploadThumb(article.image().url());
+            List<String> langs = PostRecord.langs(account.langs(), article);
+            ObjectNode input = PostRecord.input(session.did(), rkey, text.text(), clock.instant(), langs, article, thumb);
+            try {
+                return posted(xrpc.procedure("com.atproto.repo.createRecord", input));
+            } catch (XrpcFailure f) {
+                if (thumb != null && THUMB_ERRORS.contains(f.error())) {
+                    LOG.warn("Bluesky account {}: the PDS refused the thumbnail of {} ({}); posting the card without it",
+                            account.name(), article.image().url(), f.outcome.describe());
+                    input = PostRecord.input(session.did(), rkey, text.text(), clock.instant(), langs, article, null);
+                    return posted(xrpc.procedure("com.atproto.repo.createRecord", input));
+                }
+                if (f.status() >= 500) return existing(rkey).orElse(f.outcome);
+                throw f;
             }
-            return classify(reply);
-        } catch (Failed f) {
+        } catch (XrpcFailure f) {
             return f.outcome;
+        } catch (RuntimeException e) {
+            // A bug here must not take the delivery worker down; a retry may well pass (it is
+            // Transient), and the stack trace is in the log.
+            LOG.error("Bluesky account {}: unexpected failure sending {}", account.name(), post.article().url(), e);
+            return new Outcome.Transient("unexpected error: " + e, null);
         }
-    }
-
-    /** The exact {@code createRecord} body {@link #send} would post; needs no session and makes no request. */
-    @Override
-    public Preview preview(Post post) {
-        ComposedText text = Composer.compose(post.article(), account.template(), TextRules.BLUESKY);
-        ImageMeta image = post.article().image();
-        JsonNode thumb = image == null ? null : Payloads.object().textNode("<uploadBlob of " + image.url() + ">");
-        Session known = session;
-        String repo = known != null ? known.did() : "<DID of " + account.handle() + ">";
-        ObjectNode body = createRecord(repo, RecordKeys.of(post.idempotencyKey(), post.article()), post, text, thumb);
-        return new Preview(account(), network(), text, Payloads.pretty(body));
-    }
-
-    private ObjectNode createRecord(String repo, String rkey, Post post, ComposedText text, JsonNode thumb) {
-        ArticleMeta a = post.article();
-        ObjectNode body = Payloads.object();
-        body.put("repo", repo);
-        body.put("collection", POST);
-        body.put("rkey", rkey);
-        ObjectNode record = body.putObject("record");
-        record.put("$type", POST);
-        record.put("text", text.text());
-        record.put("createdAt", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-        ArrayNode langs = record.putArray("langs");
-        List<String> configured = account.langs();
-        if (!configured.isEmpty()) {
-            configured.forEach(langs::add);
-        } else if (a.locale() != null && !a.locale().getLanguage().isEmpty()) {
-            langs.add(a.locale().toLanguageTag());
-        } else {
-            record.remove("langs");
-        }
-        ArrayNode facets = Facets.of(text.text());
-        if (!facets.isEmpty()) record.set("facets", facets);
-        ObjectNode embed = record.putObject("embed");
-        embed.put("$type", "app.bsky.embed.external");
-        ObjectNode external = embed.putObject("external");
-        external.put("uri", a.url().toString());
-        external.put("title", a.title() == null ? "" : a.title());
-        external.put("description", a.description() == null ? "" : a.description());
-        if (thumb != null) external.set("thumb", thumb);
-        return body;
-    }
-
-    /** The uploaded thumb's blob reference, or {@code null} when there is no usable image. */
-    private JsonNode thumb(ImageMeta image) throws Failed {
-        if (image == null) return null;
-        Thumbnails.Image img;
-        try {
-            img = Thumbnails.fetch(http, image.url());
-        } catch (IOException | RuntimeException e) { // a corrupt image can throw from inside ImageIO
-            LOG.warn("Bluesky card for '{}' goes without its thumbnail: {} ({})", account.name(), image.url(), e.getMessage());
-            return null;
-        }
-        HttpReply reply = authed(s -> {
-            HttpPost upload = new HttpPost(base + "com.atproto.repo.uploadBlob");
-            upload.setEntity(new ByteArrayEntity(img.bytes(), ContentType.create(img.mimeType())));
-            return upload;
-        });
-        JsonNode blob = reply.json().path("blob");
-        if (reply.ok() && blob.isObject()) return blob;
-        LOG.warn("Bluesky card for '{}' goes without its thumbnail: uploadBlob answered {}", account.name(), Failures.message(reply, error(reply)));
-        return null;
-    }
-
-    /** The post already made under {@code rkey}, or {@code null} when there is none. */
-    private Outcome existing(String rkey) throws Failed {
-        Session s = session();
-        String query = "com.atproto.repo.getRecord?repo=" + enc(s.did()) + "&collection=" + POST + "&rkey=" + enc(rkey);
-        HttpReply reply = authed(x -> new HttpGet(base + query));
-        if (!reply.ok()) return null;
-        return new Outcome.Duplicate(reply.json().path("uri").asText(null), webUrl(rkey));
     }
 
     /**
-     * Sends the request {@code build} makes with the current session; on an expired or rejected
-     * access token, refreshes (or logs in again) and sends it once more.
+     * The exact createRecord body {@link #send} would post, pretty-printed, without any request:
+     * the thumbnail appears as a note of the image that will be uploaded, and the repository as the
+     * account's DID when a session is already open, else as a note.
      */
-    private HttpReply authed(Function<Session, ClassicHttpRequest> build) throws Failed {
-        Session s = session();
-        HttpReply reply = execute(withToken(build.apply(s), s.accessJwt()));
-        if (TOKEN_ERRORS.contains(error(reply))) {
-            s = renewed(s);
-            reply = execute(withToken(build.apply(s), s.accessJwt()));
-        }
-        return reply;
-    }
-
-    private Session session() throws Failed {
-        Session s = session;
-        if (s != null) return s;
-        synchronized (sessionLock) {
-            if (session == null) session = login();
-            return session;
-        }
-    }
-
-    /** A working session in place of {@code stale}: refreshed, or else a new login. */
-    private Session renewed(Session stale) throws Failed {
-        synchronized (sessionLock) {
-            if (session != stale && session != null) return session; // another thread renewed it
-            HttpPost refresh = new HttpPost(base + "com.atproto.server.refreshSession");
-            HttpReply reply = execute(withToken(refresh, stale.refreshJwt()));
-            if (reply.ok()) {
-                session = read(reply.json(), stale);
-            } else if (TOKEN_ERRORS.contains(error(reply))) {
-                session = login();
-            } else {
-                throw new Failed(classify(reply));
-            }
-            return session;
-        }
-    }
-
-    private Session login() throws Failed {
-        ObjectNode body = Payloads.object();
-        body.put("identifier", account.handle());
-        body.put("password", account.appPassword().value());
-        HttpReply reply = execute(json("com.atproto.server.createSession", body));
-        if (!reply.ok()) throw new Failed(classify(reply));
-        return read(reply.json(), null);
-    }
-
-    private Session read(JsonNode json, Session previous) throws Failed {
-        String access = json.path("accessJwt").asText("");
-        String refresh = json.path("refreshJwt").asText("");
-        String did = json.path("did").asText(previous == null ? "" : previous.did());
-        String handle = json.path("handle").asText(previous == null ? account.handle() : previous.handle());
-        if (access.isBlank() || refresh.isBlank() || did.isBlank()) throw new Failed(new Outcome.Transient("the PDS answered a session without its tokens", null));
-        return new Session(access, refresh, did, handle);
-    }
-
-    private HttpReply execute(ClassicHttpRequest request) throws Failed {
+    @Override
+    public Preview preview(Post post) {
+        Validate.notNull(post, "post");
+        ArticleMeta article = post.article();
+        ComposedText text = Composer.compose(article, account.template(), TextRules.BLUESKY);
+        Session session = xrpc.cachedSession();
+        String repo = session != null ? session.did() : "<DID of @" + account.handle() + ", from createSession>";
+        JsonNode thumb = article.image() == null ? null : TextNode.valueOf("<uploadBlob of " + article.image().url() + ">");
+        ObjectNode input = PostRecord.input(repo, RecordKeys.forIdempotencyKey(post.idempotencyKey()), text.text(), clock.instant(),
+                PostRecord.langs(account.langs(), article), article, thumb);
         try {
-            return http.execute(request, account.appPassword());
-        } catch (IOException e) {
-            throw new Failed(Failures.unreachable(e, account.appPassword()));
+            return new Preview(account.name(), NETWORK, text, XrpcClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(input));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write JSON", e);
         }
     }
 
-    private Outcome classify(HttpReply reply) {
-        String error = error(reply);
-        String message = reply.json().path("message").asText("");
-        String text = account.appPassword().maskIn(error.isEmpty() ? message : message.isBlank() ? error : error + ": " + message);
-        if (AUTH_ERRORS.contains(error) && reply.status() < 500) return new Outcome.AuthFailed(Failures.message(reply, text));
-        return Failures.classify(reply, text, reply.status() == 429 ? RetrySignals.epochSeconds(reply, "ratelimit-reset") : null, clock);
+    /**
+     * Fetches, fits and uploads the card's image; {@code null} (no thumbnail) when that fails for
+     * the image's sake. A rate limit, an expired login or an unreachable PDS fail the whole send
+     * instead: nothing is posted yet, and the retry gets the picture.
+     */
+    private JsonNode uploadThumb(URI imageUrl) throws XrpcFailure {
+        Optional<Thumbnail> thumb = Thumbnail.fetch(imageUrl, http);
+        if (thumb.isEmpty()) return null;
+        try {
+            JsonNode blob = xrpc.upload("com.atproto.repo.uploadBlob", thumb.get().bytes(), thumb.get().mimeType()).path("blob");
+            if (!blob.isObject() || !blob.path("ref").has("$link")) {
+                LOG.warn("Bluesky account {}: uploadBlob of {} answered no blob reference; posting the card without thumbnail", account.name(), imageUrl);
+                return null;
+            }
+            return blob;
+        } catch (XrpcFailure f) {
+            if (f.outcome instanceof Outcome.Permanent) {
+                LOG.warn("Bluesky account {}: uploadBlob of {} refused ({}); posting the card without thumbnail",
+                        account.name(), imageUrl, f.outcome.describe());
+                return null;
+            }
+            throw f;
+        }
     }
 
-    /** The XRPC error name of {@code reply}, or the empty string. */
-    private static String error(HttpReply reply) {
-        return reply.json().path("error").asText("").strip();
+    private Outcome posted(JsonNode created) {
+        String uri = created.path("uri").asText("");
+        if (uri.isEmpty()) return new Outcome.Transient("Bluesky answered createRecord without a uri", null);
+        return new Outcome.Posted(uri, webUrl(uri));
     }
 
-    private HttpPost json(String method, ObjectNode body) {
-        HttpPost post = new HttpPost(base + method);
-        post.setEntity(new ByteArrayEntity(Payloads.bytes(body), ContentType.APPLICATION_JSON));
-        return post;
+    /** The post already under {@code rkey}, as a {@link Outcome.Duplicate}; empty when there is none or the lookup fails. */
+    private Optional<Outcome> existing(String rkey) {
+        try {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("repo", xrpc.session().did());
+            params.put("collection", PostRecord.COLLECTION);
+            params.put("rkey", rkey);
+            String uri = xrpc.query("com.atproto.repo.getRecord", params).path("uri").asText("");
+            if (uri.isEmpty()) return Optional.empty();
+            LOG.info("Bluesky account {}: {} exists already (an earlier attempt's answer was lost)", account.name(), uri);
+            return Optional.of(new Outcome.Duplicate(uri, webUrl(uri)));
+        } catch (XrpcFailure notThere) {
+            // RecordNotFound: the 5xx was a real failure. Anything else: we cannot tell, so the
+            // original 5xx stands and the retry will ask again.
+            return Optional.empty();
+        }
     }
 
-    private static ClassicHttpRequest withToken(ClassicHttpRequest request, String token) {
-        request.setHeader("Authorization", "Bearer " + token);
-        request.setHeader("Accept", "application/json");
-        return request;
+    /** {@code https://bsky.app/profile/<handle>/post/<rkey>} for an {@code at://} URI. */
+    private URI webUrl(String atUri) {
+        String rkey = atUri.substring(atUri.lastIndexOf('/') + 1);
+        Session s = xrpc.cachedSession();
+        String handle = s != null && !s.handle().isBlank() ? s.handle() : account.handle();
+        try {
+            return URI.create("https://bsky.app/profile/" + handle + "/post/" + rkey);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
-    private URI webUrl(String rkey) {
-        Session s = session;
-        String handle = s != null ? s.handle() : account.handle();
-        return URI.create("https://bsky.app/profile/" + enc(handle.toLowerCase(Locale.ROOT)) + "/post/" + rkey);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    @Override
+    public String toString() {
+        return "BlueskySyndicator[" + account.name() + " @" + account.handle() + " on " + account.service() + "]";
     }
 }

@@ -3,51 +3,71 @@ package dev.herald.syndication.bluesky;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.internal.Graphemes;
 import dev.herald.internal.Utf8;
 import dev.herald.syndication.TextRules;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rich-text facets of a post: a link facet over every URL and a tag facet over every hashtag,
- * addressed by UTF-8 <em>byte</em> offsets into the text, as the {@code app.bsky.richtext.facet}
- * lexicon requires (a curly quote before a link is three bytes, an emoji four or more, so char
- * offsets would put the link in the wrong place).
+ * Finds the links and hashtags in a post's text and addresses them as Bluesky wants: by UTF-8
+ * <em>byte</em> offsets into the text (a curly quote is 3 bytes, an emoji 4), not by Java chars.
+ *
+ * <p>Bluesky does not link anything by itself: text without facets shows as plain text, so every
+ * URL and hashtag needs one ({@code app.bsky.richtext.facet}).
  */
 final class Facets {
-    // A hashtag as the Bluesky app detects one: after start or whitespace, not all digits, no '#'.
-    private static final Pattern TAG = Pattern.compile("(?<=^|\\s)#([\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*)", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final int MAX_TAG_BYTES = 640;
+    static final String LINK = "app.bsky.richtext.facet#link";
+    static final String TAG = "app.bsky.richtext.facet#tag";
+
+    // A hashtag starts the text or follows whitespace or an opening bracket, and has a letter in it
+    // (Bluesky's own client does not tag "#1"); full-width ＃ counts as Bluesky's client counts it.
+    private static final Pattern HASHTAG = Pattern.compile("(?<=^|[\\s(\\[])[#＃]([\\p{L}\\p{M}\\p{N}_]*\\p{L}[\\p{L}\\p{M}\\p{N}_]*)");
+    // app.bsky.richtext.facet#tag: at most 64 graphemes (640 bytes).
+    private static final int MAX_TAG_GRAPHEMES = 64;
+
+    /** One facet: a byte range of the text and what it links to. */
+    record Facet(int byteStart, int byteEnd, String type, String value) {}
 
     private Facets() {}
 
-    /** The facets of {@code text}, in order of position. */
-    static ArrayNode of(String text) {
-        ArrayNode facets = JsonNodeFactory.instance.arrayNode();
+    /** The link and tag facets of {@code text}, in text order; tags inside links are not tags. */
+    static List<Facet> of(String text) {
+        List<Facet> out = new ArrayList<>();
+        List<int[]> linkRanges = new ArrayList<>();
+        // Links as TextRules finds them when it measures the text: one notion of a URL.
         for (TextRules.Span link : TextRules.links(text)) {
-            ObjectNode f = facet(facets, text, link.start(), link.end());
-            f.putArray("features").addObject()
-                    .put("$type", "app.bsky.richtext.facet#link")
-                    .put("uri", text.substring(link.start(), link.end()));
+            linkRanges.add(new int[] {link.start(), link.end()});
+            out.add(new Facet(Utf8.byteOffset(text, link.start()), Utf8.byteOffset(text, link.end()), LINK, text.substring(link.start(), link.end())));
         }
-        Matcher m = TAG.matcher(text);
-        while (m.find()) {
-            if (Utf8.length(m.group(1)) > MAX_TAG_BYTES || insideLink(text, m.start())) continue;
-            facet(facets, text, m.start(), m.end()).putArray("features").addObject()
-                    .put("$type", "app.bsky.richtext.facet#tag")
-                    .put("tag", m.group(1));
+        Matcher t = HASHTAG.matcher(text);
+        while (t.find()) {
+            if (inside(linkRanges, t.start())) continue;
+            String tag = t.group(1);
+            if (Graphemes.count(tag) > MAX_TAG_GRAPHEMES) continue;
+            out.add(new Facet(Utf8.byteOffset(text, t.start()), Utf8.byteOffset(text, t.end()), TAG, tag));
         }
-        return facets;
+        out.sort((a, b) -> Integer.compare(a.byteStart(), b.byteStart()));
+        return out;
     }
 
-    private static boolean insideLink(String text, int index) {
-        for (TextRules.Span link : TextRules.links(text)) if (index >= link.start() && index < link.end()) return true;
+    /** The facets as the record's {@code facets} array. */
+    static ArrayNode toJson(List<Facet> facets) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (Facet f : facets) {
+            ObjectNode facet = array.addObject();
+            facet.putObject("index").put("byteStart", f.byteStart()).put("byteEnd", f.byteEnd());
+            ObjectNode feature = facet.putArray("features").addObject().put("$type", f.type());
+            feature.put(LINK.equals(f.type()) ? "uri" : "tag", f.value());
+        }
+        return array;
+    }
+
+    private static boolean inside(List<int[]> ranges, int index) {
+        for (int[] r : ranges) if (index >= r[0] && index < r[1]) return true;
         return false;
     }
 
-    private static ObjectNode facet(ArrayNode facets, String text, int start, int end) {
-        ObjectNode f = facets.addObject();
-        f.putObject("index").put("byteStart", Utf8.byteOffset(text, start)).put("byteEnd", Utf8.byteOffset(text, end));
-        return f;
-    }
 }

@@ -1,59 +1,66 @@
 package dev.herald.syndication.bluesky;
 
-import dev.herald.meta.ArticleMeta;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
- * Record keys that make a retried post land on the same record. Bluesky has no idempotency header,
- * but a client may choose the record key: the same post always gets the same key, so a retry after
- * a lost response collides with the record it already created instead of posting twice.
+ * Derives a post's record key from its idempotency key, so that every attempt to send one share
+ * writes to the same {@code at://} URI and the PDS itself refuses the second copy.
  *
- * <p>The key is a TID (the only post keys the Bluesky app shows): 53 bits of microseconds and 10
- * bits of "clock id". The microseconds are the article's publication time (or, without one, a time
- * in 2024 chosen by the key) plus up to a second chosen by the idempotency key, and the clock id
- * also comes from the key, so revisions and articles published in the same second still differ.
+ * <p>Why this instead of an idempotency header: XRPC has none, and {@code createRecord} without an
+ * {@code rkey} mints a fresh one per call, so a retry after a lost response would post twice.
+ *
+ * <p>Why a TID: {@code app.bsky.feed.post} declares {@code "key": "tid"}; the PDS stores any valid
+ * record key, but the Bluesky app does not show posts under other keys
+ * (bluesky-social/social-app#8654). A TID is 64 bits written as 13 base32-sortable characters: a
+ * zero bit, 53 bits of microseconds since the epoch and a 10-bit clock id (atproto spec, "Record
+ * Key" and "TID").
+ *
+ * <p>Why the time inside is not the posting time: the key must be the same on every attempt, and
+ * nothing in a share but its idempotency key is certain to be. So the 63 bits come from SHA-256 of
+ * the key, with the microseconds folded into one fixed year in the past (2023). Bluesky orders
+ * posts by {@code createdAt} and the time it indexed them ({@code sortAt}, docs.bsky.app
+ * "Timestamps"), not by the record key, so readers see the post at the time it was sent; a past
+ * year (rather than 53 random bits, which reach the 23rd century) keeps the key from ever reading
+ * as a time in the future to tools that do decode it. Keys only need to be unique within one
+ * account's repository; two shares colliding there (about 55 bits: roughly one chance in six
+ * million for 100,000 posts on one account) would have the second reported as a duplicate of the
+ * first.
  */
 final class RecordKeys {
-    private static final String ALPHABET = "234567abcdefghijklmnopqrstuvwxyz";
-    private static final long FALLBACK_START_MICROS = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli() * 1000;
-    private static final long YEAR_MICROS = 365L * 24 * 3600 * 1_000_000;
+    private static final String SORTABLE = "234567abcdefghijklmnopqrstuvwxyz";
+    private static final long ANCHOR_MICROS = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse("2023-01-01T00:00:00Z"));
+    private static final long SPAN_MICROS = 365L * 24 * 3600 * 1_000_000;
 
     private RecordKeys() {}
 
-    /** The record key for the post with {@code idempotencyKey} of {@code article}. */
-    static String of(String idempotencyKey, ArticleMeta article) {
-        long hash = hash(idempotencyKey);
-        OffsetDateTime published = article.publishedTime() != null ? article.publishedTime() : article.modifiedTime();
-        long micros = published != null
-                ? published.toInstant().getEpochSecond() * 1_000_000 + Math.floorMod(hash, 1_000_000L)
-                : FALLBACK_START_MICROS + Math.floorMod(hash, YEAR_MICROS);
-        int clockId = (int) ((hash >>> 40) & 0x3FF);
-        return tid(micros, clockId);
-    }
-
-    /** A TID: the top bit zero, 53 bits of microseconds, 10 bits of clock id, in base32-sortable. */
-    static String tid(long micros, int clockId) {
-        long v = ((micros & 0x1F_FFFF_FFFF_FFFFL) << 10) | (clockId & 0x3FF);
-        char[] out = new char[13];
-        for (int i = 12; i >= 0; i--) {
-            out[i] = ALPHABET.charAt((int) (v & 31));
-            v >>>= 5;
-        }
-        return new String(out);
-    }
-
-    private static long hash(String key) {
+    /** The TID record key for a share with this idempotency key; the same for the same key, always. */
+    static String forIdempotencyKey(String idempotencyKey) {
+        byte[] digest;
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            long h = 0;
-            for (int i = 0; i < 8; i++) h = (h << 8) | (d[i] & 0xFF);
-            return h;
+            // A prefix keeps this derivation apart from any other use of the same key's hash.
+            digest = MessageDigest.getInstance("SHA-256").digest(("herald/bluesky/rkey\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
+        ByteBuffer bits = ByteBuffer.wrap(digest);
+        long micros = ANCHOR_MICROS + Long.remainderUnsigned(bits.getLong(), SPAN_MICROS);
+        int clockId = bits.getShort() & 0x3FF;
+        return tid(micros, clockId);
+    }
+
+    /** The TID for these microseconds and clock id: 13 base32-sortable characters, the first bit zero. */
+    static String tid(long micros, int clockId) {
+        long v = ((micros & ((1L << 53) - 1)) << 10) | (clockId & 0x3FF);
+        char[] out = new char[13];
+        for (int i = 12; i >= 0; i--) {
+            out[i] = SORTABLE.charAt((int) (v & 31));
+            v >>>= 5;
+        }
+        return new String(out);
     }
 }

@@ -3,9 +3,12 @@ package dev.herald.syndication.bluesky;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.internal.Graphemes;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ImageMeta;
 import dev.herald.syndication.HttpTransport;
@@ -20,7 +23,8 @@ import dev.herald.testkit.Fault;
 import dev.herald.testkit.ManualClock;
 import dev.herald.testkit.MockBluesky;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,222 +33,607 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import javax.imageio.ImageIO;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import okio.Buffer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class BlueskySyndicatorTest {
-    static final String HEADLINE = "Iran says retaliation for US strike is complete, will not seek “escalation”";
-    static final String SUMMARY = "Iran does not intend to enter into a war with the United States, the regime said late Tuesday "
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+    private static final String HEADLINE = "Iran says retaliation for US strike is complete, will not seek “escalation”";
+    private static final String SUMMARY = "Iran does not intend to enter into a war with the United States, the regime said late Tuesday "
             + "after retaliating for the killing of its top general, Qassem Soleimani.";
-    static final URI URL = URI.create("https://ledger.example/articles/iran-retaliation.html");
+    // Short enough for the whole seed message to fit in 300 graphemes.
+    private static final String URL = "https://news.example/world/2020/01/08/iran-retaliation";
+    private static final String CREATE_RECORD = "/xrpc/com.atproto.repo.createRecord";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final ManualClock clock = new ManualClock(NOW);
+    // Strict facets: a link facet off by one byte fails here, where the real PDS would store it.
+    private final MockBluesky bsky = MockBluesky.builder().clock(clock).strictFacets().start();
+    private final TestImages images = new TestImages();
     private final HttpTransport http = HttpTransport.create(Duration.ofSeconds(2), Duration.ofSeconds(5));
-    private final MockBluesky bluesky = MockBluesky.builder().clock(clock).strictFacets().start();
-    private final MockWebServer images = new MockWebServer();
+    private final BlueskySyndicator syndicator = new BlueskySyndicator(account(bsky.password()), http, clock);
 
     @AfterEach
-    void stop() throws Exception {
-        bluesky.close();
-        images.close();
+    void stop() throws IOException {
         http.close();
+        images.close();
+        bsky.close();
     }
 
-    private BlueskySyndicator syndicator(String password) {
-        return new BlueskySyndicator(new BlueskyAccount("ledger", bluesky.baseUri(), bluesky.handle(), Secret.of("password", password),
-                MessageTemplate.defaults(), List.of()), http, clock);
+    private BlueskyAccount account(String password) {
+        return new BlueskyAccount("newsroom-bsky", bsky.baseUri(), bsky.handle(), Secret.of("bsky", password), null, List.of());
     }
 
-    private BlueskySyndicator syndicator() {
-        return syndicator(bluesky.password());
+    private static ArticleMeta.Builder seed() {
+        return ArticleMeta.builder().title(HEADLINE).description(SUMMARY).url(URL).locale(Locale.US).siteName("News Example");
     }
 
-    private static ArticleMeta article(String title, ImageMeta image) {
-        return ArticleMeta.builder().title(title).description(SUMMARY).url(URL).locale(Locale.US).tags(List.of("Iran")).image(image).build();
+    private static Post post(ArticleMeta article) {
+        return Post.of(article, "newsroom-bsky", "1");
     }
 
-    /** What each facet's byte range holds, sliced from the text's real UTF-8 bytes. */
-    private static List<String> facetSlices(BlueskyPost post) {
-        byte[] bytes = post.text().getBytes(StandardCharsets.UTF_8);
-        List<String> out = new ArrayList<>();
-        for (JsonNode f : post.record().path("facets")) {
-            out.add(new String(Arrays.copyOfRange(bytes, f.path("index").path("byteStart").asInt(), f.path("index").path("byteEnd").asInt()), StandardCharsets.UTF_8));
-        }
+    private static String slice(String text, JsonNode facet) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        int start = facet.path("index").path("byteStart").asInt();
+        int end = facet.path("index").path("byteEnd").asInt();
+        return new String(Arrays.copyOfRange(utf8, start, end), StandardCharsets.UTF_8);
+    }
+
+    private BlueskyPost onlyPost() {
+        assertEquals(1, bsky.postCount(), "posts on the fake");
+        return bsky.posts().get(0);
+    }
+
+    private List<RecordedRequest> requestsTo(String path) {
+        List<RecordedRequest> out = new ArrayList<>();
+        for (RecordedRequest r : bsky.recentRequests()) if (r.getUrl().encodedPath().equals(path)) out.add(r);
         return out;
     }
 
-    private URI serve(byte[] body, String contentType) throws Exception {
-        images.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", contentType).body(new Buffer().write(body)).build());
-        images.start();
-        return images.url("/img/lead.img").uri();
-    }
+    // --- text and facets ---
 
-    private static byte[] png(int width, int height, boolean noisy) throws Exception {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Random r = new Random(42);
-        for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) img.setRGB(x, y, noisy ? r.nextInt(0xFFFFFF) : 0x336699);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
+    @Test
+    void postsTheSeedArticleWithALinkFacetThatSlicesExactlyTheUrlOutOfTheUtf8Bytes() {
+        Outcome outcome = syndicator.send(post(seed().build()));
+
+        Outcome.Posted posted = assertInstanceOf(Outcome.Posted.class, outcome, outcome.describe());
+        BlueskyPost p = onlyPost();
+        assertEquals(HEADLINE + "\n\n" + SUMMARY + "\n\n" + URL, p.text());
+        JsonNode facets = p.record().path("facets");
+        assertEquals(1, facets.size(), facets.toString());
+        assertEquals(URL, slice(p.text(), facets.get(0)));
+        assertEquals("app.bsky.richtext.facet#link", facets.get(0).path("features").get(0).path("$type").asText());
+        assertEquals(URL, facets.get(0).path("features").get(0).path("uri").asText());
+        // The curly quotes are 3 bytes each: a char offset would be 4 bytes short.
+        assertEquals(p.text().getBytes(StandardCharsets.UTF_8).length - URL.length(), facets.get(0).path("index").path("byteStart").asInt());
+        assertEquals(p.uri(), posted.remoteId());
+        assertEquals(URI.create("https://bsky.app/profile/" + bsky.handle() + "/post/" + p.rkey()), posted.remoteUrl());
     }
 
     @Test
-    void theSeedArticleIsPostedWithItsLinkFacetOnExactlyTheUrlsBytes() {
-        Outcome o = syndicator().send(Post.of(article(HEADLINE, null), "ledger", "1"));
-        Outcome.Posted posted = assertInstanceOf(Outcome.Posted.class, o, o.describe());
-        BlueskyPost post = bluesky.posts().get(0);
-        assertEquals(posted.remoteId(), post.uri());
-        assertTrue(post.text().startsWith(HEADLINE), post.text());
-        assertEquals(List.of(URL.toString(), "#Iran"), facetSlices(post));
-        assertEquals(List.of(URL.toString()), post.linkUris());
-        assertEquals(List.of("en-US"), post.langs());
-        JsonNode card = post.externalEmbed();
-        assertEquals(URL.toString(), card.path("uri").asText());
-        assertEquals(HEADLINE, card.path("title").asText());
-        assertEquals(SUMMARY, card.path("description").asText());
-        assertTrue(card.path("thumb").isMissingNode());
-        assertEquals("https://bsky.app/profile/" + bluesky.handle() + "/post/" + post.rkey(), posted.remoteUrl().toString());
-        assertTrue(post.clientRkey());
+    void aShortenedSummaryLeavesTheLinkFacetOnTheWholeUrl() {
+        String longUrl = "https://news.example/world/2020/01/08/iran-says-retaliation-for-us-strike-is-complete-will-not-seek-escalation";
+
+        Outcome outcome = syndicator.send(post(seed().url(longUrl).build()));
+
+        assertInstanceOf(Outcome.Posted.class, outcome, outcome.describe());
+        BlueskyPost p = onlyPost();
+        assertTrue(p.text().contains("…\n\n" + longUrl), p.text());
+        assertEquals(longUrl, slice(p.text(), p.record().path("facets").get(0)));
+        assertTrue(Graphemes.count(p.text()) <= 300);
     }
 
     @Test
-    void emojiAndCurlyQuotesBeforeTheLinkShiftItsByteOffsetsCorrectly() {
-        String headline = "🚀 “Herald” ships: families 👨‍👩‍👧‍👦 and flags 🇺🇦 welcome";
-        syndicator().send(Post.of(article(headline, null), "ledger", "1"));
-        BlueskyPost post = bluesky.posts().get(0);
-        assertEquals(URL.toString(), facetSlices(post).get(0));
-        int byteStart = post.record().path("facets").get(0).path("index").path("byteStart").asInt();
-        assertTrue(byteStart > post.text().indexOf(URL.toString()), "byte offsets, not char offsets: " + byteStart);
+    void writesCreatedAtFromTheClockAndTheArticlesLanguage() {
+        syndicator.send(post(seed().build()));
+
+        BlueskyPost p = onlyPost();
+        assertEquals("2026-03-01T12:00:00.000Z", p.createdAt());
+        assertEquals(List.of("en-US"), p.langs());
     }
 
     @Test
-    void oneSessionServesManyPosts() {
-        BlueskySyndicator s = syndicator();
-        for (int i = 0; i < 5; i++) assertInstanceOf(Outcome.Posted.class, s.send(Post.of(article(HEADLINE, null), "ledger", "r" + i)));
-        assertEquals(1, bluesky.sessionCreationCount());
-        assertEquals(5, bluesky.postCount());
+    void configuredLanguagesWinOverTheArticles() {
+        BlueskyAccount account = new BlueskyAccount("de", bsky.baseUri(), bsky.handle(), Secret.of("bsky", bsky.password()), null, List.of("de", "en"));
+        new BlueskySyndicator(account, http, clock).send(post(seed().build()));
+
+        assertEquals(List.of("de", "en"), onlyPost().langs());
     }
 
     @Test
-    void anExpiredAccessTokenIsRefreshedNotLoggedInAgain() {
-        BlueskySyndicator s = syndicator();
-        s.send(Post.of(article(HEADLINE, null), "ledger", "1"));
+    void emojiHeadlineAndHashtagsGetFacetsAtTheirByteOffsets() {
+        String headline = "🚀 Launch day for the 👨‍👩‍👧‍👦 family plan — “finally”";
+        ArticleMeta article = seed().title(headline).description("Crème brûlée for everyone 🎉").tags(List.of("Space", "Middle East")).build();
+
+        Outcome outcome = syndicator.send(post(article));
+
+        assertInstanceOf(Outcome.Posted.class, outcome, outcome.describe());
+        BlueskyPost p = onlyPost();
+        assertTrue(p.text().startsWith(headline), p.text());
+        JsonNode facets = p.record().path("facets");
+        assertEquals(3, facets.size(), facets.toString());
+        assertEquals(URL, slice(p.text(), facets.get(0)));
+        assertEquals("#Space", slice(p.text(), facets.get(1)));
+        assertEquals("Space", facets.get(1).path("features").get(0).path("tag").asText());
+        assertEquals("app.bsky.richtext.facet#tag", facets.get(1).path("features").get(0).path("$type").asText());
+        assertEquals("#MiddleEast", slice(p.text(), facets.get(2)));
+        assertEquals(List.of(URL, "#Space", "#MiddleEast"), p.facetTexts());
+    }
+
+    @Test
+    void theLinkCardCarriesTheArticlesUrlTitleAndDescription() {
+        syndicator.send(post(seed().build()));
+
+        JsonNode external = onlyPost().externalEmbed();
+        assertEquals("app.bsky.embed.external", onlyPost().record().path("embed").path("$type").asText());
+        assertEquals(URL, external.path("uri").asText());
+        assertEquals(HEADLINE, external.path("title").asText());
+        assertEquals(SUMMARY, external.path("description").asText());
+        assertTrue(external.path("thumb").isMissingNode(), "no image, no thumb");
+    }
+
+    // --- session ---
+
+    @Test
+    void logsInOnceForManyPosts() {
+        for (int i = 0; i < 5; i++) {
+            Outcome o = syndicator.send(Post.of(seed().build(), "newsroom-bsky", "rev" + i));
+            assertInstanceOf(Outcome.Posted.class, o, o.describe());
+        }
+        assertEquals(5, bsky.postCount());
+        assertEquals(1, bsky.sessionCreationCount());
+        assertEquals(0, bsky.sessionRefreshCount());
+    }
+
+    @Test
+    void concurrentSendsShareOneLogin() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Outcome>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Post p = Post.of(seed().build(), "newsroom-bsky", "rev" + i);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return syndicator.send(p);
+                }));
+            }
+            start.countDown();
+            for (Future<Outcome> f : results) assertInstanceOf(Outcome.Posted.class, f.get(), f.get().describe());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads, bsky.postCount());
+        assertEquals(1, bsky.sessionCreationCount());
+    }
+
+    @Test
+    void concurrentSendsWithAnExpiredTokenRefreshOnce() throws Exception {
+        syndicator.send(Post.of(seed().build(), "newsroom-bsky", "first"));
+        bsky.expireAccessTokens();
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Outcome>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Post p = Post.of(seed().build(), "newsroom-bsky", "rev" + i);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return syndicator.send(p);
+                }));
+            }
+            start.countDown();
+            for (Future<Outcome> f : results) assertInstanceOf(Outcome.Posted.class, f.get(), f.get().describe());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads + 1, bsky.postCount());
+        assertEquals(1, bsky.sessionRefreshCount());
+        assertEquals(1, bsky.sessionCreationCount());
+    }
+
+    @Test
+    void anAccessTokenThePdsCallsExpiredIsRefreshedNotLoggedInAgain() {
+        syndicator.send(Post.of(seed().build(), "newsroom-bsky", "1"));
+        bsky.expireAccessTokens();
+
+        Outcome o = syndicator.send(Post.of(seed().build(), "newsroom-bsky", "2"));
+
+        assertInstanceOf(Outcome.Posted.class, o, o.describe());
+        assertEquals(1, bsky.expiredTokenCount());
+        assertEquals(1, bsky.sessionRefreshCount());
+        assertEquals(1, bsky.sessionCreationCount());
+        assertEquals(2, bsky.postCount());
+    }
+
+    @Test
+    void aTokenPastItsExpiryByTheClockIsRefreshedBeforeUse() {
+        syndicator.send(Post.of(seed().build(), "newsroom-bsky", "1"));
         clock.advance(Duration.ofHours(3));
-        Outcome o = s.send(Post.of(article(HEADLINE, null), "ledger", "2"));
+
+        Outcome o = syndicator.send(Post.of(seed().build(), "newsroom-bsky", "2"));
+
         assertInstanceOf(Outcome.Posted.class, o, o.describe());
-        assertEquals(1, bluesky.sessionCreationCount());
-        assertEquals(1, bluesky.sessionRefreshCount());
+        assertEquals(0, bsky.expiredTokenCount(), "no request went out with the expired token");
+        assertEquals(1, bsky.sessionRefreshCount());
+        assertEquals(1, bsky.sessionCreationCount());
     }
 
     @Test
-    void aRevokedSessionLogsInAgainOnce() {
-        BlueskySyndicator s = syndicator();
-        s.send(Post.of(article(HEADLINE, null), "ledger", "1"));
-        bluesky.revokeSessions();
-        Outcome o = s.send(Post.of(article(HEADLINE, null), "ledger", "2"));
+    void aRevokedSessionLeadsToOneNewLogin() {
+        syndicator.send(Post.of(seed().build(), "newsroom-bsky", "1"));
+        bsky.revokeSessions();
+
+        Outcome o = syndicator.send(Post.of(seed().build(), "newsroom-bsky", "2"));
+
         assertInstanceOf(Outcome.Posted.class, o, o.describe());
-        assertEquals(2, bluesky.sessionCreationCount());
+        assertEquals(2, bsky.sessionCreationCount());
+        assertEquals(2, bsky.postCount());
+        assertEquals(1, bsky.errorCount("ExpiredToken"), "the revoked refresh token");
     }
 
     @Test
-    void aWrongPasswordIsAnAuthFailureThatNeverShowsThePassword() {
-        Outcome o = syndicator("wrong-pass-word-1234").send(Post.of(article(HEADLINE, null), "ledger", "1"));
-        assertInstanceOf(Outcome.AuthFailed.class, o, o.describe());
-        assertFalse(o.describe().contains("wrong-pass-word-1234"));
-        assertEquals(0, bluesky.postCount());
+    void aWrongPasswordIsAuthFailed() {
+        BlueskySyndicator wrong = new BlueskySyndicator(account("not-the-password"), http, clock);
+
+        Outcome o = wrong.send(post(seed().build()));
+
+        Outcome.AuthFailed failed = assertInstanceOf(Outcome.AuthFailed.class, o, o.describe());
+        assertTrue(failed.message().contains("Invalid identifier or password"), failed.message());
+        assertFalse(failed.message().contains("not-the-password"));
+        assertEquals(0, bsky.postCount());
     }
 
+    // --- thumbnail ---
+
     @Test
-    void theArticleImageIsUploadedAndBecomesTheCardsThumb() throws Exception {
-        byte[] png = png(600, 315, false);
-        URI image = serve(png, "image/png");
-        Outcome o = syndicator().send(Post.of(article(HEADLINE, new ImageMeta(image, 600, 315, "Bases at dusk", null)), "ledger", "1"));
+    void uploadsTheArticleImageAndReferencesItAsTheThumb() {
+        byte[] png = TestImages.encode(TestImages.gradient(600, 315), "png");
+        URI image = images.serve("/img/lead.png", "image/png", png);
+
+        Outcome o = syndicator.send(post(seed().image(ImageMeta.of(image)).build()));
+
         assertInstanceOf(Outcome.Posted.class, o, o.describe());
-        JsonNode thumb = bluesky.posts().get(0).externalEmbed().path("thumb");
-        BlueskyBlob blob = bluesky.blobs().get(thumb.path("ref").path("$link").asText());
+        assertEquals(1, bsky.uploadCount());
+        JsonNode thumb = onlyPost().externalEmbed().path("thumb");
+        BlueskyBlob blob = bsky.blobs().get(thumb.path("ref").path("$link").asText());
+        assertNotNull(blob, "thumb refers to the uploaded blob: " + thumb);
         assertEquals("image/png", blob.mimeType());
         assertEquals(png.length, blob.size(), "a small PNG is uploaded as it is");
+        assertEquals("image/png", thumb.path("mimeType").asText());
     }
 
     @Test
-    void anImageOverOneMegabyteIsShrunkBelowIt() throws Exception {
-        byte[] big = png(1800, 1000, true);
-        assertTrue(big.length > 1_000_000, "the test image must be over the limit: " + big.length);
-        URI image = serve(big, "image/png");
-        Outcome o = syndicator().send(Post.of(article(HEADLINE, new ImageMeta(image, 1800, 1000, null, null)), "ledger", "1"));
+    void aCameraSizedImageBeyondTheTransportsApiCapIsFetchedAndShrunk() {
+        byte[] huge = TestImages.encode(TestImages.noise(2400, 1600, 7), "png");
+        assertTrue(huge.length > HttpTransport.MAX_BODY_BYTES, "test image size " + huge.length);
+        URI image = images.serve("/img/original.png", "image/png", huge);
+
+        Outcome o = syndicator.send(post(seed().image(ImageMeta.of(image)).build()));
+
         assertInstanceOf(Outcome.Posted.class, o, o.describe());
-        JsonNode thumb = bluesky.posts().get(0).externalEmbed().path("thumb");
+        JsonNode thumb = onlyPost().externalEmbed().path("thumb");
         assertEquals("image/jpeg", thumb.path("mimeType").asText());
         assertTrue(thumb.path("size").asLong() <= 1_000_000, thumb.toString());
+        BufferedImage sent = TestImages.decode(requestsTo("/xrpc/com.atproto.repo.uploadBlob").get(0).getBody().toByteArray());
+        assertEquals(1200, sent.getWidth());
+        assertEquals(800, sent.getHeight());
     }
 
     @Test
-    void anImageThatCannotBeFetchedLeavesTheCardWithoutAThumb() throws Exception {
-        images.enqueue(new MockResponse.Builder().code(404).build());
-        images.start();
-        URI missing = images.url("/img/gone.jpg").uri();
-        Outcome o = syndicator().send(Post.of(article(HEADLINE, new ImageMeta(missing, null, null, null, null)), "ledger", "1"));
+    void anImageOverOneMegabyteIsScaledDownBelowIt() {
+        byte[] big = TestImages.encode(TestImages.noise(1000, 560, 42), "png");
+        assertTrue(big.length > 1_000_000 && big.length < HttpTransport.MAX_BODY_BYTES, "test image size " + big.length);
+        URI image = images.serve("/img/noise.png", "image/png", big);
+
+        Outcome o = syndicator.send(post(seed().image(ImageMeta.of(image)).build()));
+
         assertInstanceOf(Outcome.Posted.class, o, o.describe());
-        assertTrue(bluesky.posts().get(0).externalEmbed().path("thumb").isMissingNode());
-        assertEquals(0, bluesky.uploadCount());
+        BlueskyBlob blob = bsky.blobs().get(onlyPost().externalEmbed().path("thumb").path("ref").path("$link").asText());
+        assertNotNull(blob);
+        assertEquals("image/jpeg", blob.mimeType());
+        assertTrue(blob.size() <= 1_000_000, "thumb size " + blob.size());
+        byte[] uploaded = requestsTo("/xrpc/com.atproto.repo.uploadBlob").get(0).getBody().toByteArray();
+        BufferedImage sent = TestImages.decode(uploaded);
+        assertEquals(1000, sent.getWidth(), "within 1200 px it keeps its size and only loses quality");
+        assertEquals(560, sent.getHeight());
     }
 
     @Test
-    void aLostResponseRetriedIsADuplicateNotASecondPost() {
-        BlueskySyndicator s = syndicator();
-        s.send(Post.of(article(HEADLINE, null), "ledger", "warm-up"));
-        bluesky.failNext(1, Fault.dropResponse().onlyFor("/xrpc/com.atproto.repo.createRecord"));
-        Post post = Post.of(article(HEADLINE, null), "ledger", "1");
-        assertInstanceOf(Outcome.Transient.class, s.send(post));
-        Outcome retry = s.send(post);
-        Outcome.Duplicate d = assertInstanceOf(Outcome.Duplicate.class, retry, retry.describe());
-        assertEquals(2, bluesky.postCount());
-        assertEquals(bluesky.posts().get(1).uri(), d.remoteId());
+    void anImageBehindARedirectIsFollowed() {
+        URI real = images.serve("/cdn/lead.png", "image/png", TestImages.encode(TestImages.gradient(300, 200), "png"));
+        URI image = images.redirect("/img/lead.png", real);
+
+        syndicator.send(post(seed().image(ImageMeta.of(image)).build()));
+
+        assertEquals(1, bsky.uploadCount());
+        assertTrue(onlyPost().externalEmbed().has("thumb"));
     }
 
     @Test
-    void rateLimitingWaitsUntilTheResetThePdsNames() {
-        BlueskySyndicator s = syndicator();
-        s.send(Post.of(article(HEADLINE, null), "ledger", "1"));
-        bluesky.exhaustWriteRateLimit(bluesky.did());
-        Outcome o = s.send(Post.of(article(HEADLINE, null), "ledger", "2"));
-        Outcome.RateLimited r = assertInstanceOf(Outcome.RateLimited.class, o, o.describe());
-        assertTrue(r.retryAt().isAfter(clock.instant()), r.retryAt().toString());
-        assertTrue(r.retryAt().isBefore(clock.instant().plus(Duration.ofHours(1)).plusSeconds(2)), r.retryAt().toString());
+    void aMissingImageMeansACardWithoutThumb() {
+        Outcome o = syndicator.send(post(seed().image(ImageMeta.of(images.url("/img/gone.jpg"))).build()));
+
+        assertInstanceOf(Outcome.Posted.class, o, o.describe());
+        assertEquals(1, images.requestCount());
+        assertEquals(0, bsky.uploadCount());
+        assertFalse(onlyPost().externalEmbed().has("thumb"));
+        assertEquals(URL, onlyPost().externalEmbed().path("uri").asText());
     }
 
     @Test
-    void serverErrorsAndDroppedConnectionsAreTransient() {
-        BlueskySyndicator s = syndicator();
-        s.send(Post.of(article(HEADLINE, null), "ledger", "warm-up"));
-        bluesky.failNext(1, Fault.serverError(502));
-        assertInstanceOf(Outcome.Transient.class, s.send(Post.of(article(HEADLINE, null), "ledger", "a")));
-        bluesky.failNext(1, Fault.dropConnection());
-        assertInstanceOf(Outcome.Transient.class, s.send(Post.of(article(HEADLINE, null), "ledger", "b")));
-        assertInstanceOf(Outcome.Posted.class, s.send(Post.of(article(HEADLINE, null), "ledger", "b")));
+    void anUnreachableImageHostMeansACardWithoutThumb() throws IOException {
+        URI nowhere;
+        try (MockWebServer closed = new MockWebServer()) {
+            closed.start(InetAddress.getLoopbackAddress(), 0);
+            nowhere = closed.url("/img/lead.jpg").uri();
+        }
+
+        Outcome o = syndicator.send(post(seed().image(ImageMeta.of(nowhere)).build()));
+
+        assertInstanceOf(Outcome.Posted.class, o, o.describe());
+        assertEquals(0, bsky.uploadCount());
+        assertFalse(onlyPost().externalEmbed().has("thumb"));
     }
 
     @Test
-    void previewShowsTheRecordWithoutAnyRequest() {
-        int before = bluesky.requestCount();
-        Preview p = syndicator().preview(Post.of(article(HEADLINE, new ImageMeta(URI.create("https://ledger.example/img/a.jpg"), null, null, null, null)), "ledger", "1"));
-        assertEquals(before, bluesky.requestCount());
-        assertTrue(p.payload().contains("\"$type\" : \"app.bsky.feed.post\""), p.payload());
-        assertTrue(p.payload().contains("<uploadBlob of https://ledger.example/img/a.jpg>"), p.payload());
-        assertEquals(300, p.text().limit());
+    void somethingThatIsNotAnImageMeansACardWithoutThumb() {
+        URI image = images.serve("/img/lead.jpg", "image/jpeg", "<html>login required</html>".getBytes(StandardCharsets.UTF_8));
+
+        Outcome o = syndicator.send(post(seed().image(ImageMeta.of(image)).build()));
+
+        assertInstanceOf(Outcome.Posted.class, o, o.describe());
+        assertEquals(0, bsky.uploadCount());
     }
 
     @Test
-    void recordKeysAreStablePerPostAndDifferPerRevision() {
-        ArticleMeta a = article(HEADLINE, null);
-        String k1 = RecordKeys.of(Post.keyOf(URL.toString(), "ledger", "1"), a);
-        assertEquals(k1, RecordKeys.of(Post.keyOf(URL.toString(), "ledger", "1"), a));
-        assertFalse(k1.equals(RecordKeys.of(Post.keyOf(URL.toString(), "ledger", "2"), a)));
-        assertTrue(k1.matches("[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}"), k1);
+    void anImageThePdsWillNotTakeMeansACardWithoutThumb() {
+        try (MockBluesky small = MockBluesky.builder().clock(clock).uploadLimit(1000).start()) {
+            BlueskySyndicator s = new BlueskySyndicator(account(small.password()).withService(small.baseUri()), http, clock);
+            URI image = images.serve("/img/lead.png", "image/png", TestImages.encode(TestImages.gradient(600, 315), "png"));
+
+            Outcome o = s.send(post(seed().image(ImageMeta.of(image)).build()));
+
+            assertInstanceOf(Outcome.Posted.class, o, o.describe());
+            assertEquals(1, small.errorCount("PayloadTooLarge"));
+            assertFalse(small.posts().get(0).externalEmbed().has("thumb"));
+        }
+    }
+
+    @Test
+    void aThumbRefusedAtCreateRecordIsDroppedAndThePostGoesOut() throws IOException {
+        AtomicInteger creates = new AtomicInteger();
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        try (MockWebServer pds = new MockWebServer()) {
+            pds.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String path = request.getUrl().encodedPath();
+                    if (path.endsWith("createSession")) {
+                        return json(200, "{\"accessJwt\":\"a.b.c\",\"refreshJwt\":\"d.e.f\",\"did\":\"did:plc:stub\",\"handle\":\"herald.test\"}");
+                    }
+                    if (path.endsWith("uploadBlob")) {
+                        return json(200, "{\"blob\":{\"$type\":\"blob\",\"ref\":{\"$link\":\"bafkreistub\"},\"mimeType\":\"image/png\",\"size\":10}}");
+                    }
+                    bodies.add(request.getBody().utf8());
+                    if (creates.incrementAndGet() == 1) {
+                        return json(400, "{\"error\":\"BlobTooLarge\",\"message\":\"This file is too large.\"}");
+                    }
+                    return json(200, "{\"uri\":\"at://did:plc:stub/app.bsky.feed.post/3abc\",\"cid\":\"bafyrei\"}");
+                }
+            });
+            pds.start(InetAddress.getLoopbackAddress(), 0);
+            URI image = images.serve("/img/lead.png", "image/png", TestImages.encode(TestImages.gradient(60, 30), "png"));
+            BlueskySyndicator s = new BlueskySyndicator(account(bsky.password()).withService(pds.url("/").uri()), http, clock);
+
+            Outcome o = s.send(post(seed().image(ImageMeta.of(image)).build()));
+
+            assertInstanceOf(Outcome.Posted.class, o, o.describe());
+            assertEquals(2, bodies.size());
+            assertTrue(bodies.get(0).contains("\"thumb\""));
+            assertFalse(bodies.get(1).contains("\"thumb\""));
+        }
+    }
+
+    @Test
+    void anUploadThatFailsForTheServersSakeFailsTheSendForNowInsteadOfDroppingThePicture() {
+        bsky.failNext(1, Fault.serverError(503).onlyFor("/xrpc/com.atproto.repo.uploadBlob"));
+        URI image = images.serve("/img/lead.png", "image/png", TestImages.encode(TestImages.gradient(60, 30), "png"));
+        Post p = post(seed().image(ImageMeta.of(image)).build());
+
+        Outcome first = syndicator.send(p);
+        Outcome retry = syndicator.send(p);
+
+        assertInstanceOf(Outcome.Transient.class, first, first.describe());
+        assertInstanceOf(Outcome.Posted.class, retry, retry.describe());
+        assertTrue(onlyPost().externalEmbed().has("thumb"));
+    }
+
+    // --- failures ---
+
+    @Test
+    void aRefused401TokenRenewsTheSessionAndRetriesOnce() {
+        syndicator.send(Post.of(seed().build(), "newsroom-bsky", "1"));
+        bsky.failNext(1, Fault.unauthorized().onlyFor(CREATE_RECORD));
+
+        Outcome o = syndicator.send(Post.of(seed().build(), "newsroom-bsky", "2"));
+
+        assertInstanceOf(Outcome.Posted.class, o, o.describe());
+        assertEquals(1, bsky.sessionRefreshCount());
+        assertEquals(2, bsky.postCount());
+    }
+
+    @Test
+    void aRateLimitIsRetriedAtTheRatelimitResetInstant() {
+        bsky.failNext(1, Fault.rateLimited(Duration.ofMinutes(7)).onlyFor(CREATE_RECORD));
+
+        Outcome o = syndicator.send(post(seed().build()));
+
+        Outcome.RateLimited limited = assertInstanceOf(Outcome.RateLimited.class, o, o.describe());
+        assertEquals(NOW.plus(Duration.ofMinutes(7)), limited.retryAt());
+        assertEquals(0, bsky.postCount());
+    }
+
+    @Test
+    void anExhaustedWriteBudgetIsRateLimitedUntilItsWindowEnds() {
+        try (MockBluesky tight = MockBluesky.builder().clock(clock).writePointsPerHour(3).start()) {
+            BlueskySyndicator s = new BlueskySyndicator(account(tight.password()).withService(tight.baseUri()), http, clock);
+            assertInstanceOf(Outcome.Posted.class, s.send(Post.of(seed().build(), "newsroom-bsky", "1")));
+
+            Outcome o = s.send(Post.of(seed().build(), "newsroom-bsky", "2"));
+
+            Outcome.RateLimited limited = assertInstanceOf(Outcome.RateLimited.class, o, o.describe());
+            assertEquals(NOW.plus(Duration.ofHours(1)), limited.retryAt());
+            assertEquals(1, tight.postCount());
+        }
+    }
+
+    @Test
+    void aServerErrorIsTransient() {
+        bsky.failNext(1, Fault.serverError(503).onlyFor(CREATE_RECORD));
+
+        Outcome o = syndicator.send(post(seed().build()));
+
+        assertInstanceOf(Outcome.Transient.class, o, o.describe());
+        assertEquals(0, bsky.postCount());
+    }
+
+    @Test
+    void anInternalServerErrorWithNoRecordBehindItIsTransient() {
+        bsky.failNext(1, Fault.serverError(500).onlyFor(CREATE_RECORD));
+
+        Outcome o = syndicator.send(post(seed().build()));
+
+        assertInstanceOf(Outcome.Transient.class, o, o.describe());
+        assertEquals(1, bsky.errorCount("RecordNotFound"), "it looked the rkey up");
+        assertEquals(0, bsky.postCount());
+    }
+
+    @Test
+    void aDroppedConnectionIsTransientAndTheRetryPosts() {
+        bsky.failNext(1, Fault.dropConnection().onlyFor(CREATE_RECORD));
+        Post p = post(seed().build());
+
+        Outcome first = syndicator.send(p);
+        Outcome second = syndicator.send(p);
+
+        assertInstanceOf(Outcome.Transient.class, first, first.describe());
+        assertInstanceOf(Outcome.Posted.class, second, second.describe());
+        assertEquals(1, bsky.postCount());
+    }
+
+    @Test
+    void anUnreachablePdsIsTransient() throws IOException {
+        URI nowhere;
+        try (MockWebServer closed = new MockWebServer()) {
+            closed.start(InetAddress.getLoopbackAddress(), 0);
+            nowhere = closed.url("/").uri();
+        }
+        BlueskySyndicator s = new BlueskySyndicator(account(bsky.password()).withService(nowhere), http, clock);
+
+        Outcome o = s.send(post(seed().build()));
+
+        assertInstanceOf(Outcome.Transient.class, o, o.describe());
+    }
+
+    @Test
+    void aRetryAfterALostResponseIsADuplicateAndThereIsExactlyOnePost() {
+        bsky.failNext(1, Fault.dropResponse().onlyFor(CREATE_RECORD));
+        Post p = post(seed().build());
+
+        Outcome first = syndicator.send(p);
+        Outcome retry = syndicator.send(p);
+
+        assertInstanceOf(Outcome.Transient.class, first, first.describe());
+        Outcome.Duplicate duplicate = assertInstanceOf(Outcome.Duplicate.class, retry, retry.describe());
+        BlueskyPost only = onlyPost();
+        assertEquals(only.uri(), duplicate.remoteId());
+        assertEquals(URI.create("https://bsky.app/profile/" + bsky.handle() + "/post/" + only.rkey()), duplicate.remoteUrl());
+        assertEquals(1, bsky.duplicateRkeyCount());
+        assertTrue(duplicate.delivered());
+    }
+
+    @Test
+    void theRecordKeyIsATidDerivedFromTheIdempotencyKey() {
+        Post p = post(seed().build());
+
+        syndicator.send(p);
+
+        assertEquals(RecordKeys.forIdempotencyKey(p.idempotencyKey()), onlyPost().rkey());
+        assertTrue(onlyPost().clientRkey());
+    }
+
+    @Test
+    void anInvalidRequestIsPermanentWithBlueskysMessage() throws IOException {
+        try (MockWebServer pds = new MockWebServer()) {
+            pds.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String path = request.getUrl().encodedPath();
+                    if (path.endsWith("createSession")) {
+                        return json(200, "{\"accessJwt\":\"a.b.c\",\"refreshJwt\":\"d.e.f\",\"did\":\"did:plc:stub\",\"handle\":\"herald.test\"}");
+                    }
+                    return json(400, "{\"error\":\"InvalidRequest\",\"message\":\"Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes\"}");
+                }
+            });
+            pds.start(InetAddress.getLoopbackAddress(), 0);
+            BlueskySyndicator s = new BlueskySyndicator(account(bsky.password()).withService(pds.url("/").uri()), http, clock);
+
+            Outcome o = s.send(post(seed().build()));
+
+            Outcome.Permanent permanent = assertInstanceOf(Outcome.Permanent.class, o, o.describe());
+            assertEquals("HTTP 400: InvalidRequest: Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes",
+                    permanent.message());
+            assertEquals(2, pds.getRequestCount(), "no retry of a rejected post");
+        }
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    // --- preview ---
+
+    @Test
+    void previewMakesNoRequestAndShowsTheThumbAsANote() throws IOException {
+        URI image = images.url("/img/lead.jpg");
+        int before = bsky.requestCount();
+
+        Preview preview = syndicator.preview(post(seed().image(ImageMeta.of(image)).build()));
+
+        assertEquals(before, bsky.requestCount());
+        assertEquals(0, images.requestCount());
+        JsonNode body = JSON.readTree(preview.payload());
+        assertEquals("<uploadBlob of " + image + ">", body.path("record").path("embed").path("external").path("thumb").asText());
+        assertEquals("<DID of @herald.test, from createSession>", body.path("repo").asText());
+        assertEquals(HEADLINE + "\n\n" + SUMMARY + "\n\n" + URL, body.path("record").path("text").asText());
+        assertTrue(preview.payload().contains("\n  \"record\" : {"), "pretty-printed");
+        assertEquals("bluesky", preview.network());
+        assertTrue(preview.text().fits());
+    }
+
+    @Test
+    void previewIsExactlyTheBodySendPosts() throws IOException {
+        Post p = post(seed().build());
+        syndicator.send(p);
+        int before = bsky.requestCount();
+
+        Preview preview = syndicator.preview(p);
+
+        assertEquals(before, bsky.requestCount());
+        byte[] sent = requestsTo(CREATE_RECORD).get(0).getBody().toByteArray();
+        assertEquals(JSON.readTree(sent), JSON.readTree(preview.payload()));
     }
 }
