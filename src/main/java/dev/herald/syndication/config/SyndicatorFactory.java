@@ -47,7 +47,7 @@ public final class SyndicatorFactory {
         try {
             return switch (account.network()) {
                 case "mastodon" -> new MastodonSyndicator(new MastodonAccount(account.name(), url(account, "server", null),
-                        secret(config, account, "token"), account.template(), account.value("visibility", "public"),
+                        secret(config, account, "token"), account.template(), MastodonAccount.Visibility.of(account.value("visibility", "public")),
                         account.value("language", null)), http, clock);
                 case "bluesky" -> new BlueskySyndicator(new BlueskyAccount(account.name(), url(account, "service", DEFAULT_BLUESKY_SERVICE),
                         account.value("handle", null), secret(config, account, "password"), account.template(),

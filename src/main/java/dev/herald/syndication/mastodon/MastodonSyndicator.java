@@ -1,7 +1,8 @@
 package dev.herald.syndication.mastodon;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
@@ -9,7 +10,6 @@ import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
-import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.RetrySignals;
@@ -18,10 +18,8 @@ import dev.herald.syndication.TextRules;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -29,40 +27,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts statuses to a Mastodon account: {@code POST /api/v1/statuses} with a bearer token and the
- * post's idempotency key in {@code Idempotency-Key}, which the server remembers for an hour and
- * answers with the first status again, so a retry after a lost response does not post twice.
+ * Posts articles as statuses to one Mastodon account ({@code POST /api/v1/statuses}, JSON body
+ * {@code {status, visibility, language}}, {@code Authorization: Bearer}). Thread-safe; share one per
+ * account.
  *
- * <p>The text is fitted to the instance's own limits, read from {@code GET /api/v2/instance} (or
- * v1 on servers without v2) and kept for a day; until an instance has answered, and for five
- * minutes after it fails to, Mastodon's defaults (500 characters, 23 per URL) apply so a slow
- * instance never blocks posting. The server builds the link card itself from the page's Open Graph
- * tags, which the page half writes.
+ * <p><b>Length.</b> The text is composed for the instance's own limits, read from
+ * {@code GET /api/v2/instance} ({@code configuration.statuses.max_characters} and
+ * {@code characters_reserved_per_url}; {@code /api/v1/instance} on 404) before the first post and
+ * again once a day. When the instance does not answer, posting goes ahead with the last known
+ * limits, or Mastodon's defaults (500, URLs as 23), and the read is retried ten minutes later. A text
+ * that cannot fit even with only the link and a one-character headline is {@link Outcome.Permanent}
+ * without any request.
  *
- * <p>A replayed key comes back as {@link Outcome.Posted} with the original status's id: Mastodon's
- * answer to a replay is indistinguishable from the first one, and both mean the status exists.
+ * <p><b>Exactly once.</b> The post's idempotency key goes in {@code Idempotency-Key}; Mastodon keeps
+ * it one hour per account and answers a repeat with the first status, unchanged and with the same
+ * 200. That answer cannot be told from a first creation, so a retry after a lost answer returns
+ * {@link Outcome.Posted} with the original status's id and URL — which is the truth (the status
+ * exists, with that id), and the delivery layer treats {@code Posted} and {@code Duplicate} alike as
+ * delivered. Beyond the hour the key is forgotten; the delivery layer's retries end well before.
+ *
+ * <p><b>Failures.</b> 401 (invalid or revoked token) and 403 (a token without
+ * {@code write:statuses}) → {@link Outcome.AuthFailed}; 422 → {@link Outcome.Permanent} with the
+ * server's {@code error} text; 429 → {@link Outcome.RateLimited} at {@code X-RateLimit-Reset};
+ * 5xx, timeouts and dropped connections → {@link Outcome.Transient}. One exception to 422: when
+ * the server refuses the text as too long while its limits could not be read, the post is
+ * {@code Transient} (the limits are read again before the next attempt, which composes a shorter
+ * text) rather than lost to a passing outage. No exception escapes {@link #send}.
+ *
+ * <p>Checked against mastodon/documentation {@code content/en/methods/statuses.md},
+ * {@code content/en/methods/instance.md} and {@code content/en/api/rate-limits.md}.
  */
 public final class MastodonSyndicator implements Syndicator {
-    static final Duration LIMITS_TTL = Duration.ofHours(24);
-    static final Duration LIMITS_RETRY = Duration.ofMinutes(5);
+    /** The value of {@link #network()}. */
+    public static final String NETWORK = "mastodon";
 
     private static final Logger LOG = LoggerFactory.getLogger(MastodonSyndicator.class);
-
-    private record CachedLimits(InstanceLimits limits, Instant until) {}
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MastodonAccount account;
     private final HttpTransport http;
     private final Clock clock;
-    private final String base;
-    private volatile CachedLimits limits;
+    private final InstanceLimits limits;
+    private final URI statuses;
 
-    /** A syndicator for {@code account}, sending over {@code http}, reading time from {@code clock}. */
+    /**
+     * A syndicator for {@code account}, sending over {@code http} (shared by all syndicators) and
+     * reading time from {@code clock} (limit refreshes, rate-limit fallbacks).
+     */
     public MastodonSyndicator(MastodonAccount account, HttpTransport http, Clock clock) {
         this.account = Validate.notNull(account, "account");
         this.http = Validate.notNull(http, "http");
         this.clock = Validate.notNull(clock, "clock");
-        String s = account.server().toString();
-        this.base = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        this.limits = new InstanceLimits(account.server(), http, clock);
+        this.statuses = account.server().resolve("api/v1/statuses");
     }
 
     @Override
@@ -72,95 +89,119 @@ public final class MastodonSyndicator implements Syndicator {
 
     @Override
     public String network() {
-        return "mastodon";
+        return NETWORK;
     }
 
+    /**
+     * Posts {@code post} as a status; see the class description for how each answer is classified.
+     * May read the instance's limits first (once a day).
+     */
     @Override
     public Outcome send(Post post) {
-        ComposedText text = compose(post, limits());
-        if (!text.fits()) {
-            return new Outcome.Permanent("the post cannot fit " + text.limit() + " characters even with only the link: " + text.length());
+        Validate.notNull(post, "post");
+        Outcome outcome;
+        try {
+            outcome = post(post);
+        } catch (RuntimeException e) {
+            // A bug or a closed transport must not take the delivery worker down; retrying may help.
+            LOG.warn("mastodon {}: unexpected failure sending {}", account.name(), post.idempotencyKey(), e);
+            outcome = new Outcome.Transient("unexpected failure: " + account.token().maskIn(String.valueOf(e)), null);
         }
-        HttpPost request = new HttpPost(base + "/api/v1/statuses");
+        LOG.debug("mastodon {}: {} -> {}", account.name(), post.idempotencyKey(), outcome.describe());
+        return outcome;
+    }
+
+    /**
+     * The exact JSON body {@link #send} would post, composed with the instance's limits if an earlier
+     * send has read them, else Mastodon's defaults (500 characters, URLs as 23). Makes no request:
+     * a dry run must not touch the network, so the limits are not read here. The token is not part
+     * of the body and never shown.
+     */
+    @Override
+    public Preview preview(Post post) {
+        Validate.notNull(post, "post");
+        ComposedText text = compose(post, limits.cached());
+        try {
+            String payload = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body(post, text));
+            return new Preview(account.name(), NETWORK, text, payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a status body", e);
+        }
+    }
+
+    private Outcome post(Post post) {
+        String key = post.idempotencyKey();
+        if (key.indexOf('\r') >= 0 || key.indexOf('\n') >= 0) {
+            return new Outcome.Permanent("the idempotency key cannot be sent as a header: it contains a line break");
+        }
+        InstanceLimits.Known known = limits.current();
+        ComposedText text = compose(post, known.rules());
+        if (!text.fits()) {
+            return new Outcome.Permanent("the post cannot fit the instance's " + text.limit()
+                    + " characters even with only the link and a one-character headline");
+        }
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(body(post, text));
+        } catch (JsonProcessingException e) {
+            return new Outcome.Permanent("cannot write the status body: " + e.getOriginalMessage());
+        }
+        HttpPost request = new HttpPost(statuses);
         request.setHeader("Authorization", "Bearer " + account.token().value());
-        request.setHeader("Idempotency-Key", post.idempotencyKey());
+        request.setHeader("Idempotency-Key", key);
         request.setHeader("Accept", "application/json");
-        request.setEntity(new ByteArrayEntity(Payloads.bytes(payload(post, text)), ContentType.APPLICATION_JSON));
+        request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         HttpReply reply;
         try {
             reply = http.execute(request, account.token());
         } catch (IOException e) {
             return Failures.unreachable(e, account.token());
         }
-        JsonNode body = reply.json();
+        return classify(reply, known);
+    }
+
+    private Outcome classify(HttpReply reply, InstanceLimits.Known known) {
+        JsonNode json = reply.json();
         if (reply.ok()) {
-            String id = body.path("id").asText("");
-            if (id.isBlank()) return new Outcome.Transient("HTTP " + reply.status() + " without a status id", null);
-            return new Outcome.Posted(id, uri(body.path("url").asText(null)));
-        }
-        String message = account.token().maskIn(body.path("error").asText(null));
-        Instant reset = reply.status() == 429 ? RetrySignals.isoInstant(reply, "X-RateLimit-Reset") : null;
-        return Failures.classify(reply, message, reset, clock);
-    }
-
-    /** The exact JSON {@link #send} would post, under the instance limits known so far; makes no request. */
-    @Override
-    public Preview preview(Post post) {
-        CachedLimits known = limits;
-        ComposedText text = compose(post, known == null ? InstanceLimits.DEFAULTS : known.limits());
-        return new Preview(account(), network(), text, Payloads.pretty(payload(post, text)));
-    }
-
-    private ComposedText compose(Post post, InstanceLimits l) {
-        return Composer.compose(post.article(), account.template(), TextRules.mastodon(l.maxCharacters(), l.charactersReservedPerUrl()));
-    }
-
-    private ObjectNode payload(Post post, ComposedText text) {
-        ObjectNode body = Payloads.object();
-        body.put("status", text.text());
-        body.put("visibility", account.visibility());
-        String language = account.language();
-        if (language == null && post.article().locale() != null && !post.article().locale().getLanguage().isEmpty()) {
-            language = post.article().locale().getLanguage();
-        }
-        if (language != null) body.put("language", language.toLowerCase(Locale.ROOT));
-        return body;
-    }
-
-    /** The instance's limits, fetched when unknown or a day old; the defaults while it cannot be reached. */
-    InstanceLimits limits() {
-        CachedLimits cached = limits;
-        Instant now = clock.instant();
-        if (cached != null && now.isBefore(cached.until())) return cached.limits();
-        InstanceLimits fetched = fetchLimits();
-        if (fetched != null) {
-            limits = new CachedLimits(fetched, now.plus(LIMITS_TTL));
-            return fetched;
-        }
-        InstanceLimits fallback = cached != null ? cached.limits() : InstanceLimits.DEFAULTS;
-        limits = new CachedLimits(fallback, now.plus(LIMITS_RETRY));
-        return fallback;
-    }
-
-    private InstanceLimits fetchLimits() {
-        try {
-            HttpReply v2 = http.execute(new HttpGet(base + "/api/v2/instance"));
-            if (v2.ok()) return InstanceLimits.from(v2.json());
-            if (v2.status() == 404) {
-                HttpReply v1 = http.execute(new HttpGet(base + "/api/v1/instance"));
-                if (v1.ok()) return InstanceLimits.from(v1.json());
+            String id = json.path("id").asText("");
+            if (id.isBlank()) {
+                // A 200 without a status (a captive proxy's page, say): the key makes a retry safe.
+                return new Outcome.Transient(Failures.message(reply, "the answer holds no status id"), null);
             }
-            LOG.warn("Mastodon instance {} did not give its limits (HTTP {}); using 500 characters until it does", base, v2.status());
-        } catch (IOException e) {
-            LOG.warn("Mastodon instance {} unreachable for its limits ({}); using 500 characters until it answers", base, e.toString());
+            return new Outcome.Posted(id, uri(json.path("url")));
         }
-        return null;
+        JsonNode errorNode = json.path("error");
+        String error = errorNode.isTextual() ? account.token().maskIn(errorNode.asText()) : null;
+        if (reply.status() == 422 && error != null && error.toLowerCase(Locale.ROOT).contains("character limit")) {
+            limits.readAgainSoon();
+            if (!known.settled()) {
+                return new Outcome.Transient(Failures.message(reply, error)
+                        + " (the instance's limits could not be read; they are read again before the next attempt)", null);
+            }
+        }
+        // X-RateLimit-Reset is on every answer; it is a retry signal only on a 429.
+        Instant retryAt = reply.status() == 429 ? RetrySignals.isoInstant(reply, "X-RateLimit-Reset") : null;
+        return Failures.classify(reply, error, retryAt, clock);
     }
 
-    private static URI uri(String value) {
-        if (value == null || value.isBlank()) return null;
+    private ComposedText compose(Post post, TextRules rules) {
+        return Composer.compose(post.article(), account.template(), rules);
+    }
+
+    private StatusRequest body(Post post, ComposedText text) {
+        return new StatusRequest(text.text(), account.visibility().wireName(), language(post));
+    }
+
+    private String language(Post post) {
+        if (account.language() != null) return account.language();
+        Locale locale = post.article().locale();
+        return locale == null || locale.getLanguage().isEmpty() ? null : locale.getLanguage();
+    }
+
+    private static URI uri(JsonNode node) {
+        if (!node.isTextual() || node.asText().isBlank()) return null;
         try {
-            return URI.create(value);
+            return URI.create(node.asText());
         } catch (IllegalArgumentException e) {
             return null;
         }

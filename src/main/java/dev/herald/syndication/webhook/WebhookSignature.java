@@ -37,6 +37,32 @@ import javax.crypto.spec.SecretKeySpec;
  *       timestamps too far from its own clock (replay protection).
  * </ul>
  *
+ * <p>A receiving endpoint (a servlet here) verifies a message before trusting it; the body must be
+ * read as the raw bytes received, before any JSON parsing or re-encoding:
+ * <pre>{@code
+ * // Once, at start-up: the secret(s) the sender was configured with.
+ * WebhookSignature.Verifier verifier = WebhookSignature.of(System.getenv("WEBHOOK_SECRET")).verifier();
+ *
+ * protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+ *     byte[] body = request.getInputStream().readAllBytes();
+ *     WebhookSignature.Verified message;
+ *     try {
+ *         message = verifier.verify(request::getHeader, body);   // getHeader ignores case
+ *     } catch (WebhookSignature.VerificationException e) {
+ *         response.sendError(401);                               // e.failure() says why
+ *         return;
+ *     }
+ *     if (alreadyProcessed(message.id())) {                      // a redelivery: same webhook-id
+ *         response.setStatus(200);
+ *         return;
+ *     }
+ *     process(body);                                             // then remember message.id()
+ *     response.setStatus(204);
+ * }
+ * }</pre>
+ * During a rotation, give the verifier both the new and the old secret
+ * ({@code WebhookSignature.of(newSecret, oldSecret)}) until every sender signs with the new one.
+ *
  * <p>The signature format was also cross-checked against {@code openssl dgst -sha256 -mac HMAC}
  * (see {@code WebhookSignatureTest}). Instances never reveal their secrets: {@link #toString()} and
  * every error message leave them out.
