@@ -158,8 +158,9 @@ public record PageCharset(Charset charset, Charset output, int bomLength, String
     public String decode(byte[] body, int length) throws CharacterCodingException {
         int off = bomLength;
         int len = length - bomLength;
-        if (isSingleByte()) return new String(body, off, len, charset);
-        if (charset.equals(StandardCharsets.UTF_8)) {
+        boolean utf8 = charset.equals(StandardCharsets.UTF_8);
+        if (!utf8 && isSingleByte()) return new String(body, off, len, charset);
+        if (utf8) {
             // The JDK's String decoding is far faster than a CharsetDecoder; it replaces malformed input
             // with U+FFFD, so only a result holding U+FFFD needs the strict check.
             String text = new String(body, off, len, StandardCharsets.UTF_8);
@@ -187,11 +188,11 @@ public record PageCharset(Charset charset, Charset output, int bomLength, String
     public int[] byteOffsets(String text, int bodyLength, int[] charOffsets) {
         int[] out = new int[charOffsets.length];
         // In UTF-8 only ASCII takes one byte per char, so equal lengths mean an all-ASCII text.
-        if (isSingleByte() || (charset.equals(StandardCharsets.UTF_8) && bodyLength == bomLength + text.length())) {
+        boolean utf8 = charset.equals(StandardCharsets.UTF_8);
+        if (utf8 ? bodyLength == bomLength + text.length() : isSingleByte()) {
             for (int i = 0; i < out.length; i++) out[i] = bomLength + charOffsets[i];
             return out;
         }
-        boolean utf8 = charset.equals(StandardCharsets.UTF_8);
         CharsetEncoder enc = utf8 ? null : charset.newEncoder();
         int chars = 0;
         long bytes = bomLength;
@@ -227,6 +228,9 @@ public record PageCharset(Charset charset, Charset output, int bomLength, String
 
     /** Encodes {@code html} in the output charset; the caller has already escaped what it cannot hold. */
     public byte[] encode(String html) {
+        // The JDK's own UTF-8 encoding is several times faster than an encoder; it would only
+        // silently replace a lone surrogate, so text holding surrogates takes the strict way.
+        if (output.equals(StandardCharsets.UTF_8) && !hasSurrogate(html)) return html.getBytes(StandardCharsets.UTF_8);
         try {
             ByteBuffer bb = output.newEncoder().encode(CharBuffer.wrap(html));
             byte[] out = new byte[bb.remaining()];
@@ -235,5 +239,10 @@ public record PageCharset(Charset charset, Charset output, int bomLength, String
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("insertion not encodable in " + output, e);
         }
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) if (Character.isSurrogate(s.charAt(i))) return true;
+        return false;
     }
 }

@@ -42,6 +42,10 @@ public final class SourceTags {
     /** Flags of the start tag being read. */
     private int tagFlags;
 
+    // Contents of script and style elements passed so far, as [start, end) pairs.
+    private int[] rawText = new int[16];
+    private int rawTextCount;
+
     // Foreign content (svg, math) nesting; raw-text rules do not apply inside it.
     private int foreign;
 
@@ -68,6 +72,20 @@ public final class SourceTags {
         if (!headDone) finishHead(n);
         if (uncertainFrom >= 0 && uncertainFrom <= headAt) return -1;
         return Math.max(headAt, headFloor);
+    }
+
+    /**
+     * The contents of the {@code script} and {@code style} elements that the scan has read with
+     * certainty and that end at or before {@code limit}, as ascending {@code [start, end)} offset
+     * pairs: text that no reader of the page's markup or metadata needs. Scripts whose start tag
+     * mentions {@code ld+json} (JSON-LD) are not included; nor is anything in foreign ({@code svg},
+     * {@code math}) content, where the parser reads such elements as markup.
+     */
+    public int[] skippableText(int limit) {
+        int k = 0;
+        while (k < rawTextCount && rawText[2 * k + 1] <= limit
+                && (uncertainFrom < 0 || rawText[2 * k + 1] < uncertainFrom)) k++;
+        return Arrays.copyOf(rawText, 2 * k);
     }
 
     /** The {@code ordinal}-th (from 0) start tag named {@code name}, or null. */
@@ -379,8 +397,13 @@ public final class SourceTags {
         }
         if (!mayBeRawText(ns, ne)) return;
         switch (lowerName(ns, ne)) {
-            case "script" -> skipScript(ns, ne);
-            case "style", "xmp", "iframe", "noembed", "noframes", "title", "textarea" -> skipRawText(ns, ne);
+            case "script" -> skipScript(lt, ns, ne);
+            case "style" -> {
+                int from = pos;
+                skipRawText(ns, ne);
+                if (!eof && pos < n) skippable(from, pos);
+            }
+            case "xmp", "iframe", "noembed", "noframes", "title", "textarea" -> skipRawText(ns, ne);
             case "plaintext" -> { uncertainFrom = close; pos = n; eof = true; finishHeadIfOpen(close); }
             default -> { }
         }
@@ -436,7 +459,7 @@ public final class SourceTags {
      * followed by a {@code <script} before that end tag, where the tokenizer's double-escaped state
      * could move the end; that case is left to the position-tracking parse.
      */
-    private void skipScript(int ns, int ne) {
+    private void skipScript(int lt, int ns, int ne) {
         int end = findEndTag(pos, ns, ne);
         int limit = end < 0 ? n : end;
         int comment = indexOfBefore("<!--", pos, limit);
@@ -449,7 +472,24 @@ public final class SourceTags {
                 return;
             }
         }
+        if (end >= 0 && !mentionsJsonLd(ne, pos)) skippable(pos, end);
         pos = limit;
+    }
+
+    /** Whether the start tag's attributes, {@code [from, to)}, contain "ld+json" in any case. */
+    private boolean mentionsJsonLd(int from, int to) {
+        for (int p = from; p + 7 <= to; p++) {
+            if ((s.charAt(p) | 0x20) == 'l' && s.regionMatches(true, p, "ld+json", 0, 7)) return true;
+        }
+        return false;
+    }
+
+    private void skippable(int from, int to) {
+        if (to <= from) return;
+        if (2 * rawTextCount + 2 > rawText.length) rawText = Arrays.copyOf(rawText, rawText.length * 2);
+        rawText[2 * rawTextCount] = from;
+        rawText[2 * rawTextCount + 1] = to;
+        rawTextCount++;
     }
 
     /** Offset of the next {@code </name} end tag (followed by space, '/' or '>') from {@code from}, or -1. */

@@ -82,8 +82,40 @@ final class PageScan implements NodeVisitor {
     static PageScan of(Document doc) {
         PageScan s = new PageScan();
         s.doc = doc;
-        walk(doc, s);
+        s.scan(doc);
         return s;
+    }
+
+    /**
+     * {@link #walk} specialised for this scan, the hot one: a direct call per element instead of
+     * an interface call, and no subtrees of {@code svg} (icons: paths and shapes, and a
+     * {@code <title>} that is not the page's), which nothing collected here can come from.
+     */
+    private void scan(Element root) {
+        Element[] stack = new Element[64];
+        int[] next = new int[64];
+        int sp = 0;
+        head(root, 0);
+        stack[sp] = root;
+        next[sp++] = 0;
+        while (sp > 0) {
+            Element top = stack[sp - 1];
+            int i = next[sp - 1];
+            if (i >= top.childNodeSize()) {
+                sp--;
+                continue;
+            }
+            next[sp - 1] = i + 1;
+            if (!(top.childNode(i) instanceof Element child)) continue;
+            head(child, sp);
+            if (child.normalName().equals("svg") || child.childNodeSize() == 0) continue;
+            if (sp == stack.length) {
+                stack = java.util.Arrays.copyOf(stack, sp * 2);
+                next = java.util.Arrays.copyOf(next, sp * 2);
+            }
+            stack[sp] = child;
+            next[sp++] = 0;
+        }
     }
 
     /**
@@ -136,7 +168,7 @@ final class PageScan implements NodeVisitor {
         switch (e.normalName()) {
             case "html" -> { if (html == null) html = e; }
             case "base" -> { if (base == null && a != null && a.hasKey("href")) base = e; }
-            case "title" -> { if (title == null && !insideSvg(e)) title = e; }
+            case "title" -> { if (title == null) title = e; }
             case "meta" -> metas.add(e);
             case "link" -> links.add(e);
             case "script" -> {
@@ -168,12 +200,6 @@ final class PageScan implements NodeVisitor {
             if (placeholder == null && a.hasKey("data-herald-share")) placeholder = e;
             if (!buttonBar && a.hasKey("data-herald-buttons")) buttonBar = true;
         }
-    }
-
-    /** SVG icons carry their own {@code <title>}; it is not the page's. */
-    private static boolean insideSvg(Element e) {
-        for (Element p = e.parent(); p != null; p = p.parent()) if (p.normalName().equals("svg")) return true;
-        return false;
     }
 
     /** Candidates found by class name within one region of the page. */

@@ -2,6 +2,7 @@ package dev.herald.page;
 
 import dev.herald.buttons.ButtonRenderer;
 import dev.herald.buttons.ShareButtons;
+import dev.herald.internal.ElidingReader;
 import dev.herald.internal.Escape;
 import dev.herald.internal.PageCharset;
 import dev.herald.internal.SourceTags;
@@ -114,16 +115,20 @@ public final class PageTransformer {
 
         // One parse without position tracking: jsoup's tracking costs about 60% of a parse, so insertion
         // points come from SourceTags, checked against this document; only when that check fails does a
-        // second, position-tracking parse decide.
-        Document doc = Parser.htmlParser().parseInput(html, request.pageUrl().toString());
+        // second, position-tracking parse decide. The scan of the head comes first: the parser is spared
+        // the head's scripts and stylesheets (often half a news page), which nothing here reads.
+        SourceTags source = new SourceTags(html);
+        int headPoint = source.headInsertionPoint();
+        int[] skipped = source.skippableText(headPoint);
+        Document doc = skipped.length == 0 ? Parser.htmlParser().parseInput(html, request.pageUrl().toString())
+                : Parser.htmlParser().parseInput(new ElidingReader(html, skipped), request.pageUrl().toString());
         PageMeta page = PageMeta.read(doc, request.pageUrl());
         ResolvedMeta resolved = withImageSize(page.resolve(request.application(), request.taglib(), defaults));
         ArticleMeta meta = resolved.meta();
 
         String head = HeadTags.render(meta, defaults, page.existingTags(), cs.output());
         Target target = buttonTarget(page, meta);
-        SourceTags source = new SourceTags(html);
-        int headAt = head.isEmpty() ? -1 : source.headInsertionPoint();
+        int headAt = head.isEmpty() ? -1 : headPoint;
         int buttonAt = target == null ? -1 : locate(source, page, target);
         if ((!head.isEmpty() && headAt < 0) || (target != null && buttonAt < 0)) {
             Document tracked = Parser.htmlParser().setTrackPosition(true).parseInput(html, request.pageUrl().toString());
@@ -134,7 +139,7 @@ public final class PageTransformer {
         String rendered = buttonAt >= 0 ? renderButtons(meta) : null;
         if (rendered != null && rendered.contains(BAR_STYLE)) {
             // The bar's stylesheet belongs in <head> (a <style> in <body> is not conforming HTML).
-            int at = headAt >= 0 ? headAt : source.headInsertionPoint();
+            int at = headAt >= 0 ? headAt : headPoint;
             if (html.contains("data-herald-style")) {
                 rendered = rendered.replace(BAR_STYLE, ""); // the page has Herald's stylesheet already
             } else if (at >= 0) {

@@ -149,6 +149,72 @@ class PageTransformerSourceScanTest {
         assertEquals(page.indexOf("</div>"), tag.finish());
     }
 
+    static final String[] HEADS = {
+        "<head><script>document.write('<meta property=og:title content=x>')</script><style>a>b{}</style><title>T</title></head><h1>x</h1>",
+        "<head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"H\"}</script><script>x()</script></head>",
+        "<head><SCRIPT TYPE=\"Application/LD+JSON\">{\"headline\":\"U\"}</SCRIPT></head><p>y",
+        "<head><noscript><style>p{}</style><img src=a.gif></noscript><meta name=description content=d></head>",
+        "<head><template><script>var t = '<div>';</script></template><meta name=a content=b></head>",
+        "<head><script>unterminated <meta name=x content=y>",
+        "<head><style>unterminated <meta name=x content=y>",
+        "<head><textarea><script>x</script></textarea><meta name=z content=z></head>",
+        "<head><title><script>not a script</script></title><script></script><style></style></head>",
+        "<head><svg><style><div>in svg</div></style></svg><script>a<b</script></head>",
+        "<head><script><!-- <script>x</script> --></script><style>q{}</style></head>",
+        "<head><script src=a.js></script ><style media=print>x{}</style\t><script>if (a</b) {}</script/></head><body>",
+    };
+
+    /**
+     * What the transformer leaves out of its parse (the text of the head's scripts and stylesheets)
+     * must change nothing else: the elided parse equals the full one once script and style text
+     * (except JSON-LD) is blanked in both.
+     */
+    @Test
+    void leavingOutTheHeadsScriptAndStyleTextChangesNothingElseInTheParse() {
+        List<String> docs = new ArrayList<>(List.of(HEADS));
+        docs.addAll(corpus(10, 5));
+        int elided = 0;
+        for (String text : docs) {
+            SourceTags source = new SourceTags(text);
+            int[] gaps = source.skippableText(source.headInsertionPoint());
+            if (gaps.length > 0) elided++;
+            Document full = Parser.htmlParser().parseInput(text, "https://x.example/");
+            Document partial = Parser.htmlParser().parseInput(new dev.herald.internal.ElidingReader(text, gaps), "https://x.example/");
+            assertEquals(blankCode(full), blankCode(partial), abbreviate(text));
+        }
+        assertTrue(elided >= 30, "pages with text left out: " + elided);
+    }
+
+    @Test
+    void neverLeavesOutJsonLdOrTextItCannotBeSureOf() {
+        assertEquals("document.write('<meta property=og:title content=x>')a>b{}", skipped(HEADS[0]));
+        assertEquals("x()", skipped(HEADS[1]), "JSON-LD is read, so kept");
+        assertEquals("", skipped(HEADS[2]), "JSON-LD in upper case too");
+        assertEquals("", skipped(HEADS[5]), "an unterminated script is the parser's to read");
+        assertEquals("", skipped(HEADS[6]));
+        assertEquals("", skipped(HEADS[9]), "nothing inside svg, where style holds markup");
+        assertEquals("", skipped(HEADS[10]), "a script hiding a script makes the scan unsure");
+        assertEquals("x{}if (a</b) {}", skipped(HEADS[11]));
+    }
+
+    /** The text the scan would leave out of {@code page}, joined. */
+    private static String skipped(String page) {
+        SourceTags source = new SourceTags(page);
+        int[] gaps = source.skippableText(source.headInsertionPoint());
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < gaps.length; i += 2) sb.append(page, gaps[i], gaps[i + 1]);
+        return sb.toString();
+    }
+
+    private static String blankCode(Document doc) {
+        for (Element e : doc.select("script, style")) {
+            if (e.attr("type").toLowerCase(java.util.Locale.ROOT).contains("ld+json")) continue;
+            for (org.jsoup.nodes.DataNode d : e.dataNodes()) d.setWholeData("");
+            for (org.jsoup.nodes.TextNode t : e.textNodes()) t.text("");
+        }
+        return doc.outerHtml();
+    }
+
     static List<String> ancestors(Element e) {
         List<String> names = new ArrayList<>();
         for (Element p = e.parent(); p != null; p = p.parent()) {
