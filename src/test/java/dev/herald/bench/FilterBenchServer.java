@@ -17,8 +17,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * Serves one document root twice from embedded Jetty 12 on 127.0.0.1, without and with
  * {@link ShareFilter}, for {@code bench/filter-ratio.sh} to load with wrk. Not a test.
  *
- * <p>Arguments: {@code [docroot] [plainPort] [filteredPort]} (ports default to free ones, printed
- * on the {@code READY} line); the document root defaults to the
+ * <p>Arguments: {@code [docroot] [plainPort] [filteredPort] [copyRoot]} (ports default to free ones,
+ * printed on the {@code READY} line; {@code copyRoot}, when given, is served unfiltered on a third
+ * port); the document root defaults to the
  * demo site {@code webapp/} when present, else {@code bench/site}.
  */
 public final class FilterBenchServer {
@@ -46,12 +47,16 @@ public final class FilterBenchServer {
                 .forEach(k -> settings.put(k, System.getProperty(k)));
         HeraldConfig config = HeraldConfig.fromProperties(settings);
         Server filtered = start(docroot, filteredPort, new ShareFilter(config));
+        // A third site without the filter, for a copy of the document root into which the script writes
+        // the filtered page as a static file: the same bytes, minus the filter's own work.
+        Server copy = args.length > 3 ? start(Path.of(args[3]), 0, null) : null;
         System.out.println("READY plain=" + plain.getURI() + " filtered=" + filtered.getURI()
-                + " docroot=" + docroot.toAbsolutePath().normalize());
+                + (copy != null ? " copy=" + copy.getURI() : "") + " docroot=" + docroot.toAbsolutePath().normalize());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 plain.stop();
                 filtered.stop();
+                if (copy != null) copy.stop();
             } catch (Exception e) {
                 e.printStackTrace();
             }
