@@ -28,8 +28,12 @@ import org.slf4j.LoggerFactory;
 public final class ShareButtons implements ButtonRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(ShareButtons.class);
 
+    // Stroke and fill come from Herald's stylesheet (13 icons would repeat them 13 times); a bar
+    // rendered without that stylesheet carries them as attributes, for sites that style it themselves.
     private static final String ICON_OPEN = "<svg class=\"herald-share__icon\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\""
-            + " aria-hidden=\"true\" focusable=\"false\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\""
+            + " aria-hidden=\"true\">";
+    private static final String ICON_OPEN_UNSTYLED = "<svg class=\"herald-share__icon\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\""
+            + " aria-hidden=\"true\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\""
             + " stroke-linecap=\"round\" stroke-linejoin=\"round\">";
 
     private final ButtonOptions options;
@@ -109,7 +113,7 @@ public final class ShareButtons implements ButtonRenderer {
             String headline = ShareLinks.headline(meta);
             if (headline != null) h.append(" data-title=\"").append(attr(headline)).append('"');
             h.append(" aria-label=\"").append(attr(action)).append("\">");
-            content(h, n, labels, null);
+            content(h, n, labels, null, options.style());
             h.append("</button></li>");
             return;
         }
@@ -117,12 +121,12 @@ public final class ShareButtons implements ButtonRenderer {
                 .append(" href=\"").append(attr(b.href.toASCIIString())).append('"');
         if (opensNewTab(n)) h.append(" target=\"_blank\"");
         h.append(" rel=\"noopener noreferrer\" aria-label=\"").append(attr(action)).append("\">");
-        content(h, n, labels, showCount ? labels.compactCount(count) : null);
+        content(h, n, labels, showCount ? labels.compactCount(count) : null, options.style());
         h.append("</a></li>");
     }
 
-    private static void content(StringBuilder h, Network n, ButtonLabels labels, String count) {
-        h.append(ICON_OPEN).append(Assets.ICONS.get(n)).append("</svg>")
+    private static void content(StringBuilder h, Network n, ButtonLabels labels, String count, boolean styled) {
+        h.append(styled ? ICON_OPEN : ICON_OPEN_UNSTYLED).append(Assets.ICONS.get(n)).append("</svg>")
                 .append("<span class=\"herald-share__label\">").append(text(labels.name(n))).append("</span>");
         if (count != null) h.append("<span class=\"herald-share__count\">").append(text(count)).append("</span>");
     }

@@ -108,7 +108,7 @@ class ShareButtonsTest {
         assertEquals(ALL.size() - 1, svgs.size()); // Pinterest is skipped: no image
         for (Element svg : svgs) {
             assertEquals("true", svg.attr("aria-hidden"));
-            assertEquals("false", svg.attr("focusable"));
+            assertFalse(svg.hasAttr("tabindex"));
             assertTrue(svg.hasClass("herald-share__icon"));
             assertFalse(svg.children().isEmpty());
         }
@@ -276,6 +276,18 @@ class ShareButtonsTest {
         Document doc = render(ButtonOptions.builder().style(false).build(), META);
         assertTrue(doc.select("style").isEmpty());
         assertEquals(ShareButtons.css(), Jsoup.parse(ShareButtons.styleElement()).selectFirst("style[data-herald-style]").data());
+    }
+
+    @Test
+    void iconsTakeTheirStrokeFromTheStylesheetAndCarryItOnlyWhenRenderedWithoutIt() {
+        for (Element svg : render(ButtonOptions.DEFAULTS, META).select("svg")) assertFalse(svg.hasAttr("stroke"), svg.outerHtml());
+        assertTrue(ShareButtons.css().contains(".herald-share__icon{") && ShareButtons.css().contains("stroke:currentColor"));
+        Elements unstyled = render(ButtonOptions.builder().style(false).build(), META).select("svg");
+        assertFalse(unstyled.isEmpty());
+        for (Element svg : unstyled) {
+            assertEquals("currentColor", svg.attr("stroke"));
+            assertEquals("none", svg.attr("fill"));
+        }
     }
 
     @Test

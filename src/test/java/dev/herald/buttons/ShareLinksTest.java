@@ -1,6 +1,7 @@
 package dev.herald.buttons;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -212,6 +213,17 @@ class ShareLinksTest {
     }
 
     @Test
+    void endpointLinksForNetworksThatTakeOnlyTheUrlCarryNoHeadline() {
+        URI endpoint = URI.create("https://herald.example/share");
+        for (Network n : List.of(Network.FACEBOOK, Network.LINKEDIN)) {
+            String link = ShareLinks.endpointLink(endpoint, n, META).toString();
+            assertFalse(link.contains("text="), link);
+            assertTrue(link.contains("url="), link);
+        }
+        assertTrue(ShareLinks.endpointLink(endpoint, Network.REDDIT, META).toString().contains("text="));
+    }
+
+    @Test
     void endpointLinkForPinterestCarriesTheImage() {
         ArticleMeta meta = META.toBuilder().image(ImageMeta.of(URI.create(IMAGE))).build();
         assertEquals("https://herald.example/share/pinterest?url=" + U + "&text=" + T
@@ -229,8 +241,8 @@ class ShareLinksTest {
     @Test
     void hrefGoesThroughTheEndpointWithTheCleanUrlWhenOneIsConfigured() {
         ButtonOptions options = ButtonOptions.builder().utm(true).endpoint("/share").build();
-        assertEquals("https://herald.example/share/linkedin?url=" + U + "&text=" + T,
-                ShareLinks.href(Network.LINKEDIN, META, options).orElseThrow().toString());
+        assertEquals("https://herald.example/share/reddit?url=" + U + "&text=" + T,
+                ShareLinks.href(Network.REDDIT, META, options).orElseThrow().toString());
     }
 
     @Test
