@@ -240,7 +240,7 @@ final class PageScan implements NodeVisitor {
                 Element e = (Element) node;
                 if (afterHeadline >= 0) afterHeadline++;
                 if (e == headline) { afterHeadline = 0; r.sawHeadline = true; }
-                if (afterHeadline > 0 && afterHeadline <= 40 && e.childrenSize() == 0) r.nearHeadline.add(new Found(e, -1));
+                if (afterHeadline > 0 && afterHeadline <= 40 && !hasElementChild(e)) r.nearHeadline.add(new Found(e, -1));
                 if (e.attributesSize() == 0) return;
                 Attributes a = e.attributes();
                 if (e.normalName().equals("a") && isProfileHref(a.get("href"))) r.profileLinks.add(new Found(e, -1));
@@ -258,6 +258,15 @@ final class PageScan implements NodeVisitor {
         }
         walk(root, new Visitor());
         return r;
+    }
+
+    /**
+     * Whether {@code e} has an element child. Not {@code childrenSize()}: jsoup builds and caches a
+     * child-element list for that, stored as an attribute that every later attribute lookup then steps over.
+     */
+    static boolean hasElementChild(Element e) {
+        for (int i = 0, n = e.childNodeSize(); i < n; i++) if (e.childNode(i) instanceof Element) return true;
+        return false;
     }
 
     /** Where {@code e} sits; computed once per parent, so siblings share the work. */
