@@ -12,6 +12,7 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Serves one document root twice from embedded Jetty 12 on 127.0.0.1, without and with
@@ -32,20 +33,7 @@ public final class FilterBenchServer {
         int filteredPort = args.length > 2 ? Integer.parseInt(args[2]) : 0;
 
         Server plain = start(docroot, plainPort, null);
-        // The filtered side is configured like the site would be: its WEB-INF/herald.properties, then
-        // herald.* system properties (-Dherald.buttons.placement=none, say).
-        Map<String, String> settings = new java.util.HashMap<>(Map.of("herald.site.name", "Herald Bench"));
-        Path siteConfig = docroot.resolve("WEB-INF/herald.properties");
-        if (Files.isRegularFile(siteConfig)) {
-            java.util.Properties p = new java.util.Properties();
-            try (java.io.Reader in = Files.newBufferedReader(siteConfig)) {
-                p.load(in);
-            }
-            p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k)));
-        }
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("herald."))
-                .forEach(k -> settings.put(k, System.getProperty(k)));
-        HeraldConfig config = HeraldConfig.fromProperties(settings);
+        HeraldConfig config = siteConfig(docroot);
         Server filtered = start(docroot, filteredPort, new ShareFilter(config));
         // A third site without the filter, for a copy of the document root into which the script writes
         // the filtered page as a static file: the same bytes, minus the filter's own work.
@@ -64,8 +52,32 @@ public final class FilterBenchServer {
         plain.join();
     }
 
+    /**
+     * The filter's configuration as the site would have it: its {@code WEB-INF/herald.properties},
+     * then {@code herald.*} system properties ({@code -Dherald.buttons.placement=none}, say).
+     */
+    static HeraldConfig siteConfig(Path docroot) throws java.io.IOException {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("herald.site.name", "Herald Bench"));
+        Path siteConfig = docroot.resolve("WEB-INF/herald.properties");
+        if (Files.isRegularFile(siteConfig)) {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.Reader in = Files.newBufferedReader(siteConfig)) {
+                p.load(in);
+            }
+            p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k)));
+        }
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("herald."))
+                .forEach(k -> settings.put(k, System.getProperty(k)));
+        return HeraldConfig.fromProperties(settings);
+    }
+
     private static Server start(Path docroot, int port, ShareFilter filter) throws Exception {
-        Server server = new Server();
+        return start(docroot, port, filter, new QueuedThreadPool());
+    }
+
+    /** Serves {@code docroot} on 127.0.0.1:{@code port} (0: a free port), with {@code filter} if not null, on {@code threads}. */
+    static Server start(Path docroot, int port, ShareFilter filter, QueuedThreadPool threads) throws Exception {
+        Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(port);
