@@ -18,14 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code webhook-id} like the test kit's {@code MockWebhookReceiver}, but answers in well under a millisecond, so the
  * benchmark measures Herald rather than the fake.
  */
-final class LoopbackWebhookReceiver implements AutoCloseable {
+public final class LoopbackWebhookReceiver implements AutoCloseable {
     private static final byte[] OK = "{\"received\":true}".getBytes(StandardCharsets.UTF_8);
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(32);
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
     private final AtomicInteger total = new AtomicInteger();
 
-    LoopbackWebhookReceiver() throws IOException {
+    /** Starts the receiver on a free port of 127.0.0.1. */
+    public LoopbackWebhookReceiver() throws IOException {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
         // delayed ACK: about 40 ms per request, and the benchmark would measure that.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -52,15 +53,18 @@ final class LoopbackWebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    /** The URL to post to. */
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/herald";
     }
 
-    int total() {
+    /** Deliveries received, repeats included. */
+    public int total() {
         return total.get();
     }
 
-    int repeats() {
+    /** Deliveries whose webhook-id was seen before. */
+    public int repeats() {
         return total.get() - keys.size();
     }
 
