@@ -397,7 +397,7 @@ public final class SourceTags {
         }
         if (!mayBeRawText(ns, ne)) return;
         switch (lowerName(ns, ne)) {
-            case "script" -> skipScript(lt, ns, ne);
+            case "script" -> skipScript(ns, ne);
             case "style" -> {
                 int from = pos;
                 skipRawText(ns, ne);
@@ -459,7 +459,7 @@ public final class SourceTags {
      * followed by a {@code <script} before that end tag, where the tokenizer's double-escaped state
      * could move the end; that case is left to the position-tracking parse.
      */
-    private void skipScript(int lt, int ns, int ne) {
+    private void skipScript(int ns, int ne) {
         int end = findEndTag(pos, ns, ne);
         int limit = end < 0 ? n : end;
         int comment = indexOfBefore("<!--", pos, limit);
