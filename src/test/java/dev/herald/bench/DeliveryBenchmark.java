@@ -58,14 +58,7 @@ public final class DeliveryBenchmark {
                 DeliveryClient client = delivery.client();
                 Instant due = Instant.now().plusSeconds(30);
                 long t0 = System.nanoTime();
-                for (int chunk = 0; chunk < shares; chunk += 1_000) {
-                    List<ShareRequest> requests = new ArrayList<>();
-                    for (int i = chunk; i < Math.min(shares, chunk + 1_000); i++) {
-                        ArticleMeta a = ArticleMeta.builder().url("https://news.example/bench/" + i).title("B " + i).build();
-                        requests.add(ShareRequest.of(a, "hook").at(SendTime.at(due)));
-                    }
-                    client.scheduleAll(requests);
-                }
+                scheduleBurst(client, "hook", shares, due);
                 double scheduleSeconds = (System.nanoTime() - t0) / 1e9;
                 delivery.start();
                 int before = receiver.total();
@@ -92,7 +85,23 @@ public final class DeliveryBenchmark {
         }
     }
 
-    private static double raw(Syndicator syndicator, int count, int threads, String prefix) throws InterruptedException {
+    /** Schedules {@code shares} distinct articles to {@code account}, all due at {@code due}, a thousand per call. */
+    public static void scheduleBurst(DeliveryClient client, String account, int shares, Instant due) {
+        for (int chunk = 0; chunk < shares; chunk += 1_000) {
+            List<ShareRequest> requests = new ArrayList<>();
+            for (int i = chunk; i < Math.min(shares, chunk + 1_000); i++) {
+                ArticleMeta a = ArticleMeta.builder().url("https://news.example/bench/" + i).title("B " + i).build();
+                requests.add(ShareRequest.of(a, account).at(SendTime.at(due)));
+            }
+            client.scheduleAll(requests);
+        }
+    }
+
+    /**
+     * Posts {@code count} distinct articles straight through {@code syndicator} (account "hook") on
+     * {@code threads} threads, no outbox: the baseline of the delivery benchmarks. Returns posts/s.
+     */
+    public static double raw(Syndicator syndicator, int count, int threads, String prefix) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();

@@ -1,7 +1,7 @@
 package dev.herald.delivery;
 
+import dev.herald.bench.DeliveryBenchmark;
 import dev.herald.bench.LoopbackWebhookReceiver;
-import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Syndicator;
@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A measurement of a design Herald does not use, for the decision issue #5's benchmark goal asks
@@ -45,20 +44,12 @@ public final class BatchedClaimSketch {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         try (LoopbackWebhookReceiver receiver = new LoopbackWebhookReceiver()) {
             Syndicator syndicator = TestWebhooks.syndicator("hook", URI.create(receiver.url()));
-            raw(syndicator, 2_000, threads, "warm-");
-            double rawRate = raw(syndicator, shares, threads, "raw-");
+            DeliveryBenchmark.raw(syndicator, 2_000, threads, "warm-");
+            double rawRate = DeliveryBenchmark.raw(syndicator, shares, threads, "raw-");
             Path dir = Files.createTempDirectory("herald-sketch");
             try (DeliveryDatabase db = DeliveryDatabase.h2(dir.resolve("herald"))) {
                 DeliveryClient client = Delivery.client(db, Map.of("hook", "webhook"));
-                Instant due = Instant.now();
-                for (int chunk = 0; chunk < shares; chunk += 1_000) {
-                    List<ShareRequest> requests = new ArrayList<>();
-                    for (int i = chunk; i < Math.min(shares, chunk + 1_000); i++) {
-                        ArticleMeta a = ArticleMeta.builder().url("https://news.example/sketch/" + i).title("S " + i).build();
-                        requests.add(ShareRequest.of(a, "hook").at(SendTime.at(due)));
-                    }
-                    client.scheduleAll(requests);
-                }
+                DeliveryBenchmark.scheduleBurst(client, "hook", shares, Instant.now());
                 long t0 = System.nanoTime();
                 drain(db, syndicator, shares, batch, threads);
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -152,22 +143,5 @@ public final class BatchedClaimSketch {
         } catch (SQLException | InterruptedException e) {
             throw new IllegalStateException("recording outcomes failed", e);
         }
-    }
-
-    private static double raw(Syndicator syndicator, int count, int threads, String prefix) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger next = new AtomicInteger();
-        long t0 = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            pool.execute(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    ArticleMeta a = ArticleMeta.builder().url("https://news.example/" + prefix + i).title("R " + i).build();
-                    if (!syndicator.send(Post.of(a, "hook", "")).delivered()) throw new IllegalStateException("raw post failed");
-                }
-            });
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(10, TimeUnit.MINUTES)) throw new IllegalStateException("raw posts did not finish");
-        return count / ((System.nanoTime() - t0) / 1e9);
     }
 }
