@@ -76,6 +76,14 @@ public enum Network {
         return this != COPY && this != SHARE;
     }
 
+    /**
+     * Whether the network's share page takes a text (the headline) along with the link; false for
+     * Facebook's sharer and LinkedIn's share-offsite, which read only the link and the page's own tags.
+     */
+    public boolean takesText() {
+        return this != FACEBOOK && this != LINKEDIN;
+    }
+
     /** The network's id. */
     @Override
     public String toString() {

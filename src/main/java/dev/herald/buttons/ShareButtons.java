@@ -30,10 +30,10 @@ public final class ShareButtons implements ButtonRenderer {
 
     // Stroke and fill come from Herald's stylesheet (13 icons would repeat them 13 times); a bar
     // rendered without that stylesheet carries them as attributes, for sites that style it themselves.
-    private static final String ICON_OPEN = "<svg class=\"herald-share__icon\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\""
-            + " aria-hidden=\"true\">";
-    private static final String ICON_OPEN_UNSTYLED = "<svg class=\"herald-share__icon\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\""
-            + " aria-hidden=\"true\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\""
+    private static final String ICON_START = "<svg class=\"herald-share__icon\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\""
+            + " aria-hidden=\"true\"";
+    private static final String ICON_OPEN = ICON_START + ">";
+    private static final String ICON_OPEN_UNSTYLED = ICON_START + " fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\""
             + " stroke-linecap=\"round\" stroke-linejoin=\"round\">";
 
     private final ButtonOptions options;

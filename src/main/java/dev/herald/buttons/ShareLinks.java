@@ -186,8 +186,7 @@ public final class ShareLinks {
         String headline = headline(meta);
         StringBuilder b = new StringBuilder(base).append('/').append(network.id())
                 .append('?').append(PARAM_URL).append('=').append(encode(meta.url().toASCIIString()));
-        // Facebook's and LinkedIn's share pages take only the URL; the headline would be dead weight.
-        if (headline != null && network != Network.FACEBOOK && network != Network.LINKEDIN) {
+        if (headline != null && network.takesText()) {
             b.append('&').append(PARAM_TEXT).append('=')
                     .append(encode(ShareText.fit(headline, ENDPOINT_TEXT_LIMIT, ShareText::graphemeCount)));
         }

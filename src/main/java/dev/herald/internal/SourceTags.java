@@ -83,8 +83,8 @@ public final class SourceTags {
      */
     public int[] skippableText(int limit) {
         int k = 0;
-        while (k < rawTextCount && rawText[2 * k + 1] <= limit
-                && (uncertainFrom < 0 || rawText[2 * k + 1] < uncertainFrom)) k++;
+        // Ranges are recorded in text order, and only where the scan is sure of them.
+        while (k < rawTextCount && rawText[2 * k + 1] <= limit) k++;
         return Arrays.copyOf(rawText, 2 * k);
     }
 

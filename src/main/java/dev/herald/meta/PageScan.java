@@ -82,20 +82,22 @@ final class PageScan implements NodeVisitor {
     static PageScan of(Document doc) {
         PageScan s = new PageScan();
         s.doc = doc;
-        s.scan(doc);
+        walk(doc, s);
         return s;
     }
 
     /**
-     * {@link #walk} specialised for this scan, the hot one: a direct call per element instead of
-     * an interface call, and no subtrees of {@code svg} (icons: paths and shapes, and a
-     * {@code <title>} that is not the page's), which nothing collected here can come from.
+     * Visits the elements under {@code root} (root included) in document order, skipping text and
+     * other nodes, and the insides of {@code svg} (icons: paths, shapes and a {@code <title>} that is
+     * not the page's), which nothing read here comes from. An explicit stack keeps deep documents off
+     * the call stack; several times cheaper than {@link NodeTraversor}, which visits every node.
      */
-    private void scan(Element root) {
+    static void walk(Element root, NodeVisitor visitor) {
+        Stop stop = visitor instanceof Stop s ? s : null;
         Element[] stack = new Element[64];
         int[] next = new int[64];
         int sp = 0;
-        head(root, 0);
+        visitor.head(root, 0);
         stack[sp] = root;
         next[sp++] = 0;
         while (sp > 0) {
@@ -107,49 +109,15 @@ final class PageScan implements NodeVisitor {
             }
             next[sp - 1] = i + 1;
             if (!(top.childNode(i) instanceof Element child)) continue;
-            head(child, sp);
-            if (child.normalName().equals("svg") || child.childNodeSize() == 0) continue;
+            if (stop != null && stop.stopped()) return;
+            visitor.head(child, sp);
+            if (child.childNodeSize() == 0 || child.normalName().equals("svg")) continue;
             if (sp == stack.length) {
                 stack = java.util.Arrays.copyOf(stack, sp * 2);
                 next = java.util.Arrays.copyOf(next, sp * 2);
             }
             stack[sp] = child;
             next[sp++] = 0;
-        }
-    }
-
-    /**
-     * Visits the elements under {@code root} (root included) in document order, skipping text and
-     * other nodes; an explicit stack keeps deep documents off the call stack. Several times cheaper
-     * than {@link NodeTraversor}, which visits every node.
-     */
-    static void walk(Element root, NodeVisitor visitor) {
-        boolean tails = !(visitor instanceof PageScan) && !(visitor instanceof Stop);
-        Element[] stack = new Element[64];
-        int[] next = new int[64];
-        int sp = 0;
-        visitor.head(root, 0);
-        stack[sp] = root;
-        next[sp++] = 0;
-        while (sp > 0) {
-            Element top = stack[sp - 1];
-            int i = next[sp - 1];
-            if (i < top.childNodeSize()) {
-                next[sp - 1] = i + 1;
-                if (top.childNode(i) instanceof Element child) {
-                    if (visitor instanceof Stop stop && stop.stopped()) return;
-                    visitor.head(child, sp);
-                    if (sp == stack.length) {
-                        stack = java.util.Arrays.copyOf(stack, sp * 2);
-                        next = java.util.Arrays.copyOf(next, sp * 2);
-                    }
-                    stack[sp] = child;
-                    next[sp++] = 0;
-                }
-            } else {
-                if (tails) visitor.tail(top, sp - 1);
-                sp--;
-            }
         }
     }
 

@@ -224,6 +224,16 @@ class ShareLinksTest {
     }
 
     @Test
+    void networksSaidToTakeNoTextIgnoreTheHeadlineInTheirIntents() {
+        ArticleMeta other = META.toBuilder().title("A different headline altogether").build();
+        for (Network n : Network.values()) {
+            if (n.takesText()) continue;
+            assertEquals(ShareLinks.intent(n, META), ShareLinks.intent(n, other), n.id());
+        }
+        assertFalse(ShareLinks.intent(Network.X, META).equals(ShareLinks.intent(Network.X, other)), "X does take the text");
+    }
+
+    @Test
     void endpointLinkForPinterestCarriesTheImage() {
         ArticleMeta meta = META.toBuilder().image(ImageMeta.of(URI.create(IMAGE))).build();
         assertEquals("https://herald.example/share/pinterest?url=" + U + "&text=" + T

@@ -37,6 +37,12 @@ import java.util.concurrent.TimeUnit;
 public final class BatchedClaimSketch {
     private BatchedClaimSketch() {}
 
+    /** A claimed share: what sending it and recording its outcome need. */
+    private record Claim(String id, long version, Post post) {}
+
+    /** A sent share's outcome, for the batched write. */
+    private record Sent(String id, long version, String remoteId) {}
+
     /** Prints raw posts/s, batched durable posts/s and their ratio. */
     public static void main(String[] args) throws Exception {
         int batch = args.length > 0 ? Integer.parseInt(args[0]) : 64;
@@ -63,7 +69,7 @@ public final class BatchedClaimSketch {
     /** Claims due shares a batch at a time, sends them on {@code threads}, and writes outcomes a batch at a time. */
     private static void drain(DeliveryDatabase db, Syndicator syndicator, int shares, int batch, int threads) throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(threads);
-        BlockingQueue<Object[]> outcomes = new LinkedBlockingQueue<>();
+        BlockingQueue<Sent> outcomes = new LinkedBlockingQueue<>();
         Semaphore inFlight = new Semaphore(threads * 2);
         Thread recorder = new Thread(() -> record(db, outcomes, shares, batch));
         recorder.start();
@@ -80,13 +86,13 @@ public final class BatchedClaimSketch {
                 try (ResultSet rs = due.executeQuery()) {
                     while (rs.next()) ids.add(rs.getString(1));
                 }
-                List<Object[]> claims = claim(c, ids);
+                List<Claim> claims = claim(c, ids);
                 inFlight.release(batch - claims.size());
                 claimed += claims.size();
-                for (Object[] claim : claims) {
+                for (Claim claim : claims) {
                     senders.execute(() -> {
-                        Outcome outcome = syndicator.send((Post) claim[2]);
-                        outcomes.add(new Object[] {claim[0], claim[1], outcome instanceof Outcome.Posted p ? p.remoteId() : null});
+                        Outcome outcome = syndicator.send(claim.post());
+                        outcomes.add(new Sent(claim.id(), claim.version(), outcome instanceof Outcome.Posted p ? p.remoteId() : null));
                         inFlight.release();
                     });
                 }
@@ -98,8 +104,8 @@ public final class BatchedClaimSketch {
     }
 
     /** One statement claims the listed shares and returns what sending them needs: id, version, post. */
-    private static List<Object[]> claim(Connection c, List<String> ids) throws SQLException {
-        List<Object[]> out = new ArrayList<>();
+    private static List<Claim> claim(Connection c, List<String> ids) throws SQLException {
+        List<Claim> out = new ArrayList<>();
         if (ids.isEmpty()) return out;
         String in = "?,".repeat(ids.size() - 1) + "?";
         try (PreparedStatement ps = c.prepareStatement("SELECT id, version, article_json, account, revision FROM FINAL TABLE ("
@@ -109,7 +115,7 @@ public final class BatchedClaimSketch {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Post post = new Post(ArticleJson.read(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(1));
-                    out.add(new Object[] {rs.getString(1), rs.getLong(2), post});
+                    out.add(new Claim(rs.getString(1), rs.getLong(2), post));
                 }
             }
         }
@@ -117,23 +123,23 @@ public final class BatchedClaimSketch {
     }
 
     /** Writes outcomes as they come, up to {@code batch} in one JDBC batch and transaction. */
-    private static void record(DeliveryDatabase db, BlockingQueue<Object[]> outcomes, int shares, int batch) {
+    private static void record(DeliveryDatabase db, BlockingQueue<Sent> outcomes, int shares, int batch) {
         int recorded = 0;
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement("UPDATE herald_share SET state = 'POSTED', last_outcome = 'posted',"
                         + " remote_id = ?, posted_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND state = 'SENDING'")) {
             c.setAutoCommit(false);
             while (recorded < shares) {
-                List<Object[]> got = new ArrayList<>();
+                List<Sent> got = new ArrayList<>();
                 got.add(outcomes.take());
                 outcomes.drainTo(got, batch - 1);
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                for (Object[] o : got) {
-                    ps.setString(1, (String) o[2]);
+                for (Sent sent : got) {
+                    ps.setString(1, sent.remoteId());
                     ps.setObject(2, now);
                     ps.setObject(3, now);
-                    ps.setString(4, (String) o[0]);
-                    ps.setLong(5, (Long) o[1]);
+                    ps.setString(4, sent.id());
+                    ps.setLong(5, sent.version());
                     ps.addBatch();
                 }
                 ps.executeBatch();

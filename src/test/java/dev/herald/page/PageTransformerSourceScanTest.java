@@ -192,9 +192,19 @@ class PageTransformerSourceScanTest {
         assertEquals("", skipped(HEADS[2]), "JSON-LD in upper case too");
         assertEquals("", skipped(HEADS[5]), "an unterminated script is the parser's to read");
         assertEquals("", skipped(HEADS[6]));
-        assertEquals("", skipped(HEADS[9]), "nothing inside svg, where style holds markup");
+        assertEquals("", skipped(HEADS[9]), "the head ends at <svg>; nothing after it is left out");
         assertEquals("", skipped(HEADS[10]), "a script hiding a script makes the scan unsure");
         assertEquals("x{}if (a</b) {}", skipped(HEADS[11]));
+    }
+
+    @Test
+    void leavesOutNothingInForeignContentWhereStyleHoldsMarkup() {
+        String page = "<body><svg><style><div>in svg</div></style></svg><math><style>m</style></math><style>y{}</style><p>z";
+        SourceTags source = new SourceTags(page);
+        assertEquals(null, source.startTag("nav", 0), "scans the whole page");
+        int[] gaps = source.skippableText(page.length());
+        assertEquals(2, gaps.length, java.util.Arrays.toString(gaps));
+        assertEquals("y{}", page.substring(gaps[0], gaps[1]));
     }
 
     /** The text the scan would leave out of {@code page}, joined. */
