@@ -20,8 +20,8 @@ FILTERED_PORT=${FILTERED_PORT:-0}
 
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 
-mvn -q -o test-compile
-mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+mvn -q -o -pl src test-compile
+mvn -q -o -pl src dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/target/bench-classpath.txt" >/dev/null
 
 LOG=target/bench-server.log
 : >"$LOG"

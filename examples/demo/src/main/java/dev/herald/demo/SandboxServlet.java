@@ -1,4 +1,4 @@
-package dev.herald.testkit;
+package dev.herald.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,9 @@ import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Syndicator;
+import dev.herald.testkit.BlueskyPost;
+import dev.herald.testkit.MastodonStatus;
+import dev.herald.testkit.WebhookDelivery;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

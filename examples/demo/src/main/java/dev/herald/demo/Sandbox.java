@@ -1,4 +1,4 @@
-package dev.herald.testkit;
+package dev.herald.demo;
 
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Secret;
@@ -6,6 +6,10 @@ import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
+import dev.herald.testkit.MockBluesky;
+import dev.herald.testkit.MockMastodon;
+import dev.herald.testkit.MockWebhookReceiver;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +51,7 @@ public final class Sandbox implements AutoCloseable {
                     url: %s
                     secrets:
                       - ${env:SANDBOX_WEBHOOK_SECRET}
-                """.formatted(base(mastodon), base(bluesky), bluesky.handle(), webhook.webhookUri());
+                """.formatted(base(mastodon.baseUri()), base(bluesky.baseUri()), bluesky.handle(), webhook.webhookUri());
     }
 
     /** Starts the three fakes on free loopback ports, on the system clock. */
@@ -72,8 +76,8 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static String base(MockService service) {
-        String uri = service.baseUri().toString();
+    private static String base(URI baseUri) {
+        String uri = baseUri.toString();
         return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 
