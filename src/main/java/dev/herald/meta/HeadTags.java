@@ -67,7 +67,7 @@ public final class HeadTags {
             w.property("og:image:type", image.type());
         }
         w.property("og:site_name", meta.siteName());
-        w.property("og:locale", ogLocale(meta.locale()));
+        w.property("og:locale", ogLocale(meta.locale(), site.locale()));
         if (meta.isArticle()) {
             w.property("article:published_time", iso(meta.publishedTime()));
             w.property("article:modified_time", iso(meta.modifiedTime()));
@@ -88,12 +88,23 @@ public final class HeadTags {
     }
 
     /**
-     * {@code locale} in Open Graph's {@code language_TERRITORY} form ({@code en_US}); just the
-     * language when there is no region; null for null.
+     * {@code locale} in Open Graph's {@code language_TERRITORY} form ({@code en_US}); null for null.
+     * A bare language ({@code lang="en"}) takes its usual territory ({@code en_US}, {@code pt_BR},
+     * {@code ar_AR}); a language without a known one is null, since crawlers reject a bare language.
      */
     public static String ogLocale(Locale locale) {
+        return ogLocale(locale, null);
+    }
+
+    /**
+     * {@code locale} in Open Graph's {@code language_TERRITORY} form, a bare language taking the
+     * site's territory when the site's locale is in the same language ({@code en} on an {@code en_GB}
+     * site is {@code en_GB}), otherwise the language's usual one.
+     */
+    public static String ogLocale(Locale locale, Locale site) {
         if (locale == null || locale.getLanguage().isEmpty()) return null;
-        return locale.getCountry().isEmpty() ? locale.getLanguage() : locale.getLanguage() + "_" + locale.getCountry();
+        Locale full = Locales.withTerritory(locale, site);
+        return full == null ? null : full.getLanguage() + "_" + full.getCountry();
     }
 
     /** {@code t} as ISO-8601 with seconds and offset ({@code 2020-01-08T06:30:00Z}); null for null. */

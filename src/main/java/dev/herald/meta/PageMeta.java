@@ -111,7 +111,10 @@ public final class PageMeta {
         c.put(MetaSource.APPLICATION, application == null ? ArticleMeta.EMPTY : application);
         c.put(MetaSource.TAGLIB, taglib == null ? ArticleMeta.EMPTY : taglib);
         c.put(MetaSource.PAGE, declared.meta);
-        c.put(MetaSource.INFERRED, inference.meta(defaults.siteName(), missing(ResolvedMeta.resolve(c))));
+        Set<MetaField> wanted = missing(ResolvedMeta.resolve(c));
+        // A configured site name is explicit: it beats one guessed from the page's title or logo.
+        if (defaults.siteName() != null) wanted.remove(MetaField.SITE_NAME);
+        c.put(MetaSource.INFERRED, inference.meta(defaults.siteName(), wanted));
         c.put(MetaSource.SITE_DEFAULT, defaults.asMeta());
         return ResolvedMeta.resolve(c);
     }

@@ -173,7 +173,7 @@ class HeadTagsTest {
     void formatsLocalesTheOpenGraphWay() {
         assertEquals("en_US", HeadTags.ogLocale(Locale.US));
         assertEquals("pt_BR", HeadTags.ogLocale(Locale.forLanguageTag("pt-BR")));
-        assertEquals("de", HeadTags.ogLocale(Locale.GERMAN));
+        assertEquals("de_DE", HeadTags.ogLocale(Locale.GERMAN), "a bare language is not a valid og:locale");
         assertNull(HeadTags.ogLocale(null));
     }
 
