@@ -4,13 +4,13 @@ import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import java.net.IDN;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.hc.core5.net.PercentCodec;
 
 /**
  * Builds the URL a share goes to: each network's intent URL, the link to the site's own share
@@ -52,7 +52,8 @@ public final class ShareLinks {
      */
     public static String encode(String value) {
         Validate.notNull(value, "value");
-        return PercentCodec.RFC3986.encode(value);
+        // URLEncoder does form encoding; these three differences make it RFC 3986's.
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
     }
 
     /**

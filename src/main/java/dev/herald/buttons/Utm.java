@@ -2,9 +2,9 @@ package dev.herald.buttons;
 
 import dev.herald.internal.Validate;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.apache.hc.core5.net.PercentCodec;
 
 /**
  * Campaign parameters added to the shared page URL, so the site's own analytics can tell which
@@ -57,7 +57,7 @@ public record Utm(String medium, String campaign) {
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
-            String key = PercentCodec.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             if (KEYS.contains(key)) continue;
             out.append(pair).append('&');
         }
@@ -66,5 +66,14 @@ public record Utm(String medium, String campaign) {
                 .append("&utm_campaign=").append(ShareLinks.encode(campaign))
                 .append(fragment);
         return URI.create(out.toString());
+    }
+
+    /** {@code s} percent-decoded as UTF-8 ({@code +} kept as it is); {@code s} itself when malformed. */
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 }

@@ -3,6 +3,9 @@ package com.example.pages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.buttons.ButtonOptions;
+import dev.herald.buttons.Network;
+import dev.herald.buttons.ShareButtons;
 import dev.herald.page.ButtonPlacement;
 import dev.herald.page.HeraldConfig;
 import dev.herald.page.PageRequest;
@@ -53,6 +56,19 @@ class PageHalfClasspathTest {
         assertTrue(out.contains("<meta property=\"og:title\" content=\"Storm closes the harbour\">"), out);
         assertTrue(out.contains("\"@type\":\"NewsArticle\""), out);
         assertEquals("Storm closes the harbour", rewrite.meta().meta().title());
+    }
+
+    @Test
+    void shareButtonsForEveryNetworkRenderWithNothingButItsOwnDependencies() {
+        HeraldConfig config = HeraldConfig.builder().siteName("The Daily Tester").siteUrl(URI.create("https://news.example"))
+                .buttons(ButtonOptions.builder().networks(List.of(Network.values())).utm(true).build()).build();
+        byte[] page = ("<!doctype html><html lang=en><head><title>Storm closes the harbour</title></head><body><article>"
+                + "<h1>Storm closes the harbour</h1><p>The harbour stayed shut on Tuesday as the storm reached the coast.</p>"
+                + "</article></body></html>").getBytes(StandardCharsets.UTF_8);
+        PageTransformer transformer = new PageTransformer(config.site(), new ShareButtons(config.buttons()), ButtonPlacement.AFTER_HEADLINE);
+        String out = new String(transformer.plan(page, page.length, StandardCharsets.UTF_8,
+                PageRequest.of(URI.create("https://news.example/storm?from=home"))).apply(page), StandardCharsets.UTF_8);
+        assertTrue(out.contains("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fstorm%3Ffrom%3Dhome%26utm_source%3Dfacebook%26utm_medium%3Dsocial"), out);
     }
 
     private static void assertClassAbsent(String name) {

@@ -1,0 +1,60 @@
+package dev.herald;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layers Herald's artifacts rest on. A site that depends on {@code herald} alone gets jsoup and
+ * slf4j-api and nothing else (Jackson is embedded in the jar), so the page half may use only those
+ * and the JDK; it never reaches into syndication, delivery or the command line.
+ */
+@AnalyzeClasses(packages = "dev.herald", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String[] PAGE_HALF = {"dev.herald.meta..", "dev.herald.page..", "dev.herald.buttons..",
+            "dev.herald.taglib..", "dev.herald.share..", "dev.herald.internal.."};
+
+    /**
+     * The one opt-in exception: the share endpoint's database-backed counter keeps its table in
+     * Herald's schema, which delivery's migrations (Flyway) create, so it needs herald-delivery; the
+     * default in-memory counter needs nothing.
+     */
+    private static final String NEEDS_DELIVERY = "dev.herald.share.JdbcShareCounter";
+
+    @ArchTest
+    static final ArchRule thePageHalfNeverImportsTheOtherHalves = noClasses().that().resideInAnyPackage(PAGE_HALF)
+            .and().doNotHaveFullyQualifiedName(NEEDS_DELIVERY)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.herald.syndication..", "dev.herald.delivery..", "dev.herald.cli..",
+                    "dev.herald.console..", "dev.herald.testkit..");
+
+    @ArchTest
+    static final ArchRule thePageHalfUsesOnlyTheLibrariesASiteGetsWithIt = classes().that().resideInAnyPackage(PAGE_HALF)
+            .and().doNotHaveFullyQualifiedName(NEEDS_DELIVERY)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PAGE_HALF, "java..", "javax..", "jakarta.servlet..",
+                    "org.jsoup..", "org.slf4j..", "com.fasterxml.jackson.."))
+            .because("herald's runtime class path is jsoup and slf4j-api (Jackson is embedded); servlet and JSP are the container's");
+
+    @ArchTest
+    static final ArchRule syndicationNeverImportsDeliveryOrTheCommandLine = noClasses().that().resideInAPackage("dev.herald.syndication..")
+            .and().resideOutsideOfPackage("dev.herald.syndication.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.herald.delivery..", "dev.herald.cli..", "dev.herald.console..");
+
+    @ArchTest
+    static final ArchRule deliveryNeverImportsTheCommandLine = noClasses().that().resideInAPackage("dev.herald.delivery..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.herald.cli..", "dev.herald.console..");
+
+    @ArchTest
+    static final ArchRule nothingImportsTheTestKit = noClasses().that().resideInAPackage("dev.herald..")
+            .and().resideOutsideOfPackage("dev.herald.testkit..")
+            .should().dependOnClassesThat().resideInAPackage("dev.herald.testkit..");
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
