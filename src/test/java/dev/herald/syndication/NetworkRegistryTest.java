@@ -92,4 +92,17 @@ class NetworkRegistryTest {
         NetworkQuotas custom = NetworkQuotas.of(new NetworkRegistry(List.of(CMS.withQuotas(Quota.of(5, Duration.ofMinutes(1))))));
         assertEquals(Map.of("cms", List.of(Quota.of(5, Duration.ofMinutes(1)))), custom.byNetwork());
     }
+
+    @Test
+    void eachNetworkReadsItsOwnRetrySignal() {
+        NetworkRegistry installed = NetworkRegistry.installed();
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T12:00:00Z"), java.time.ZoneOffset.UTC);
+        HttpReply reply = new HttpReply(429, Map.of("x-ratelimit-reset", "2026-03-01T12:05:00Z", "ratelimit-reset", "1772366700",
+                "retry-after", "30"), new byte[0]);
+        assertEquals(java.time.Instant.parse("2026-03-01T12:05:00Z"), installed.get("mastodon").retryAt(reply, clock));
+        assertEquals(java.time.Instant.ofEpochSecond(1772366700), installed.get("bluesky").retryAt(reply, clock));
+        assertEquals(clock.instant().plusSeconds(30), installed.get("webhook").retryAt(reply, clock));
+        HttpReply notLimited = new HttpReply(503, Map.of("x-ratelimit-reset", "2026-03-01T12:05:00Z"), new byte[0]);
+        assertEquals(null, installed.get("mastodon").retryAt(notLimited, clock), "Mastodon's reset header is a signal only on a 429");
+    }
 }
