@@ -3,7 +3,6 @@ package dev.herald.delivery;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.NetworkProvider;
 import dev.herald.syndication.NetworkRegistry;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
