@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import dev.herald.syndication.Quota;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import dev.herald.syndication.Quota;
 import dev.herald.internal.Validate;
 import java.net.URI;
 import java.sql.Connection;

@@ -1,7 +1,9 @@
 package dev.herald.delivery;
 
+import dev.herald.syndication.Quota;
 import dev.herald.internal.Validate;
-import java.time.Duration;
+import dev.herald.syndication.NetworkProvider;
+import dev.herald.syndication.NetworkRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,15 +15,19 @@ import java.util.Map;
  */
 public record NetworkQuotas(Map<String, List<Quota>> byNetwork) {
     /**
-     * The published caps: Threads 250 posts per 24 h; Bluesky 5,000 points per hour and 35,000 per
-     * day at 3 points per created record, that is 1,666 posts per hour and 11,666 per day;
-     * Mastodon's default of 300 statuses per 3 h (instances may differ).
+     * The published caps of every {@linkplain NetworkRegistry#installed() installed} network, as its
+     * provider declares them ({@link NetworkProvider#quotas()}).
      */
     public static NetworkQuotas defaults() {
-        return new NetworkQuotas(Map.of(
-                "threads", List.of(Quota.of(250, Duration.ofHours(24))),
-                "bluesky", List.of(Quota.of(1666, Duration.ofHours(1)), Quota.of(11666, Duration.ofHours(24))),
-                "mastodon", List.of(Quota.of(300, Duration.ofHours(3)))));
+        return of(NetworkRegistry.installed());
+    }
+
+    /** The caps the providers of {@code registry} declare. */
+    public static NetworkQuotas of(NetworkRegistry registry) {
+        Validate.notNull(registry, "registry");
+        Map<String, List<Quota>> caps = new HashMap<>();
+        for (NetworkProvider p : registry.providers()) if (!p.quotas().isEmpty()) caps.put(p.name(), p.quotas());
+        return new NetworkQuotas(caps);
     }
 
     /** No caps at all. */

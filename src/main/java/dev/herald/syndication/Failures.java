@@ -46,7 +46,7 @@ public final class Failures {
     public static Outcome unreachable(IOException e, Secret... secrets) {
         String what = e instanceof SocketTimeoutException ? "timed out" : e.getClass().getSimpleName();
         String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
-        for (Secret s : secrets) detail = s.maskIn(detail);
+        detail = Secret.maskAll(detail, java.util.List.of(secrets));
         return new Outcome.Transient("no answer from the network (" + what + detail + ")", null);
     }
 

@@ -65,6 +65,13 @@ public record Secret(String reference, String value) {
         return text == null ? null : text.replace(value, MASK);
     }
 
+    /** Returns {@code text} with the value of every one of {@code secrets} masked; {@code null} stays {@code null}. */
+    public static String maskAll(String text, Iterable<Secret> secrets) {
+        String out = text;
+        for (Secret s : secrets) out = s.maskIn(out);
+        return out;
+    }
+
     @Override
     public String toString() {
         return reference;

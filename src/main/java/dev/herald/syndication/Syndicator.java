@@ -4,7 +4,9 @@ package dev.herald.syndication;
  * Sends posts to one configured account on one network.
  *
  * <p>Implementations are thread-safe and never throw for a network failure: every result, including
- * timeouts and malformed responses, is returned as a classified {@link Outcome}.
+ * timeouts and malformed responses, is returned as a classified {@link Outcome}. An exception that
+ * escapes anyway (a bug) is turned into an outcome by {@link GuardedSyndicator}, which the core puts
+ * around every syndicator it builds.
  */
 public interface Syndicator {
     /** The configured account's name, unique within a configuration. */
@@ -28,5 +30,24 @@ public interface Syndicator {
     default Preview preview(Post post) {
         ComposedText text = Composer.compose(post.article(), MessageTemplate.defaults(), TextRules.UNLIMITED);
         return new Preview(account(), network(), text, text.text());
+    }
+
+    /**
+     * Whether {@code post} is already on the account, asked before a resend on networks that take no
+     * idempotency key ({@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND}); makes at most a few read
+     * requests and never posts. This default, for networks that cannot look posts up, answers
+     * {@link Reconciliation.Unknown}.
+     */
+    default Reconciliation reconcile(Post post) {
+        return Reconciliation.unsupported(network());
+    }
+
+    /**
+     * Whether the network accepts the account's credentials, found without posting: for a worker at
+     * start and a console's "check credentials" button. This default, for networks with no way to
+     * check, answers {@link CredentialCheck.Status#UNKNOWN}.
+     */
+    default CredentialCheck check() {
+        return CredentialCheck.unknown(network() + " has no way to check credentials without posting");
     }
 }

@@ -8,6 +8,7 @@ import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
+import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
@@ -53,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Failures.</b> {@code InvalidRequest} and other 4xx answers are {@link Outcome.Permanent}
  * with Bluesky's own message; 429 is {@link Outcome.RateLimited} until {@code ratelimit-reset};
  * 5xx, timeouts and dropped connections are {@link Outcome.Transient}; a refused password is
- * {@link Outcome.AuthFailed}. No exception escapes {@link #send}.
+ * {@link Outcome.AuthFailed}. No network failure escapes {@link #send} as an exception; built by
+ * {@link BlueskyNetwork}, a bug's exception is classified by the core's guard.
  *
  * <p>Thread-safe.
  */
@@ -123,11 +125,21 @@ public final class BlueskySyndicator implements Syndicator {
             }
         } catch (XrpcFailure f) {
             return f.outcome;
-        } catch (RuntimeException e) {
-            // A bug here must not take the delivery worker down; a retry may well pass (it is
-            // Transient), and the stack trace is in the log.
-            LOG.error("Bluesky account {}: unexpected failure sending {}", account.name(), post.article().url(), e);
-            return new Outcome.Transient("unexpected error: " + e, null);
+        }
+    }
+
+    /**
+     * Logs in (or reuses the open session, refreshing it if it has run out): a session is
+     * {@code OK}, a refused password {@code AUTH_FAILED}, anything else (no answer, 5xx, a rate
+     * limit) {@code UNKNOWN}.
+     */
+    @Override
+    public CredentialCheck check() {
+        try {
+            Session session = xrpc.session();
+            return CredentialCheck.ok("logged in as @" + (session.handle().isBlank() ? account.handle() : session.handle()));
+        } catch (XrpcFailure f) {
+            return CredentialCheck.of(f.outcome);
         }
     }
 

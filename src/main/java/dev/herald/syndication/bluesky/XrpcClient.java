@@ -7,7 +7,6 @@ import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
-import dev.herald.syndication.RetrySignals;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -238,8 +237,7 @@ final class XrpcClient {
         String error = json.path("error").asText("");
         String message = json.path("message").asText("");
         String text = error.isEmpty() ? message : message.isEmpty() || message.equals(error) ? error : error + ": " + message;
-        Instant reset = reply.status() == 429 ? RetrySignals.epochSeconds(reply, "ratelimit-reset") : null;
-        return new XrpcFailure(Failures.classify(reply, account.appPassword().maskIn(text), reset, clock), reply);
+        return new XrpcFailure(Failures.classify(reply, account.appPassword().maskIn(text), BlueskyNetwork.retrySignal(reply), clock), reply);
     }
 
     private HttpReply send(ClassicHttpRequest request) throws XrpcFailure {

@@ -2,6 +2,8 @@ package dev.herald.syndication.config;
 
 import dev.herald.delivery.QueueSlots;
 import dev.herald.syndication.MessageTemplate;
+import dev.herald.syndication.NetworkProvider;
+import dev.herald.syndication.NetworkRegistry;
 import dev.herald.syndication.Secret;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,9 +25,11 @@ final class ConfigReader {
     private static final Set<String> SITE_KEYS = Set.of("name", "url", "defaultImage", "twitter", "locale", "logo");
 
     private final String source;
+    private final NetworkRegistry registry;
 
-    ConfigReader(String source) {
+    ConfigReader(String source, NetworkRegistry registry) {
         this.source = source;
+        this.registry = registry;
     }
 
     SyndicationConfig read(Node root) {
@@ -58,7 +62,7 @@ final class ConfigReader {
             if (!names.add(account.name())) throw new ConfigException(source, account.line(), "a second account named '" + account.name() + "'; names must be unique");
             accounts.add(account);
         }
-        return new SyndicationConfig(source, site, accounts);
+        return new SyndicationConfig(source, site, accounts, registry);
     }
 
     private AccountSettings account(Node node, Map<String, Setting> defaults) {
@@ -66,16 +70,18 @@ final class ConfigReader {
         int line = line(node);
         String name = required(keys, "name", line, "an account");
         String where = "account '" + name + "'";
-        String network = required(keys, "network", line, where).toLowerCase(Locale.ROOT);
-        NetworkSpec spec = NetworkSpec.SUPPORTED.get(network);
-        if (spec == null) {
+        String written = required(keys, "network", line, where).toLowerCase(Locale.ROOT);
+        NetworkProvider provider = registry.find(written).orElse(null);
+        if (provider == null) {
             int at = line(keys.get("network").getValueNode());
-            String known = String.join(", ", NetworkSpec.SUPPORTED.keySet().stream().sorted().toList());
-            if (NetworkSpec.PLANNED.contains(network)) {
-                throw new ConfigException(source, at, where + ": network '" + network + "' is not supported yet; supported: " + known);
+            String known = String.join(", ", registry.names());
+            if (NetworkRegistry.PLANNED.contains(written)) {
+                throw new ConfigException(source, at, where + ": network '" + written + "' is not supported yet; supported: " + known);
             }
-            throw new ConfigException(source, at, where + ": unknown network '" + network + "'; supported: " + known);
+            throw new ConfigException(source, at, where + ": unknown network '" + written + "'; supported: " + known);
         }
+        String network = provider.name();
+        NetworkSpec spec = provider.settings();
         Map<String, Setting> settings = new LinkedHashMap<>(defaults);
         for (Map.Entry<String, NodeTuple> e : keys.entrySet()) {
             if (!spec.allKeys().contains(e.getKey())) {
@@ -121,8 +127,11 @@ final class ConfigReader {
             String problem = SyndicationConfig.urlProblem(s.value());
             if (problem != null) throw new ConfigException(source, s.line(), where + ": '" + s.key() + "' " + problem + ": " + s.value());
         }
-        if (s.key().equals("visibility") && !Set.of("public", "unlisted", "private", "direct").contains(s.value())) {
-            throw new ConfigException(source, s.line(), where + ": visibility must be public, unlisted, private or direct, not '" + s.value() + "'");
+        List<String> choices = spec.choices().get(s.key());
+        if (choices != null && !choices.contains(s.value())) {
+            String allowed = choices.size() == 1 ? choices.get(0)
+                    : String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1);
+            throw new ConfigException(source, s.line(), where + ": " + s.key() + " must be " + allowed + ", not '" + s.value() + "'");
         }
     }
 

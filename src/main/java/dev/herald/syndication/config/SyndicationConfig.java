@@ -1,6 +1,8 @@
 package dev.herald.syndication.config;
 
 import dev.herald.delivery.QueueSlots;
+import dev.herald.internal.Validate;
+import dev.herald.syndication.NetworkRegistry;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -50,19 +52,27 @@ public final class SyndicationConfig {
     private final String source;
     private final Map<String, String> site;
     private final List<AccountSettings> accounts;
+    private final NetworkRegistry registry;
 
-    SyndicationConfig(String source, Map<String, String> site, List<AccountSettings> accounts) {
+    SyndicationConfig(String source, Map<String, String> site, List<AccountSettings> accounts, NetworkRegistry registry) {
         this.source = source;
         this.site = Map.copyOf(site);
         this.accounts = List.copyOf(accounts);
+        this.registry = registry;
     }
 
-    /** Reads and checks {@code file}. */
+    /** Reads and checks {@code file} against the {@linkplain NetworkRegistry#installed() installed} networks. */
     public static SyndicationConfig load(Path file) {
+        return load(file, NetworkRegistry.installed());
+    }
+
+    /** Reads and checks {@code file} against the networks of {@code registry}. */
+    public static SyndicationConfig load(Path file, NetworkRegistry registry) {
+        Validate.notNull(registry, "registry");
         String name = file.toString();
         try {
             if (Files.size(file) > MAX_BYTES) throw new ConfigException(name, 0, "file is larger than 1 MB; is it the right file?");
-            return parse(Files.readString(file, StandardCharsets.UTF_8), name);
+            return parse(Files.readString(file, StandardCharsets.UTF_8), name, registry);
         } catch (NoSuchFileException e) {
             throw new ConfigException(name, 0, "file not found");
         } catch (MalformedInputException e) {
@@ -73,11 +83,21 @@ public final class SyndicationConfig {
     }
 
     /**
-     * Parses and checks YAML text.
+     * Parses and checks YAML text against the {@linkplain NetworkRegistry#installed() installed} networks.
      *
      * @param source the name errors give the file
      */
     public static SyndicationConfig parse(String yaml, String source) {
+        return parse(yaml, source, NetworkRegistry.installed());
+    }
+
+    /**
+     * Parses and checks YAML text against the networks of {@code registry}.
+     *
+     * @param source the name errors give the file
+     */
+    public static SyndicationConfig parse(String yaml, String source, NetworkRegistry registry) {
+        Validate.notNull(registry, "registry");
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -93,7 +113,12 @@ public final class SyndicationConfig {
         } catch (YAMLException e) {
             throw new ConfigException(source, 0, "not valid YAML: " + e.getMessage());
         }
-        return new ConfigReader(source).read(root);
+        return new ConfigReader(source, registry).read(root);
+    }
+
+    /** The networks this configuration was checked against, and whose providers build its syndicators. */
+    public NetworkRegistry registry() {
+        return registry;
     }
 
     /** The file's name as given. */
@@ -136,17 +161,20 @@ public final class SyndicationConfig {
     }
 
     /**
-     * This configuration with account {@code name}'s base URL replaced (a Mastodon {@code server}, a
-     * Bluesky {@code service}, a webhook {@code url}): for a staging server, or for a test that runs
+     * This configuration with account {@code name}'s base URL replaced (the key its network declares
+     * as {@link NetworkSpec#baseUrl()}: a Mastodon {@code server}, a Bluesky {@code service}, a
+     * webhook {@code url}): for a staging server, or for a test that runs
      * the site's own {@code herald.yaml} against the test kit's fakes.
      *
-     * @throws IllegalArgumentException when there is no such account or {@code url} is not absolute http(s)
+     * @throws IllegalArgumentException when there is no such account, {@code url} is not absolute
+     *     http(s), or the account's network has no base URL
      */
     public SyndicationConfig withBaseUrl(String name, URI url) {
         AccountSettings a = account(name);
         String problem = urlProblem(String.valueOf(url));
         if (problem != null) throw new IllegalArgumentException("base URL of '" + name + "' " + problem + ": " + url);
-        String key = NetworkSpec.SUPPORTED.get(a.network()).urls().iterator().next();
+        String key = registry.get(a.network()).settings().baseUrl();
+        if (key == null) throw new IllegalArgumentException("account '" + name + "': network " + a.network() + " has no base URL setting");
         Map<String, Setting> settings = new LinkedHashMap<>(a.settings());
         Setting old = settings.get(key);
         settings.put(key, new Setting(key, List.of(url.toString()), false, old == null ? a.line() : old.line()));
@@ -154,7 +182,7 @@ public final class SyndicationConfig {
         for (AccountSettings each : accounts) {
             changed.add(each != a ? each : new AccountSettings(a.name(), a.network(), a.enabled(), a.template(), a.slots(), settings, a.line()));
         }
-        return new SyndicationConfig(source, site, changed);
+        return new SyndicationConfig(source, site, changed, registry);
     }
 
     /** The account called {@code name}. */

@@ -6,20 +6,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
+import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
-import dev.herald.syndication.RetrySignals;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * 5xx, timeouts and dropped connections → {@link Outcome.Transient}. One exception to 422: when
  * the server refuses the text as too long while its limits could not be read, the post is
  * {@code Transient} (the limits are read again before the next attempt, which composes a shorter
- * text) rather than lost to a passing outage. No exception escapes {@link #send}.
+ * text) rather than lost to a passing outage. No network failure escapes {@link #send} as an
+ * exception; built by {@link MastodonNetwork}, a bug's exception is classified by the core's guard.
  *
  * <p>Checked against mastodon/documentation {@code content/en/methods/statuses.md},
  * {@code content/en/methods/instance.md} and {@code content/en/api/rate-limits.md}.
@@ -99,14 +100,7 @@ public final class MastodonSyndicator implements Syndicator {
     @Override
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
-        Outcome outcome;
-        try {
-            outcome = post(post);
-        } catch (RuntimeException e) {
-            // A bug or a closed transport must not take the delivery worker down; retrying may help.
-            LOG.warn("mastodon {}: unexpected failure sending {}", account.name(), post.idempotencyKey(), e);
-            outcome = new Outcome.Transient("unexpected failure: " + account.token().maskIn(String.valueOf(e)), null);
-        }
+        Outcome outcome = post(post);
         LOG.debug("mastodon {}: {} -> {}", account.name(), post.idempotencyKey(), outcome.describe());
         return outcome;
     }
@@ -127,6 +121,32 @@ public final class MastodonSyndicator implements Syndicator {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a status body", e);
         }
+    }
+
+    /**
+     * Asks {@code GET /api/v1/accounts/verify_credentials} with the token: 200 is {@code OK}; 401 is
+     * {@code AUTH_FAILED}; 403 (a token without {@code read:accounts}) is {@code OK} too, since
+     * Mastodon checks scopes only after it has accepted the token; anything else is {@code UNKNOWN}.
+     */
+    @Override
+    public CredentialCheck check() {
+        HttpGet request = new HttpGet(account.server().resolve("api/v1/accounts/verify_credentials"));
+        request.setHeader("Authorization", "Bearer " + account.token().value());
+        request.setHeader("Accept", "application/json");
+        HttpReply reply;
+        try {
+            reply = http.execute(request, account.token());
+        } catch (IOException e) {
+            return CredentialCheck.of(Failures.unreachable(e, account.token()));
+        }
+        if (reply.ok()) {
+            String user = reply.json().path("acct").asText("");
+            return CredentialCheck.ok("the token is accepted" + (user.isEmpty() ? "" : " for @" + user));
+        }
+        if (reply.status() == 403) return CredentialCheck.ok("the token is accepted (it may not read the account itself)");
+        JsonNode error = reply.json().path("error");
+        return CredentialCheck.of(Failures.classify(reply, error.isTextual() ? account.token().maskIn(error.asText()) : null,
+                MastodonNetwork.retrySignal(reply), clock));
     }
 
     private Outcome post(Post post) {
@@ -180,8 +200,7 @@ public final class MastodonSyndicator implements Syndicator {
             }
         }
         // X-RateLimit-Reset is on every answer; it is a retry signal only on a 429.
-        Instant retryAt = reply.status() == 429 ? RetrySignals.isoInstant(reply, "X-RateLimit-Reset") : null;
-        return Failures.classify(reply, error, retryAt, clock);
+        return Failures.classify(reply, error, MastodonNetwork.retrySignal(reply), clock);
     }
 
     private ComposedText compose(Post post, TextRules rules) {

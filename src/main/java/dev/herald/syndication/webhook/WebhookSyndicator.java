@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
+import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
@@ -63,7 +64,9 @@ import org.slf4j.LoggerFactory;
  * Outcome.AuthFailed}; 429 → {@link Outcome.RateLimited} at {@code Retry-After}; 408, 425, 5xx,
  * timeouts and dropped connections → {@link Outcome.Transient} ({@code Retry-After} honoured);
  * redirects are not followed and, like every other 4xx (400, 404, 410), are {@link
- * Outcome.Permanent}. No exception escapes {@link #send}.
+ * Outcome.Permanent}. No network failure escapes {@link #send} as an exception; built by {@link
+ * WebhookNetwork}, a bug's exception is classified by the core's guard, with the URL's path and
+ * query and the secrets masked.
  *
  * <p>The endpoint URL may hold a token, so it is logged only as {@link WebhookAccount#maskedUrl()}.
  */
@@ -106,15 +109,7 @@ public final class WebhookSyndicator implements Syndicator {
     @Override
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
-        Outcome outcome;
-        try {
-            outcome = deliver(post);
-        } catch (RuntimeException e) {
-            // A bug or a closed transport must not take the delivery worker down; retrying may help.
-            LOG.warn("webhook {} ({}): unexpected failure sending {}: {}", account.name(), account.maskedUrl(), post.idempotencyKey(),
-                    mask(e.toString()));
-            outcome = new Outcome.Transient("unexpected failure: " + mask(e.toString()), null);
-        }
+        Outcome outcome = deliver(post);
         LOG.debug("webhook {} ({}): {} -> {}", account.name(), account.maskedUrl(), post.idempotencyKey(), outcome.describe());
         return outcome;
     }
@@ -197,6 +192,12 @@ public final class WebhookSyndicator implements Syndicator {
         return out;
     }
 
+    /** A receiver has no way to check signing secrets short of a delivery, so this is always {@code UNKNOWN}. */
+    @Override
+    public CredentialCheck check() {
+        return CredentialCheck.unknown("not applicable: a webhook receiver checks the signature only on a delivery");
+    }
+
     private static boolean usableAsMessageId(String id) {
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
@@ -210,7 +211,7 @@ public final class WebhookSyndicator implements Syndicator {
      * What to hide in logged request lines and error messages: the URL's path and query (which may
      * hold a token) and the signing secrets.
      */
-    private static Secret[] secretsToMask(WebhookAccount account) {
+    static Secret[] secretsToMask(WebhookAccount account) {
         List<Secret> out = new ArrayList<>();
         URI url = account.url();
         String path = url.getRawPath() == null ? "" : url.getRawPath();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.internal.Graphemes;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ImageMeta;
+import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.MessageTemplate;
 import dev.herald.syndication.Outcome;
@@ -635,5 +636,15 @@ class BlueskySyndicatorTest {
         assertEquals(before, bsky.requestCount());
         byte[] sent = requestsTo(CREATE_RECORD).get(0).getBody().toByteArray();
         assertEquals(JSON.readTree(sent), JSON.readTree(preview.payload()));
+    }
+
+    @Test
+    void aCredentialCheckLogsInAndAWrongPasswordFailsIt() {
+        CredentialCheck ok = syndicator.check();
+        assertEquals(CredentialCheck.Status.OK, ok.status(), ok.message());
+        assertEquals("logged in as @" + bsky.handle(), ok.message());
+        CredentialCheck refused = new BlueskySyndicator(account("not-the-password"), http, clock).check();
+        assertEquals(CredentialCheck.Status.AUTH_FAILED, refused.status(), refused.message());
+        assertTrue(bsky.posts().isEmpty(), "a check posts nothing");
     }
 }

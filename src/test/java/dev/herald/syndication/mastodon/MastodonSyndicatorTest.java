@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.internal.Graphemes;
 import dev.herald.meta.ArticleMeta;
+import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.MessageTemplate;
 import dev.herald.syndication.Outcome;
@@ -444,5 +445,32 @@ class MastodonSyndicatorTest {
         List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);
         return out;
+    }
+
+    @Test
+    void aCredentialCheckAcceptsAWorkingTokenAndRefusesARevokedOne(MockMastodon mastodon, ManualClock clock) {
+        MastodonSyndicator s = syndicator(mastodon, clock);
+        CredentialCheck ok = s.check();
+        assertEquals(CredentialCheck.Status.OK, ok.status(), ok.message());
+        assertTrue(ok.message().startsWith("the token is accepted for @"), ok.message());
+        mastodon.revokeToken(mastodon.accessToken());
+        CredentialCheck refused = s.check();
+        assertEquals(CredentialCheck.Status.AUTH_FAILED, refused.status(), refused.message());
+        assertFalse(refused.message().contains(mastodon.accessToken()), refused.message());
+        assertTrue(mastodon.statuses().isEmpty(), "a check posts nothing");
+    }
+
+    @Test
+    void aTokenThatMayOnlyPostPassesTheCredentialCheck(ManualClock clock) {
+        try (MockMastodon postOnly = MockMastodon.builder().clock(clock).accessToken("post-only", "ledger", "write:statuses").start()) {
+            MastodonSyndicator s = new MastodonSyndicator(MastodonAccount.of("newsroom", postOnly.baseUri(), Secret.of("t", "post-only")), http, clock);
+            assertEquals(CredentialCheck.Status.OK, s.check().status());
+        }
+    }
+
+    @Test
+    void aCredentialCheckThatGetsNoVerdictIsUnknown(MockMastodon mastodon, ManualClock clock) {
+        mastodon.failNext(1, Fault.serverError(503));
+        assertEquals(CredentialCheck.Status.UNKNOWN, syndicator(mastodon, clock).check().status());
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.Author;
 import dev.herald.meta.ImageMeta;
+import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.MessageTemplate;
 import dev.herald.syndication.Outcome;
@@ -346,5 +347,13 @@ class WebhookSyndicatorTest {
         List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);
         return out;
+    }
+
+    @Test
+    void aWebhookCredentialCheckIsNotApplicableAndSendsNothing(MockWebhookReceiver hooks, ManualClock clock) {
+        CredentialCheck c = syndicator(hooks, clock).check();
+        assertEquals(CredentialCheck.Status.UNKNOWN, c.status());
+        assertTrue(c.message().startsWith("not applicable"), c.message());
+        assertEquals(0, hooks.requestCount());
     }
 }

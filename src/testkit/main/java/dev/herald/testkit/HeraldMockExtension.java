@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -41,7 +41,11 @@ import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
  */
 public final class HeraldMockExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HeraldMockExtension.class);
-    private static final Set<Class<?>> SUPPORTED = Set.of(MockMastodon.class, MockBluesky.class, MockWebhookReceiver.class, ManualClock.class);
+    /** Every fake the extension injects, and how it starts one on a clock: the one place a new fake is added. */
+    private static final Map<Class<? extends MockService>, Function<Clock, MockService>> FAKES = Map.of(
+            MockMastodon.class, clock -> MockMastodon.builder().clock(clock).start(),
+            MockBluesky.class, clock -> MockBluesky.builder().clock(clock).start(),
+            MockWebhookReceiver.class, clock -> MockWebhookReceiver.builder().clock(clock).start());
 
     /** Fakes (and the clock) created for one extension context; closed with it. */
     private static final class Scope {
@@ -61,14 +65,7 @@ public final class HeraldMockExtension implements ParameterResolver, AfterEachCa
                 return clock;
             }
             Clock clock = manualTime ? (ManualClock) get(ManualClock.class, true) : Clock.systemUTC();
-            Object created;
-            if (type == MockMastodon.class) {
-                created = MockMastodon.builder().clock(clock).start();
-            } else if (type == MockBluesky.class) {
-                created = MockBluesky.builder().clock(clock).start();
-            } else {
-                created = MockWebhookReceiver.builder().clock(clock).start();
-            }
+            Object created = FAKES.get(type).apply(clock);
             instances.put(type, created);
             return created;
         }
@@ -100,7 +97,8 @@ public final class HeraldMockExtension implements ParameterResolver, AfterEachCa
     /** Supports the fakes and {@link ManualClock}. */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return SUPPORTED.contains(parameterContext.getParameter().getType());
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == ManualClock.class || FAKES.containsKey(type);
     }
 
     /** Returns the started fake (or clock) of the requested type for this test, creating it on first use. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.internal.Graphemes;
 import dev.herald.internal.Utf8;
 import dev.herald.internal.Validate;
+import dev.herald.syndication.bluesky.BlueskySyndicator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -804,6 +805,12 @@ public final class MockBluesky extends MockService {
     @Override
     MockResponse internalError(RecordedRequest request) {
         return xrpcServerError(500);
+    }
+
+    /** {@code bluesky}: the network whose syndicator this fake answers. */
+    @Override
+    public String network() {
+        return BlueskySyndicator.NETWORK;
     }
 
     /** Settings for a {@link MockBluesky}. */

@@ -2,6 +2,7 @@ package dev.herald.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.internal.Validate;
+import dev.herald.syndication.mastodon.MastodonSyndicator;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -500,6 +501,12 @@ public final class MockMastodon extends MockService {
     @Override
     MockResponse internalError(RecordedRequest request) {
         return serverError(500);
+    }
+
+    /** {@code mastodon}: the network whose syndicator this fake answers. */
+    @Override
+    public String network() {
+        return MastodonSyndicator.NETWORK;
     }
 
     /** Settings for a {@link MockMastodon}. */

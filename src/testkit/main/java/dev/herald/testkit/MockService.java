@@ -3,6 +3,7 @@ package dev.herald.testkit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.internal.Validate;
+import dev.herald.syndication.config.SyndicationConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -32,7 +33,7 @@ import mockwebserver3.SocketEffect;
  * queue as it goes and keeps only the most recent requests, so a 10,000-post load test does not
  * hold every body in memory.
  */
-abstract class MockService implements AutoCloseable {
+public abstract class MockService implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(MockService.class.getName());
 
@@ -70,6 +71,34 @@ abstract class MockService implements AutoCloseable {
     /** The base URL of this fake, such as {@code http://127.0.0.1:54321/}; point the client under test here. */
     public URI baseUri() {
         return server.url("/").uri();
+    }
+
+    /**
+     * The network this fake plays, as its {@link dev.herald.syndication.NetworkProvider#name()} says
+     * ({@code mastodon}): an account of that network can be pointed at it.
+     */
+    public abstract String network();
+
+    /**
+     * Where an account's base-URL setting ({@link dev.herald.syndication.config.NetworkSpec#baseUrl()})
+     * points to use this fake: {@link #baseUri()} unless the fake listens on a path of its own.
+     */
+    public URI endpoint() {
+        return baseUri();
+    }
+
+    /**
+     * {@code config} with account {@code account}'s base URL pointed at this fake, so a site's own
+     * {@code herald.yaml} runs against it.
+     *
+     * @throws IllegalArgumentException when the account is on another network than this fake plays
+     */
+    public SyndicationConfig serve(SyndicationConfig config, String account) {
+        Validate.notNull(config, "config");
+        String accountNetwork = config.account(account).network();
+        Validate.isTrue(accountNetwork.equals(network()), "account " + account,
+                "is a " + accountNetwork + " account; " + getClass().getSimpleName() + " plays " + network());
+        return config.withBaseUrl(account, endpoint());
     }
 
     /** The absolute URL of {@code path} on this fake. */

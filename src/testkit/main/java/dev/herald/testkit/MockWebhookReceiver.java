@@ -6,6 +6,7 @@ import dev.herald.syndication.webhook.WebhookSignature;
 import dev.herald.syndication.webhook.WebhookSignature.Failure;
 import dev.herald.syndication.webhook.WebhookSignature.VerificationException;
 import dev.herald.syndication.webhook.WebhookSignature.Verified;
+import dev.herald.syndication.webhook.WebhookSyndicator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -82,6 +83,18 @@ public final class MockWebhookReceiver extends MockService {
     public MockWebhookReceiver start() {
         startServer();
         return this;
+    }
+
+    /** {@code webhook}: the network whose syndicator this fake answers. */
+    @Override
+    public String network() {
+        return WebhookSyndicator.NETWORK;
+    }
+
+    /** {@link #webhookUri()}: an account's {@code url} points here. */
+    @Override
+    public java.net.URI endpoint() {
+        return webhookUri();
     }
 
     /** The URL senders should post to. */

@@ -1,12 +1,14 @@
 package dev.herald.demo;
 
 import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.NetworkRegistry;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
 import dev.herald.testkit.MockBluesky;
+import dev.herald.testkit.MockService;
 import dev.herald.testkit.MockMastodon;
 import dev.herald.testkit.MockWebhookReceiver;
 import java.net.URI;
@@ -33,25 +35,23 @@ public final class Sandbox implements AutoCloseable {
         this.mastodon = mastodon;
         this.bluesky = bluesky;
         this.webhook = webhook;
-        this.yaml = """
-                # The sandbox's accounts: Herald's test-kit fakes on this machine.
-                accounts:
-                  - name: sandbox-mastodon
-                    network: mastodon
-                    server: %s
-                    token: ${env:SANDBOX_MASTODON_TOKEN}
-                    visibility: public
-                  - name: sandbox-bluesky
-                    network: bluesky
-                    service: %s
-                    handle: %s
-                    password: ${env:SANDBOX_BLUESKY_PASSWORD}
-                  - name: sandbox-webhook
-                    network: webhook
-                    url: %s
-                    secrets:
-                      - ${env:SANDBOX_WEBHOOK_SECRET}
-                """.formatted(base(mastodon.baseUri()), base(bluesky.baseUri()), bluesky.handle(), webhook.webhookUri());
+        this.yaml = "# The sandbox's accounts: Herald's test-kit fakes on this machine.\naccounts:\n"
+                + account("sandbox-mastodon", mastodon, "token: ${env:SANDBOX_MASTODON_TOKEN}", "visibility: public")
+                + account("sandbox-bluesky", bluesky, "handle: " + bluesky.handle(), "password: ${env:SANDBOX_BLUESKY_PASSWORD}")
+                + account("sandbox-webhook", webhook, "secrets:", "  - ${env:SANDBOX_WEBHOOK_SECRET}");
+    }
+
+    /**
+     * One account of the sandbox's file: the fake's network, its base-URL key (as the network's
+     * provider declares it) pointing at the fake, then the network's own lines.
+     */
+    private static String account(String name, MockService fake, String... lines) {
+        String key = NetworkRegistry.installed().get(fake.network()).settings().baseUrl();
+        StringBuilder out = new StringBuilder("  - name: ").append(name).append('\n')
+                .append("    network: ").append(fake.network()).append('\n')
+                .append("    ").append(key).append(": ").append(base(fake.endpoint())).append('\n');
+        for (String line : lines) out.append("    ").append(line).append('\n');
+        return out.toString();
     }
 
     /** Starts the three fakes on free loopback ports, on the system clock. */
@@ -76,8 +76,8 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static String base(URI baseUri) {
-        String uri = baseUri.toString();
+    private static String base(URI endpoint) {
+        String uri = endpoint.toString();
         return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 

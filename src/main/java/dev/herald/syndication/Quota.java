@@ -1,4 +1,4 @@
-package dev.herald.delivery;
+package dev.herald.syndication;
 
 import dev.herald.internal.Validate;
 import java.time.Duration;
