@@ -1,8 +1,10 @@
 package com.example.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.Herald;
 import dev.herald.buttons.ButtonOptions;
 import dev.herald.buttons.Network;
 import dev.herald.buttons.ShareButtons;
@@ -11,12 +13,14 @@ import dev.herald.page.HeraldConfig;
 import dev.herald.page.PageRequest;
 import dev.herald.page.PageTransformer;
 import dev.herald.page.Rewrite;
+import dev.herald.page.ShareFilter;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,13 @@ class PageHalfClasspathTest {
         String out = new String(transformer.plan(page, page.length, StandardCharsets.UTF_8,
                 PageRequest.of(URI.create("https://news.example/storm?from=home"))).apply(page), StandardCharsets.UTF_8);
         assertTrue(out.contains("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fstorm%3Ffrom%3Dhome%26utm_source%3Dfacebook%26utm_medium%3Dsocial"), out);
+    }
+
+    @Test
+    void theEntryPointForPagesLoadsWithoutTheOtherHalvesLibraries() {
+        ShareFilter filter = Herald.pages(Map.of("herald.site.name", "The Daily Tester"));
+        assertNotNull(filter);
+        assertClassAbsent("org.apache.hc.client5.http.classic.HttpClient");
     }
 
     private static void assertClassAbsent(String name) {
