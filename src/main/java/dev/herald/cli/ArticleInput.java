@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,7 +26,6 @@ import picocli.CommandLine.Parameters;
  */
 final class ArticleInput {
     private static final int MAX_PAGE_BYTES = 5 * 1024 * 1024;
-    private static final int MAX_REDIRECTS = 5;
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The herald.yaml listing the accounts.")
     Path config;
@@ -95,22 +93,15 @@ final class ArticleInput {
 
     private record Fetched(byte[] body, Charset charset, URI finalUrl) {}
 
-    /** GETs the page, following up to five redirects, refusing anything but an HTML answer. */
+    /**
+     * GETs the page through the transport's guarded fetch (redirects followed, no hop to a loopback,
+     * private or metadata address the configuration does not allow), refusing anything but a 2xx answer.
+     */
     private static Fetched fetch(HttpTransport http, URI start) throws IOException {
-        URI at = start;
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpGet get = new HttpGet(at);
-            get.setHeader("Accept", "text/html,application/xhtml+xml");
-            HttpReply reply = http.execute(get, MAX_PAGE_BYTES); // a larger page is an IOException saying so
-            String location = reply.header("Location");
-            if (reply.status() >= 300 && reply.status() < 400 && location != null) {
-                at = httpUrl(at.resolve(location.strip()).toString(), "a redirect");
-                continue;
-            }
-            if (!reply.ok()) throw new IOException("GET " + at + " answered HTTP " + reply.status());
-            return new Fetched(reply.body(), charsetOf(reply.header("Content-Type")), at);
-        }
-        throw new IOException("GET " + start + ": more than " + MAX_REDIRECTS + " redirects");
+        HttpTransport.Fetched fetched = http.fetch(start, "text/html,application/xhtml+xml", MAX_PAGE_BYTES);
+        HttpReply reply = fetched.reply();
+        if (!reply.ok()) throw new IOException("GET " + fetched.url() + " answered HTTP " + reply.status());
+        return new Fetched(reply.body(), charsetOf(reply.header("Content-Type")), fetched.url());
     }
 
     private static Charset charsetOf(String contentType) {

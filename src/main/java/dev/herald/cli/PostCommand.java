@@ -59,7 +59,7 @@ public final class PostCommand implements Callable<Integer> {
         SyndicationConfig config = input.configuration();
         List<String> targets = input.targets(config);
         if (targets.isEmpty()) throw new IllegalArgumentException(config.source() + " has no enabled account");
-        try (HttpTransport http = HttpTransport.create()) {
+        try (HttpTransport http = HttpTransport.builder().fetchPolicy(config.fetchPolicy()).build()) {
             ArticleMeta article = input.resolve(config, http);
             SyndicatorFactory factory = new SyndicatorFactory(http, clock, dryRun ? SecretSource.placeholders() : secrets);
             // Every credential is resolved before the first post, so a missing one sends nothing.

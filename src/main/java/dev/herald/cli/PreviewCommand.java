@@ -30,7 +30,7 @@ public final class PreviewCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SyndicationConfig config = input.configuration();
         List<String> targets = input.targets(config);
-        try (HttpTransport http = HttpTransport.create()) {
+        try (HttpTransport http = HttpTransport.builder().fetchPolicy(config.fetchPolicy()).build()) {
             ArticleMeta article = input.resolve(config, http);
             SyndicatorFactory factory = new SyndicatorFactory(http, Clock.systemUTC(), SecretSource.placeholders());
             for (String name : targets) {

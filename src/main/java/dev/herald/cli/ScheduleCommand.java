@@ -148,7 +148,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             }
         }
         ArticleMeta read;
-        try (HttpTransport http = HttpTransport.create()) {
+        try (HttpTransport http = HttpTransport.builder().fetchPolicy(settings.fetchPolicy()).build()) {
             read = ArticleInput.read(page, url, null, settings, http);
         }
         ArticleMeta.Builder b = read.toBuilder();

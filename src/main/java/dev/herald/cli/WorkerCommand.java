@@ -103,7 +103,8 @@ public final class WorkerCommand implements Callable<Integer> {
 
     private static List<Syndicator> loadFromConfiguration(Path config) {
         // One transport for the worker's life: the JVM's exit closes its pooled connections.
-        return new SyndicatorFactory(HttpTransport.create(), Clock.systemUTC(), SecretSource.environment())
-                .createAll(SyndicationConfig.load(config));
+        SyndicationConfig loaded = SyndicationConfig.load(config);
+        HttpTransport http = HttpTransport.builder().fetchPolicy(loaded.fetchPolicy()).build();
+        return new SyndicatorFactory(http, Clock.systemUTC(), SecretSource.environment()).createAll(loaded);
     }
 }

@@ -10,6 +10,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.herald.internal.Validate;
+import dev.herald.syndication.FetchPolicy;
+import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Syndicator;
 import java.net.InetAddress;
 import java.net.URI;
@@ -137,6 +139,7 @@ public final class Delivery implements AutoCloseable {
         private BiFunction<DataSource, List<Task<?>>, SchedulerBuilder> schedulerFactory = Scheduler::create;
         private final List<URI> feeds = new ArrayList<>();
         private Duration feedInterval = Duration.ofMinutes(5);
+        private FetchPolicy feedFetchPolicy = FetchPolicy.PUBLIC_ONLY;
         private Duration sweepInterval = Duration.ofMinutes(5);
 
         private Builder(DataSource dataSource) {
@@ -232,6 +235,15 @@ public final class Delivery implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Which non-public hosts and networks feed fetches may reach, redirects included (default:
+         * public addresses only); list an internal feed host here.
+         */
+        public Builder feedFetchPolicy(FetchPolicy policy) {
+            this.feedFetchPolicy = Validate.notNull(policy, "policy");
+            return this;
+        }
+
         /** How often one node looks for pending shares whose scheduled execution went missing (default 5 min). */
         public Builder sweepEvery(Duration interval) {
             this.sweepInterval = Validate.notNull(interval, "interval");
@@ -273,18 +285,23 @@ public final class Delivery implements AutoCloseable {
                 List<URI> watched = List.copyOf(feeds);
                 Map<String, String> accounts = Map.copyOf(networks);
                 Map<String, QueueSlots> accountSlots = Map.copyOf(slots);
+                FetchPolicy feedPolicy = feedFetchPolicy;
                 // One node at a time polls (a recurring task has a single execution); it publishes
                 // through the scheduler that runs it.
                 feedTask = Tasks.recurring("herald-feeds", FixedDelay.of(feedInterval)).execute((instance, context) -> {
                     DeliveryClient feedClient = new ScheduledDeliveryClient(db, store, context.getSchedulerClient(), accounts,
                             accountSlots, clock, counters);
-                    FeedWatcher watcher = new FeedWatcher(feedClient, new JdbcFeedLedger(db), clock);
-                    for (URI feed : watched) {
-                        try {
-                            watcher.poll(feed);
-                        } catch (DeliveryException e) {
-                            LOG.warn("Feed {} not polled: {}", feed, e.getMessage());
+                    try (HttpTransport http = HttpTransport.builder().fetchPolicy(feedPolicy).build()) {
+                        FeedWatcher watcher = new FeedWatcher(feedClient, new JdbcFeedLedger(db), clock, http);
+                        for (URI feed : watched) {
+                            try {
+                                watcher.poll(feed);
+                            } catch (DeliveryException e) {
+                                LOG.warn("Feed {} not polled: {}", feed, e.getMessage());
+                            }
                         }
+                    } catch (java.io.IOException e) {
+                        LOG.debug("closing the feed transport failed", e);
                     }
                 });
             }

@@ -1,15 +1,10 @@
 package dev.herald.delivery;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.HttpTransport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,21 +22,36 @@ import org.slf4j.LoggerFactory;
 public final class FeedWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(FeedWatcher.class);
     private static final int MAX_BYTES = 5 * 1024 * 1024;
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1";
 
     private final DeliveryClient client;
     private final FeedLedger ledger;
     private final Clock clock;
-    private final HttpClient http;
+    private final HttpTransport http;
 
-    /** A watcher that publishes through {@code client} and remembers entries in {@code ledger}. */
+    /**
+     * A watcher that publishes through {@code client}, remembers entries in {@code ledger}, and
+     * reads feeds on public addresses only, through a transport shared by such watchers.
+     */
     public FeedWatcher(DeliveryClient client, FeedLedger ledger, Clock clock) {
+        this(client, ledger, clock, PublicFetches.TRANSPORT);
+    }
+
+    /**
+     * A watcher that reads feeds with {@code http}'s guarded {@link HttpTransport#fetch}: redirects
+     * are followed, but no hop may reach a loopback, private or metadata address its
+     * {@link dev.herald.syndication.FetchPolicy} does not allow (list an internal feed host there).
+     */
+    public FeedWatcher(DeliveryClient client, FeedLedger ledger, Clock clock, HttpTransport http) {
         this.client = Validate.notNull(client, "client");
         this.ledger = Validate.notNull(ledger, "ledger");
         this.clock = Validate.notNull(clock, "clock");
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.http = Validate.notNull(http, "http");
+    }
+
+    /** Created on first use only; lives as long as the JVM, like the pooled client it replaces. */
+    private static final class PublicFetches {
+        static final HttpTransport TRANSPORT = HttpTransport.create();
     }
 
     /**
@@ -61,7 +71,7 @@ public final class FeedWatcher {
     /** Reads {@code feed} and publishes its new entries, oldest first. */
     public Poll poll(URI feed) {
         Validate.httpUrl(feed, "feed");
-        List<FeedEntry> entries = Feeds.parse(fetch(feed));
+        List<FeedEntry> entries = fetch(feed);
         String key = feed.toString();
         List<String> ids = entries.stream().map(FeedEntry::id).toList();
         if (!ledger.seeded(key)) {
@@ -84,28 +94,15 @@ public final class FeedWatcher {
         return new Poll(entries.size(), false, published);
     }
 
-    private String fetch(URI feed) {
-        HttpRequest request = HttpRequest.newBuilder(feed)
-                .timeout(Duration.ofSeconds(30))
-                .header("accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1")
-                .header("user-agent", "Herald feed watcher")
-                .GET()
-                .build();
+    private List<FeedEntry> fetch(URI feed) {
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new DeliveryException("feed " + feed + " answered HTTP " + response.statusCode());
-                }
-                byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-                if (bytes.length > MAX_BYTES) throw new DeliveryException("feed " + feed + " is larger than " + MAX_BYTES + " bytes");
-                return new String(bytes, StandardCharsets.UTF_8);
+            HttpTransport.Fetched fetched = http.fetch(feed, ACCEPT, MAX_BYTES);
+            if (fetched.reply().status() != 200) {
+                throw new DeliveryException("feed " + feed + " answered HTTP " + fetched.reply().status());
             }
+            return Feeds.parse(fetched.reply().body(), fetched.reply().header("Content-Type"));
         } catch (IOException e) {
             throw new DeliveryException("cannot read feed " + feed + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryException("interrupted while reading feed " + feed, e);
         }
     }
 }

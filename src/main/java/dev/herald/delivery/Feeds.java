@@ -2,11 +2,16 @@ package dev.herald.delivery;
 
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -21,12 +26,48 @@ public final class Feeds {
     private Feeds() {}
 
     /**
+     * The entries of a feed as served: decoded with the charset of its byte-order mark, else of the
+     * HTTP {@code Content-Type} (which per RFC 7303 overrides the document), else of its XML
+     * declaration ({@code <?xml version="1.0" encoding="ISO-8859-1"?>}), else UTF-8.
+     *
+     * @param contentType the {@code Content-Type} header, or {@code null}
+     */
+    public static List<FeedEntry> parse(byte[] body, String contentType) {
+        Validate.notNull(body, "body");
+        try {
+            // jsoup reads the byte-order mark and, given no charset, the XML declaration.
+            return entries(Jsoup.parse(new ByteArrayInputStream(body), charsetOf(contentType), "", Parser.xmlParser()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a byte array cannot fail", e);
+        }
+    }
+
+    /** The supported charset a {@code Content-Type} names, or {@code null} (none, or one Java does not know). */
+    static String charsetOf(String contentType) {
+        if (contentType == null) return null;
+        for (String part : contentType.split(";")) {
+            String p = part.strip();
+            if (!p.toLowerCase(Locale.ROOT).startsWith("charset=")) continue;
+            String name = p.substring("charset=".length()).replace("\"", "").replace("'", "").strip();
+            try {
+                return Charset.isSupported(name) ? Charset.forName(name).name() : null;
+            } catch (IllegalArgumentException e) {
+                return null; // an illegal name: let the document's own declaration decide
+            }
+        }
+        return null;
+    }
+
+    /**
      * The feed's entries in document order; entries without an absolute http(s) link are skipped
      * (and logged), since they cannot be shared.
      */
     public static List<FeedEntry> parse(String xml) {
         Validate.notNull(xml, "xml");
-        Document doc = Jsoup.parse(xml, "", Parser.xmlParser());
+        return entries(Jsoup.parse(xml, "", Parser.xmlParser()));
+    }
+
+    private static List<FeedEntry> entries(Document doc) {
         List<FeedEntry> out = new ArrayList<>();
         Element feed = doc.selectFirst("feed");
         if (feed != null) {

@@ -51,4 +51,19 @@ public final class Graphemes {
         while (m.find()) out.add(m.group());
         return out;
     }
+
+    /**
+     * Returns the largest grapheme cluster boundary at or before char index {@code index} of
+     * {@code text}: {@code index} itself when a cluster starts there, else the start of the cluster
+     * it falls in (0 at the least, {@code text.length()} at the most).
+     */
+    public static int boundaryAtOrBefore(CharSequence text, int index) {
+        Validate.notNull(text, "text");
+        if (index <= 0) return 0;
+        if (index >= text.length()) return text.length();
+        Matcher m = CLUSTER.matcher(text);
+        int boundary = 0;
+        while (m.find() && m.end() <= index) boundary = m.end();
+        return boundary;
+    }
 }

@@ -40,11 +40,17 @@ public final class TextFit {
         }
         String cut = prefix.toString();
         if (lastSpace > 0 && lastSpace >= cut.length() * 2 / 3) cut = cut.substring(0, lastSpace);
-        cut = cut.stripTrailing();
         // No dangling punctuation before the ellipsis ("Iran says, …"), and no full stop doubled
-        // by it ("Gen.…" reads as "Gen…").
-        while (!cut.isEmpty() && ",;:-–—.".indexOf(cut.charAt(cut.length() - 1)) >= 0) {
-            cut = cut.substring(0, cut.length() - 1).stripTrailing();
+        // by it ("Gen.…" reads as "Gen…"). Trimming works on chars, so the result is put back on a
+        // cluster boundary (a prepended mark such as U+0600 joins the space after it) until stable.
+        while (true) {
+            cut = cut.stripTrailing();
+            while (!cut.isEmpty() && ",;:-–—.".indexOf(cut.charAt(cut.length() - 1)) >= 0) {
+                cut = cut.substring(0, cut.length() - 1).stripTrailing();
+            }
+            int boundary = Graphemes.boundaryAtOrBefore(text, cut.length());
+            if (boundary == cut.length()) break;
+            cut = text.substring(0, boundary);
         }
         return cut + ELLIPSIS;
     }

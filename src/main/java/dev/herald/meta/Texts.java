@@ -1,5 +1,6 @@
 package dev.herald.meta;
 
+import dev.herald.internal.Graphemes;
 import java.util.regex.Pattern;
 import org.jsoup.parser.Parser;
 
@@ -11,8 +12,11 @@ final class Texts {
 
     /**
      * Normalises {@code s} for use as a value: entities a publisher escaped twice are unescaped,
-     * every run of whitespace (including no-break and zero-width spaces and control characters)
-     * becomes one space, and the result is stripped; blank becomes null.
+     * every run of whitespace (including no-break spaces and control characters) becomes one space,
+     * invisible break hints (zero-width space, soft hyphen, a stray byte-order mark) are dropped, and
+     * the result is stripped; blank becomes null. Joiners (U+200D, which makes 👩‍👩‍👧‍👦 one
+     * family, and U+200C, which Persian spelling needs), variation selectors and emoji tag
+     * characters are kept: they are part of what the text says.
      */
     static String clean(String s) {
         if (s == null) return null;
@@ -22,7 +26,7 @@ final class Texts {
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u00AD') continue;
+            if (c == '\u200B' || c == '\uFEFF' || c == '\u00AD') continue;
             if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
                 space = sb.length() > 0;
                 continue;
@@ -41,7 +45,7 @@ final class Texts {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c == '&' || (c == ' ' && prev == ' ') || (c >= 0x7F && (c <= 0xA0 || c == '\u00AD' || Character.isSpaceChar(c)
-                    || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF'))) return false;
+                    || c == '\u200B' || c == '\uFEFF'))) return false;
             prev = c;
         }
         return true;
@@ -49,7 +53,8 @@ final class Texts {
 
     /**
      * Shortens {@code s} to at most {@code max} characters: at the end of a sentence when one ends in
-     * the last part of the allowance, else at a word boundary followed by an ellipsis.
+     * the last part of the allowance, else at a word boundary (or, in a long word, a grapheme cluster
+     * boundary: never inside an emoji or before a combining mark) followed by an ellipsis.
      */
     static String truncate(String s, int max) {
         if (s == null || s.length() <= max) return s;
@@ -61,8 +66,7 @@ final class Texts {
         if (sentence > 0) return s.substring(0, sentence);
         int cut = max - 1;
         while (cut > max / 2 && !Character.isWhitespace(s.charAt(cut))) cut--;
-        if (cut <= max / 2) cut = max - 1;
-        if (Character.isLowSurrogate(s.charAt(cut))) cut--;
+        if (cut <= max / 2) cut = Graphemes.boundaryAtOrBefore(s, max - 1);
         String head = s.substring(0, cut).stripTrailing();
         while (!head.isEmpty() && ",;:-–—(".indexOf(head.charAt(head.length() - 1)) >= 0) head = head.substring(0, head.length() - 1).stripTrailing();
         return head + "…";

@@ -15,6 +15,9 @@ import dev.herald.testkit.MockBluesky;
 import dev.herald.testkit.MockMastodon;
 import dev.herald.testkit.MockWebhookReceiver;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +39,12 @@ class PostCommandIT {
     record Run(int exit, String out, String err) {}
 
     private Path config(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks) throws Exception {
+        return config(mastodon, bluesky, hooks, "");
+    }
+
+    private Path config(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks, String extra) throws Exception {
         Path file = dir.resolve("herald.yaml");
-        Files.writeString(file, """
+        Files.writeString(file, extra + """
                 site:
                   name: The Meridian Ledger
                 accounts:
@@ -148,6 +155,36 @@ class PostCommandIT {
         assertTrue(run.out().matches("(?s)== ledger-mastodon \\(mastodon\\) \\d+/500\\nIran calls its missile strikes.*"), run.out());
         assertTrue(run.out().matches("(?s).*== ledger-bluesky \\(bluesky\\) \\d+/300\\n.*"), run.out());
         assertTrue(run.out().contains("== ledger-hook (webhook) no limit"), run.out());
+    }
+
+    @Test
+    void aPageOnAnAddressTheConfigurationDoesNotAllowIsNotFetched(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks) throws Exception {
+        try (MockWebServer site = new MockWebServer()) {
+            site.start(InetAddress.getByName("127.0.0.1"), 0);
+            site.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "http://127.0.0.1:" + site.getPort() + "/admin").build());
+            String page = "http://localhost:" + site.getPort() + "/articles/lead.html";
+            Run run = run(new PreviewCommand(), "--config", config(mastodon, bluesky, hooks, "fetch:\n  allow: [localhost]\n").toString(), page);
+            assertEquals(2, run.exit(), run.out());
+            assertTrue(run.err().contains("refused to fetch from 127.0.0.1 (127.0.0.1): not a public address"), run.err());
+            assertEquals(1, site.getRequestCount(), "the redirect to 127.0.0.1 was not followed");
+        }
+    }
+
+    @Test
+    void aPageOnAnAllowListedInternalHostIsFetched(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks) throws Exception {
+        try (MockWebServer site = new MockWebServer()) {
+            site.start(InetAddress.getByName("127.0.0.1"), 0);
+            site.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html; charset=utf-8")
+                    .body(Files.readString(Path.of(ARTICLE))).build());
+            String page = "http://127.0.0.1:" + site.getPort() + "/articles/lead.html";
+            Run refused = run(new PreviewCommand(), "--config", config(mastodon, bluesky, hooks).toString(), page);
+            assertEquals(2, refused.exit(), refused.out());
+            assertEquals(0, site.getRequestCount());
+
+            Run run = run(new PreviewCommand(), "--config", config(mastodon, bluesky, hooks, "fetch:\n  allow: [127.0.0.0/8]\n").toString(), page);
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().matches("(?s)== ledger-mastodon \\(mastodon\\) \\d+/500\\nIran calls its missile strikes.*"), run.out());
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.Outcome;
+import dev.herald.syndication.FetchPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -362,7 +363,8 @@ class DeliverySchedulingIT {
             String fresh = "<item><title>new</title><link>https://news.example/new</link><guid>new</guid></item>";
             feedServer.enqueue(new mockwebserver3.MockResponse.Builder().body("<rss><channel>" + old + "</channel></rss>").build());
             feedServer.enqueue(new mockwebserver3.MockResponse.Builder().body("<rss><channel>" + fresh + old + "</channel></rss>").build());
-            start(b -> b.watchFeeds(List.of(feed), Duration.ofMinutes(5)));
+            // The feed server is on loopback: allow-listed, as a site would list an internal feed host.
+            start(b -> b.watchFeeds(List.of(feed), Duration.ofMinutes(5)).feedFetchPolicy(FetchPolicy.allowing("127.0.0.0/8", "::1")));
             runDue(); // the first poll, at start, only remembers "old"
             advance(Duration.ofMinutes(7), Duration.ofMinutes(1)); // the second, 5 minutes later, finds "new"
             assertEquals(2, feedServer.getRequestCount());

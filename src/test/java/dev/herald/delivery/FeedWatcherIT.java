@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.syndication.FetchPolicy;
+import dev.herald.syndication.HttpTransport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,8 +48,16 @@ class FeedWatcherIT {
         feed = server.url("/feed.xml").uri();
     }
 
+    /** The feed server is on loopback: the watcher's transport allow-lists it, as a site lists an internal feed host. */
+    HttpTransport http = HttpTransport.builder().fetchPolicy(FetchPolicy.allowing("127.0.0.0/8", "::1")).build();
+
+    FeedWatcher watcher() {
+        return new FeedWatcher(client, new JdbcFeedLedger(db), CLOCK, http);
+    }
+
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
+        http.close();
         server.close();
         db.close();
     }
@@ -67,7 +78,7 @@ class FeedWatcherIT {
     @Test
     void theFirstPollOnlyRemembersTheFeedsEntries() {
         serve(rss("b", "a"));
-        FeedWatcher.Poll poll = new FeedWatcher(client, new JdbcFeedLedger(db), CLOCK).poll(feed);
+        FeedWatcher.Poll poll = watcher().poll(feed);
         assertTrue(poll.seeded());
         assertEquals(List.of(), poll.published());
         assertEquals(Map.of(), client.stats().shares());
@@ -78,13 +89,13 @@ class FeedWatcherIT {
         serve(rss("b", "a"));
         serve(rss("d", "c", "b", "a"));
         serve(rss("d", "c", "b", "a"));
-        new FeedWatcher(client, new JdbcFeedLedger(db), CLOCK).poll(feed);
+        watcher().poll(feed);
         // A new watcher (a restart) still knows what was seen: the ledger is in the database.
-        FeedWatcher.Poll second = new FeedWatcher(client, new JdbcFeedLedger(db), CLOCK).poll(feed);
+        FeedWatcher.Poll second = watcher().poll(feed);
         assertEquals(List.of("https://news.example/c", "https://news.example/c", "https://news.example/d", "https://news.example/d"),
                 second.published().stream().map(s -> s.articleUrl().toString()).toList());
         assertEquals(4, client.stats().count(ShareState.SCHEDULED));
-        FeedWatcher.Poll third = new FeedWatcher(client, new JdbcFeedLedger(db), CLOCK).poll(feed);
+        FeedWatcher.Poll third = watcher().poll(feed);
         assertEquals(List.of(), third.published());
         assertEquals(4, client.stats().count(ShareState.SCHEDULED));
     }
@@ -93,7 +104,39 @@ class FeedWatcherIT {
     void aFeedThatFailsIsReportedWithItsStatus() {
         server.enqueue(new MockResponse.Builder().code(503).build());
         DeliveryException e = assertThrows(DeliveryException.class,
-                () -> new FeedWatcher(client, new JdbcFeedLedger(db), CLOCK).poll(feed));
+                () -> watcher().poll(feed));
         assertTrue(e.getMessage().contains("503"), e.getMessage());
+    }
+
+    @Test
+    void aFeedOnLoopbackIsNotFetchedUnlessAllowListed() {
+        serve(rss("a"));
+        DeliveryException e = assertThrows(DeliveryException.class, () -> new FeedWatcher(client, new JdbcFeedLedger(db), CLOCK).poll(feed));
+        assertTrue(e.getMessage().contains("not a public address"), e.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void aFeedRedirectingToTheMetadataAddressIsRefused() {
+        server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "http://169.254.169.254/latest/meta-data/").build());
+        DeliveryException e = assertThrows(DeliveryException.class, () -> watcher().poll(feed));
+        assertTrue(e.getMessage().contains("169.254.169.254") && e.getMessage().contains("not a public address"), e.getMessage());
+    }
+
+    @Test
+    void aFeedIsDecodedWithTheCharsetItsXmlDeclarationNames() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><item><title>Caf\u00e9 cr\u00e8me</title>"
+                + "<link>https://news.example/cafe</link><guid>cafe</guid></item></channel></rss>";
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", "application/rss+xml")
+                .body(new okio.Buffer().write(xml.getBytes(StandardCharsets.ISO_8859_1))).build());
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", "application/xml; charset=windows-1252")
+                .body(new okio.Buffer().write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+                        + "<item><title>\u2018quoted\u2019 \u20ac5</title><link>https://news.example/q</link><guid>q</guid></item>"
+                        + "<item><title>Caf\u00e9 cr\u00e8me</title><link>https://news.example/cafe</link><guid>cafe</guid></item>"
+                        + "</channel></rss>").getBytes("windows-1252"))).build());
+        watcher().poll(feed); // seeds with the Latin-1 entry
+        FeedWatcher.Poll second = watcher().poll(feed);
+        // The HTTP charset (windows-1252) wins over the document's claim of UTF-8, as RFC 7303 says.
+        assertEquals(List.of("\u2018quoted\u2019 \u20ac5"), second.published().stream().map(s -> s.article().title()).distinct().toList());
     }
 }

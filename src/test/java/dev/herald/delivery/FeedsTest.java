@@ -2,6 +2,7 @@ package dev.herald.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,37 @@ class FeedsTest {
         assertEquals("https://news.example/atom-entry", e.article().url().toString());
         assertEquals("Short summary.", e.article().description());
         assertEquals(OffsetDateTime.parse("2025-03-10T08:00:00+01:00"), e.article().publishedTime());
+    }
+
+    private static String title(byte[] body, String contentType) {
+        return Feeds.parse(body, contentType).get(0).article().title();
+    }
+
+    private static String rssTitled(String declaration, String title) {
+        return declaration + "<rss version=\"2.0\"><channel><item><title>" + title
+                + "</title><link>https://news.example/a</link><guid>a</guid></item></channel></rss>";
+    }
+
+    @Test
+    void theXmlDeclarationsEncodingIsHonoured() throws Exception {
+        String xml = rssTitled("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", "Caf\u00e9 \u00fcber");
+        assertEquals("Caf\u00e9 \u00fcber", title(xml.getBytes(StandardCharsets.ISO_8859_1), "application/rss+xml"));
+        String sjis = rssTitled("<?xml version='1.0' encoding='Shift_JIS'?>", "\u65e5\u672c\u8a9e");
+        assertEquals("\u65e5\u672c\u8a9e", title(sjis.getBytes("Shift_JIS"), null));
+    }
+
+    @Test
+    void theHttpCharsetWinsOverTheDeclarationAndAByteOrderMarkOverBoth() throws Exception {
+        String xml = rssTitled("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "\u2018na\u00efve\u2019");
+        assertEquals("\u2018na\u00efve\u2019", title(xml.getBytes("windows-1252"), "application/xml; charset=\"windows-1252\""));
+        byte[] utf16 = ("\uFEFF" + rssTitled("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", "\u00e9t\u00e9 \uD83C\uDDEB\uD83C\uDDF7"))
+                .getBytes(StandardCharsets.UTF_16BE);
+        assertEquals("\u00e9t\u00e9 \uD83C\uDDEB\uD83C\uDDF7", title(utf16, "application/xml; charset=ISO-8859-1"));
+    }
+
+    @Test
+    void withoutAnyDeclarationAFeedIsUtf8AndAnUnknownHttpCharsetIsIgnored() {
+        String xml = rssTitled("", "\u00e9l\u00e8ve \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67");
+        assertEquals("\u00e9l\u00e8ve \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67", title(xml.getBytes(StandardCharsets.UTF_8), "text/xml; charset=x-no-such"));
     }
 }

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * {@code com.atproto.repo.getRecord} for that key: a record there means the post is up
  * ({@link Outcome.Duplicate}), none means the 500 was a real failure ({@link Outcome.Transient}).
  *
- * <p><b>Thumbnail.</b> The article's image is fetched (http/https only, following up to three
- * redirects), sent as it is when it is a JPEG or PNG of at most 1,000,000 bytes, otherwise scaled
+ * <p><b>Thumbnail.</b> The article's image is fetched with {@link HttpTransport#fetch} (http/https
+ * only, following up to five redirects, never to a loopback, private or metadata address the
+ * transport's {@link dev.herald.syndication.FetchPolicy} does not allow), sent as it is when it is a JPEG or PNG of at most 1,000,000 bytes, otherwise scaled
  * down to 1200 pixels and re-encoded as JPEG until it fits. An image that cannot be fetched or
  * decoded, or that the PDS refuses, costs the card its picture (with a warning naming the URL),
  * never the post.

@@ -7,21 +7,23 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +44,13 @@ record Thumbnail(byte[] bytes, String mimeType, URI source) {
     static final int MAX_SIDE = 1200;
     /** Refuse to decode more pixels than this: a small PNG can declare a huge canvas (a decompression bomb). */
     static final long MAX_PIXELS = 50_000_000L;
+    /**
+     * The most memory a decoded image may take (32 MB): larger images are read by subsampling. A
+     * 7000×7000 16-bit RGBA PNG is under the pixel cap but needs 392 MB read whole.
+     */
+    static final long MAX_DECODED_BYTES = 32L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(Thumbnail.class);
-    private static final int MAX_REDIRECTS = 3;
     private static final float[] QUALITIES = {0.85f, 0.75f, 0.65f, 0.5f, 0.35f};
 
     Thumbnail {
@@ -59,26 +65,15 @@ record Thumbnail(byte[] bytes, String mimeType, URI source) {
      * fetched or decoded: a card without a picture beats no post.
      */
     static Optional<Thumbnail> fetch(URI url, HttpTransport http) {
-        URI at = url;
         try {
-            for (int hop = 0; ; hop++) {
-                String scheme = at.getScheme() == null ? "" : at.getScheme().toLowerCase(Locale.ROOT);
-                if (!scheme.equals("http") && !scheme.equals("https")) return skip(url, "not an http(s) URL: " + at);
-                HttpGet get = new HttpGet(at);
-                get.setHeader("Accept", "image/jpeg, image/png, image/*;q=0.8");
-                HttpReply reply = http.execute(get, MAX_DOWNLOAD_BYTES); // a larger image is an IOException saying so
-                // The transport follows no redirects (it must not carry tokens elsewhere); image
-                // URLs often redirect to a CDN, and this request carries no credentials.
-                String location = reply.header("Location");
-                if (reply.status() >= 300 && reply.status() < 400 && location != null && hop < MAX_REDIRECTS) {
-                    at = at.resolve(location.strip());
-                    continue;
-                }
-                if (!reply.ok()) return skip(url, "HTTP " + reply.status());
-                Optional<Thumbnail> thumb = fromBytes(reply.body(), url);
-                if (thumb.isEmpty()) return skip(url, "not an image Java can decode (" + reply.header("Content-Type") + ")");
-                return thumb;
-            }
+            // Image URLs often redirect to a CDN; fetch follows them (the request carries no
+            // credentials) and refuses any hop to a loopback, private or metadata address.
+            HttpTransport.Fetched fetched = http.fetch(url, "image/jpeg, image/png, image/*;q=0.8", MAX_DOWNLOAD_BYTES);
+            HttpReply reply = fetched.reply();
+            if (!reply.ok()) return skip(url, "HTTP " + reply.status());
+            Optional<Thumbnail> thumb = fromBytes(reply.body(), url);
+            if (thumb.isEmpty()) return skip(url, "not an image Java can decode within the size caps (" + reply.header("Content-Type") + ")");
+            return thumb;
         } catch (IOException | IllegalArgumentException e) {
             return skip(url, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -102,7 +97,10 @@ record Thumbnail(byte[] bytes, String mimeType, URI source) {
         return null;
     }
 
-    /** Decodes the first image in {@code bytes}, or {@code null}; checks the size before allocating pixels. */
+    /**
+     * Decodes the first image in {@code bytes}, or {@code null}; sizes the raster before allocating
+     * it and reads every n-th pixel of a large image, so memory stays under {@link #MAX_DECODED_BYTES}.
+     */
     private static BufferedImage decode(byte[] bytes) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             if (in == null) return null;
@@ -111,9 +109,18 @@ record Thumbnail(byte[] bytes, String mimeType, URI source) {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                long pixels = (long) width * height;
                 if (pixels <= 0 || pixels > MAX_PIXELS) return null;
-                return reader.read(0);
+                Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+                // read() decodes into the first type offered; without one, assume the widest pixel.
+                int bytesPerPixel = types.hasNext() ? bytesPerPixel(types.next()) : 16;
+                int step = subsampling(width, height, bytesPerPixel);
+                if (step < 0) return null;
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(step, step, 0, 0);
+                return reader.read(0, param);
             } finally {
                 reader.dispose();
             }
@@ -123,6 +130,34 @@ record Thumbnail(byte[] bytes, String mimeType, URI source) {
             LOG.debug("could not decode image", e);
             return null;
         }
+    }
+
+    /** The bytes one pixel of an image of {@code type} takes in memory (width × height × bands × depth, packed or not). */
+    static int bytesPerPixel(ImageTypeSpecifier type) {
+        SampleModel model = type.getSampleModel(1, 1);
+        return Math.max(1, DataBuffer.getDataTypeSize(model.getTransferType()) / 8 * model.getNumDataElements());
+    }
+
+    /**
+     * The source subsampling to decode a {@code width}×{@code height} image with: every pixel when
+     * it is small; for a large one, every n-th pixel so the long side stays at least twice
+     * {@link #MAX_SIDE} (the smoothing scale-down then has pixels to average) and the raster at most
+     * {@link #MAX_DECODED_BYTES}; -1 when no subsampling brings it under the cap.
+     */
+    static int subsampling(int width, int height, int bytesPerPixel) {
+        int step = Math.max(1, Math.max(width, height) / (2 * MAX_SIDE));
+        while (decodedBytes(width, height, bytesPerPixel, step) > MAX_DECODED_BYTES) {
+            if (step >= Math.max(width, height)) return -1;
+            step++;
+        }
+        return step;
+    }
+
+    /** The raster bytes of a {@code width}×{@code height} image read at every {@code step}-th pixel. */
+    static long decodedBytes(int width, int height, int bytesPerPixel, int step) {
+        long w = (width + step - 1L) / step;
+        long h = (height + step - 1L) / step;
+        return w * h * bytesPerPixel;
     }
 
     /** The image as a JPEG of at most {@link #MAX_BYTES}, scaled down and re-compressed as far as needed. */

@@ -1,6 +1,7 @@
 package dev.herald.syndication.config;
 
 import dev.herald.delivery.QueueSlots;
+import dev.herald.syndication.FetchPolicy;
 import dev.herald.syndication.MessageTemplate;
 import dev.herald.syndication.NetworkProvider;
 import dev.herald.syndication.NetworkRegistry;
@@ -20,7 +21,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Walks a {@code herald.yaml} node tree into a {@link SyndicationConfig}, checking as it goes and remembering lines. */
 final class ConfigReader {
-    private static final Set<String> TOP_LEVEL = Set.of("site", "defaults", "accounts");
+    private static final Set<String> TOP_LEVEL = Set.of("site", "defaults", "accounts", "fetch");
     private static final Set<String> TEMPLATE_KEYS = Set.of("template", "hashtags", "mentions", "articleTags", "maxHashtags");
     private static final Set<String> SITE_KEYS = Set.of("name", "url", "defaultImage", "twitter", "locale", "logo");
 
@@ -62,7 +63,22 @@ final class ConfigReader {
             if (!names.add(account.name())) throw new ConfigException(source, account.line(), "a second account named '" + account.name() + "'; names must be unique");
             accounts.add(account);
         }
-        return new SyndicationConfig(source, site, accounts, registry);
+        return new SyndicationConfig(source, site, accounts, registry, top.containsKey("fetch") ? fetch(top.get("fetch")) : FetchPolicy.PUBLIC_ONLY);
+    }
+
+    /** {@code fetch: allow: [...]}: the hosts and networks fetches may reach besides public addresses. */
+    private FetchPolicy fetch(NodeTuple fetch) {
+        Map<String, NodeTuple> keys = map(fetch.getValueNode(), "fetch");
+        for (Map.Entry<String, NodeTuple> e : keys.entrySet()) {
+            if (!e.getKey().equals("allow")) throw unknownKey(e.getValue(), e.getKey(), "in fetch", Set.of("allow"));
+        }
+        if (!keys.containsKey("allow")) return FetchPolicy.PUBLIC_ONLY;
+        Setting allow = setting("allow", keys.get("allow"));
+        try {
+            return new FetchPolicy(allow.values());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source, allow.line(), "fetch: " + e.getMessage());
+        }
     }
 
     private AccountSettings account(Node node, Map<String, Setting> defaults) {

@@ -2,6 +2,7 @@ package dev.herald.syndication.config;
 
 import dev.herald.delivery.QueueSlots;
 import dev.herald.internal.Validate;
+import dev.herald.syndication.FetchPolicy;
 import dev.herald.syndication.NetworkRegistry;
 import java.io.IOException;
 import java.io.StringReader;
@@ -33,6 +34,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * defaults:                    # optional: template keys every account inherits
  *   template: "{headline}\n\n{summary}\n\n{url}\n\n{hashtags}"
  *   hashtags: [news]
+ * fetch:                       # optional: non-public hosts article pages, images and feeds may come from
+ *   allow: [images.internal, 10.20.0.0/16]
  * accounts:
  *   - name: ledger-mastodon
  *     network: mastodon
@@ -53,12 +56,14 @@ public final class SyndicationConfig {
     private final Map<String, String> site;
     private final List<AccountSettings> accounts;
     private final NetworkRegistry registry;
+    private final FetchPolicy fetchPolicy;
 
-    SyndicationConfig(String source, Map<String, String> site, List<AccountSettings> accounts, NetworkRegistry registry) {
+    SyndicationConfig(String source, Map<String, String> site, List<AccountSettings> accounts, NetworkRegistry registry, FetchPolicy fetchPolicy) {
         this.source = source;
         this.site = Map.copyOf(site);
         this.accounts = List.copyOf(accounts);
         this.registry = registry;
+        this.fetchPolicy = fetchPolicy;
     }
 
     /** Reads and checks {@code file} against the {@linkplain NetworkRegistry#installed() installed} networks. */
@@ -136,6 +141,14 @@ public final class SyndicationConfig {
         return out;
     }
 
+    /**
+     * Which non-public hosts and networks fetches of article pages, images and feeds may reach: the
+     * {@code fetch: allow:} list, empty (public addresses only) when the file has none.
+     */
+    public FetchPolicy fetchPolicy() {
+        return fetchPolicy;
+    }
+
     /** Every account, enabled or not, in file order. */
     public List<AccountSettings> accounts() {
         return accounts;
@@ -182,7 +195,7 @@ public final class SyndicationConfig {
         for (AccountSettings each : accounts) {
             changed.add(each != a ? each : new AccountSettings(a.name(), a.network(), a.enabled(), a.template(), a.slots(), settings, a.line()));
         }
-        return new SyndicationConfig(source, site, changed, registry);
+        return new SyndicationConfig(source, site, changed, registry, fetchPolicy);
     }
 
     /** The account called {@code name}. */

@@ -229,7 +229,7 @@ public final class WebhookSignature {
     public enum Failure {
         /** {@code webhook-id}, {@code webhook-timestamp} or {@code webhook-signature} is absent or blank. */
         MISSING_HEADER,
-        /** {@code webhook-timestamp} is not an integer number of seconds. */
+        /** {@code webhook-timestamp} is not a non-negative integer number of seconds (ASCII digits, at most 18). */
         MALFORMED_TIMESTAMP,
         /** {@code webhook-timestamp} lies outside the verifier's tolerance (a replay, or a skewed clock). */
         STALE_TIMESTAMP,
@@ -309,19 +309,22 @@ public final class WebhookSignature {
             if (isBlank(timestamp)) throw missing(TIMESTAMP_HEADER);
             if (isBlank(signatures)) throw missing(SIGNATURE_HEADER);
             String ts = timestamp.strip();
-            long seconds;
-            try {
-                seconds = Long.parseLong(ts);
-            } catch (NumberFormatException e) {
+            // ASCII digits only, at most 18 of them: Long.parseLong would also take a sign or other
+            // scripts' digits, and a value beyond Instant's range must not escape as DateTimeException.
+            if (!ts.matches("[0-9]{1,18}")) {
                 throw new VerificationException(Failure.MALFORMED_TIMESTAMP,
                         TIMESTAMP_HEADER + " must be integer seconds since the epoch: " + Validate.abbreviate(ts));
             }
-            Instant sent = Instant.ofEpochSecond(seconds);
+            long seconds = Long.parseLong(ts);
             Instant now = clock.instant();
-            if (sent.isBefore(now.minus(tolerance)) || sent.isAfter(now.plus(tolerance))) {
+            // Both are far inside long's range, so the difference cannot overflow, and no Instant is
+            // made of the sender's number before it is known to be near now.
+            Duration skew = Duration.ofSeconds(now.getEpochSecond() - seconds, now.getNano()).abs();
+            if (skew.compareTo(tolerance) > 0 || seconds > Instant.MAX.getEpochSecond()) {
                 throw new VerificationException(Failure.STALE_TIMESTAMP, TIMESTAMP_HEADER + " " + seconds + " is more than "
                         + tolerance.toSeconds() + "s away from now (" + now.getEpochSecond() + ")");
             }
+            Instant sent = Instant.ofEpochSecond(seconds);
             String msgId = id.strip();
             byte[] content = signedContent(msgId, ts, body);
             List<byte[]> expected = new ArrayList<>(signature.keys.size());

@@ -12,6 +12,7 @@ import dev.herald.internal.Graphemes;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ImageMeta;
 import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.FetchPolicy;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.MessageTemplate;
 import dev.herald.syndication.Outcome;
@@ -61,7 +62,10 @@ class BlueskySyndicatorTest {
     // Strict facets: a link facet off by one byte fails here, where the real PDS would store it.
     private final MockBluesky bsky = MockBluesky.builder().clock(clock).strictFacets().start();
     private final TestImages images = new TestImages();
-    private final HttpTransport http = HttpTransport.create(Duration.ofSeconds(2), Duration.ofSeconds(5));
+    // The article images are served on loopback: the site allow-lists it, as one whose images live
+    // on an internal host would (the PDS is a configured endpoint, never guarded).
+    private final HttpTransport http = HttpTransport.builder().connectTimeout(Duration.ofSeconds(2)).responseTimeout(Duration.ofSeconds(5))
+            .fetchPolicy(FetchPolicy.allowing("127.0.0.0/8", "::1")).build();
     private final BlueskySyndicator syndicator = new BlueskySyndicator(account(bsky.password()), http, clock);
 
     @AfterEach
@@ -361,6 +365,19 @@ class BlueskySyndicatorTest {
 
         assertEquals(1, bsky.uploadCount());
         assertTrue(onlyPost().externalEmbed().has("thumb"));
+    }
+
+    @Test
+    void anImageOnAnAddressTheSiteDidNotAllowIsNeverFetched() throws IOException {
+        URI image = images.serve("/img/lead.png", "image/png", TestImages.encode(TestImages.gradient(300, 200), "png"));
+        try (HttpTransport publicOnly = HttpTransport.create()) {
+            Outcome o = new BlueskySyndicator(account(bsky.password()), publicOnly, clock).send(post(seed().image(ImageMeta.of(image)).build()));
+
+            assertInstanceOf(Outcome.Posted.class, o, o.describe());
+        }
+        assertEquals(0, images.requestCount(), "the loopback image server was never asked");
+        assertEquals(0, bsky.uploadCount());
+        assertFalse(onlyPost().externalEmbed().has("thumb"));
     }
 
     @Test

@@ -74,6 +74,50 @@ class BlueskyThumbnailTest {
         assertEquals(Optional.empty(), Thumbnail.fromBytes(padTo(bomb, Thumbnail.MAX_BYTES + 1), SOURCE));
     }
 
+    @Test
+    void aLargeSixteenBitPngUnderThePixelCapIsReadBySubsamplingWithinTheMemoryCap() throws IOException {
+        // 7000 × 7000 RGBA at 16 bits a sample: 49 M pixels (under the cap), 392 MB as one raster.
+        byte[] png = padTo(blankPng(7000, 7000, 16, 6), Thumbnail.MAX_BYTES + 1);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        Thumbnail t = Thumbnail.fromBytes(png, SOURCE).orElseThrow();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals("image/jpeg", t.mimeType());
+        assertTrue(allocated < 3 * Thumbnail.MAX_DECODED_BYTES, "allocated " + allocated / 1_000_000 + " MB while decoding");
+        BufferedImage sent = TestImages.decode(t.bytes());
+        assertEquals(Thumbnail.MAX_SIDE, Math.max(sent.getWidth(), sent.getHeight()));
+    }
+
+    @Test
+    void subsamplingKeepsTheRasterUnderTheCapAndSmallImagesWhole() {
+        assertEquals(1, Thumbnail.subsampling(1200, 630, 4));
+        assertEquals(1, Thumbnail.subsampling(2400, 1600, 4), "twice the thumbnail side is read whole");
+        int step = Thumbnail.subsampling(7000, 7000, 8);
+        assertTrue(Thumbnail.decodedBytes(7000, 7000, 8, step) <= Thumbnail.MAX_DECODED_BYTES, "step " + step);
+        assertTrue(Thumbnail.decodedBytes(7000, 7000, 8, step - 1) > Thumbnail.MAX_DECODED_BYTES, "the smallest step that fits: " + step);
+        assertTrue(7000 / step >= Thumbnail.MAX_SIDE, "still enough pixels for the thumbnail");
+    }
+
+    /** A PNG of the given size whose pixels are all zero, streamed row by row so the test never holds the raster. */
+    private static byte[] blankPng(int width, int height, int bitDepth, int colorType) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+        writeInt(ihdr, width);
+        writeInt(ihdr, height);
+        ihdr.write(new byte[] {(byte) bitDepth, (byte) colorType, 0, 0, 0});
+        chunk(out, "IHDR", ihdr.toByteArray());
+        int channels = colorType == 6 ? 4 : colorType == 2 ? 3 : 1;
+        byte[] row = new byte[1 + width * channels * bitDepth / 8]; // filter byte 0, then zero samples
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (DeflaterOutputStream z = new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_SPEED), 64 * 1024)) {
+            for (int y = 0; y < height; y++) z.write(row);
+        }
+        chunk(out, "IDAT", idat.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
     /** A PNG with a valid IHDR for the given size and a tiny IDAT (decoding would fail later, sizing first). */
     private static byte[] pngHeaderOnly(int width, int height) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -94,6 +138,7 @@ class BlueskyThumbnailTest {
 
     private static byte[] padTo(byte[] png, int size) {
         // Bytes after IEND are ignored by decoders; they push the file over the "send as it is" size.
+        if (png.length >= size) return png;
         byte[] out = new byte[size];
         System.arraycopy(png, 0, out, 0, png.length);
         return out;

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -162,6 +163,42 @@ class WebhookSignatureTest {
     void reportsANonNumericTimestampAsMalformed() {
         assertEquals(Failure.MALFORMED_TIMESTAMP, assertThrows(VerificationException.class,
                 () -> verifierAt(TS, SECRET).verify(ID, "2021-02-25T15:02:10Z", EXPECTED, BODY)).failure());
+    }
+
+    @Test
+    void aTimestampBeyondTheRangeOfTimeIsStaleNotACrash() {
+        // 17 digits: a well-formed integer past Instant's range, which used to escape as DateTimeException.
+        assertEquals(Failure.STALE_TIMESTAMP, assertThrows(VerificationException.class,
+                () -> verifierAt(TS, SECRET).verify(ID, "99999999999999999", EXPECTED, BODY)).failure());
+        assertEquals(Failure.STALE_TIMESTAMP, assertThrows(VerificationException.class,
+                () -> verifierAt(TS, SECRET).verify(ID, "999999999999999999", EXPECTED, BODY)).failure());
+    }
+
+    @Test
+    void everyMalformedTimestampIsReportedAsMalformed() {
+        for (String ts : List.of("9999999999999999999", "99999999999999999999999", "-1614265330", "+1614265330", "1614265330.5",
+                "1.6e9", "0x6037BEF2", "\u0661\u0666\u0661\u0664\u0662\u0666\u0665\u0663\u0663\u0660", "1614265330 1614265330",
+                "\uFF11\uFF16\uFF11\uFF14", "NaN")) {
+            VerificationException e = assertThrows(VerificationException.class, () -> verifierAt(TS, SECRET).verify(ID, ts, EXPECTED, BODY), ts);
+            assertEquals(Failure.MALFORMED_TIMESTAMP, e.failure(), ts);
+        }
+    }
+
+    @Test
+    void theLargestToleranceNeitherOverflowsNorRejects() {
+        Verifier lenient = WebhookSignature.of(SECRET).verifier(Clock.fixed(TS, ZoneOffset.UTC), Duration.ofSeconds(Long.MAX_VALUE, 999_999_999));
+        assertEquals(ID, lenient.verify(ID, "1614265330", EXPECTED, BODY).id());
+        assertEquals(Failure.BAD_SIGNATURE, assertThrows(VerificationException.class,
+                () -> lenient.verify(ID, "0", EXPECTED, BODY)).failure());
+        // Past the end of representable time no tolerance makes a timestamp current.
+        assertEquals(Failure.STALE_TIMESTAMP, assertThrows(VerificationException.class,
+                () -> lenient.verify(ID, "999999999999999999", EXPECTED, BODY)).failure());
+    }
+
+    @Test
+    void aHalfSecondPastTheToleranceIsStale() {
+        assertEquals(Failure.STALE_TIMESTAMP, assertThrows(VerificationException.class,
+                () -> verifierAt(TS.plus(Duration.ofMinutes(5)).plusMillis(500), SECRET).verify(ID, "1614265330", EXPECTED, BODY)).failure());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.herald.page.HeraldConfig;
 import dev.herald.page.PageRequest;
 import dev.herald.page.PageTransformer;
 import dev.herald.syndication.HttpReply;
+import dev.herald.syndication.FetchPolicy;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Syndicator;
@@ -55,7 +56,9 @@ public final class SandboxServlet extends HttpServlet {
     @Override
     public void init() throws ServletException {
         sandbox = Sandbox.start();
-        http = HttpTransport.create();
+        // The article's image comes from the demo site itself, on this machine: the sandbox
+        // allow-lists loopback the way a site lists the internal host its images live on.
+        http = HttpTransport.builder().fetchPolicy(FetchPolicy.allowing("127.0.0.0/8", "::1")).build();
         syndicators = sandbox.syndicators(http, Clock.systemUTC());
         LOG.info("Syndication sandbox: Mastodon {}, Bluesky {}, webhook {}", sandbox.mastodon().baseUri(), sandbox.bluesky().baseUri(), sandbox.webhook().webhookUri());
     }
