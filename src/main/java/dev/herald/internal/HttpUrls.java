@@ -1,8 +1,10 @@
 package dev.herald.internal;
 
 import java.net.IDN;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -173,13 +175,49 @@ public final class HttpUrls {
             }
         }
         if (colons < 2 || colons > 7) throw new IllegalArgumentException("not an IPv6 literal: " + Validate.abbreviate(host));
+        byte[] bytes;
         try {
             URI u = new URI("http://[" + inner + "]/");
             if (u.getHost() == null) throw new IllegalArgumentException("not an IPv6 literal: " + Validate.abbreviate(host));
-        } catch (URISyntaxException e) {
+            // Only hex digits, colons and dots reach here: InetAddress parses the literal, never looks a name up.
+            bytes = InetAddress.getByName(inner).getAddress();
+        } catch (URISyntaxException | UnknownHostException e) {
             throw new IllegalArgumentException("not an IPv6 literal: " + Validate.abbreviate(host), e);
         }
-        return "[" + inner + "]";
+        if (bytes.length == 4) { // an IPv4-mapped literal, which InetAddress hands back as IPv4
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xFF;
+            mapped[11] = (byte) 0xFF;
+            System.arraycopy(bytes, 0, mapped, 12, 4);
+            bytes = mapped;
+        }
+        return "[" + ipv6Text(bytes) + "]";
+    }
+
+    /** RFC 5952 text of a 16-byte address: lower case, no leading zeros, the longest run of zero groups as {@code ::}. */
+    static String ipv6Text(byte[] a) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) groups[i] = ((a[2 * i] & 0xFF) << 8) | (a[2 * i + 1] & 0xFF);
+        int bestStart = -1;
+        int bestLength = 1; // a single zero group is not compressed
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) { i++; continue; }
+            int j = i;
+            while (j < 8 && groups[j] == 0) j++;
+            if (j - i > bestLength) { bestStart = i; bestLength = j - i; }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
+            sb.append(Integer.toHexString(groups[i]));
+        }
+        return sb.toString();
     }
 
     private static boolean isLabel(String label) {

@@ -58,7 +58,10 @@ class HttpUrlsTest {
     @Test
     void acceptsIpLiterals() {
         assertEquals("192.0.2.1", HttpUrls.page("http://192.0.2.1/").getHost());
-        assertEquals("[2001:db8::1]", HttpUrls.page("http://[2001:DB8::1]:8080/").getHost());
+        assertEquals("[2001:db8::1]", HttpUrls.page("http://[2001:DB8:0:0:0::1]:8080/").getHost());
+        assertEquals("[::]", HttpUrls.page("http://[::0]/").getHost());
+        assertEquals("[::ffff:c000:201]", HttpUrls.page("http://[::ffff:192.0.2.1]/").getHost());
+        assertEquals("[2001:db8:0:1::]", HttpUrls.page("http://[2001:db8:0:1:0:0:0:0]/").getHost());
     }
 
     @Test
