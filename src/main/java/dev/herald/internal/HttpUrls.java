@@ -86,6 +86,10 @@ public final class HttpUrls {
         String[] labels = bare.split("\\.", -1);
         for (String label : labels) {
             if (!isLabel(label)) throw new IllegalArgumentException("not a host name: " + Validate.abbreviate(host));
+            if (label.startsWith("xn--") && !isCanonicalPunycode(label)) {
+                // Browsers decode and re-encode such a label, reaching another host than the text says.
+                throw new IllegalArgumentException("not a valid IDNA label: " + Validate.abbreviate(label));
+            }
         }
         String last = labels[labels.length - 1];
         if (last.charAt(0) >= '0' && last.charAt(0) <= '9' && !isIpv4(bare)) {
@@ -218,6 +222,16 @@ public final class HttpUrls {
             sb.append(Integer.toHexString(groups[i]));
         }
         return sb.toString();
+    }
+
+    private static boolean isCanonicalPunycode(String label) {
+        String unicode = IDN.toUnicode(label, 0);
+        if (unicode.equals(label)) return false; // not decodable
+        try {
+            return IDN.toASCII(unicode, 0).toLowerCase(Locale.ROOT).equals(label);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isLabel(String label) {
