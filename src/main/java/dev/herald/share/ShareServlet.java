@@ -383,8 +383,15 @@ public class ShareServlet extends HttpServlet {
     private URI ownPage(HttpServletRequest req) {
         String raw = param(req, "url", MAX_URL);
         if (raw == null) throw new BadRequest("missing parameter url");
+        return sitePage(raw, origin(req));
+    }
+
+    /**
+     * {@code raw} normalised, when it is a page at {@code origin} (null when the request has none);
+     * else a refusal. The whole of the endpoint's URL check, which the fuzz tests drive.
+     */
+    static URI sitePage(String raw, URI origin) {
         URI u = httpUrl("url", raw);
-        URI origin = origin(req);
         if (origin == null || !sameSite(u, origin)) {
             throw new BadRequest("url must be a page of this site (" + (origin == null ? "no valid origin" : origin.getHost()) + ")");
         }
@@ -430,7 +437,7 @@ public class ShareServlet extends HttpServlet {
     }
 
     /** A request the endpoint refuses, with the status to answer. */
-    private static final class BadRequest extends RuntimeException {
+    static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int status;
 
