@@ -1,5 +1,6 @@
 package dev.herald.cli;
 
+import dev.herald.internal.HttpUrls;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.page.ButtonPlacement;
 import dev.herald.page.HeraldConfig;
@@ -10,7 +11,6 @@ import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.config.SyndicationConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,13 +124,12 @@ final class ArticleInput {
         return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
+    /** {@code value} normalised by the project's one URL normaliser, fragment dropped. */
     private static URI httpUrl(String value, String what) {
         try {
-            URI u = new URI(value.strip());
-            if (!isHttpUrl(value.strip()) || u.getHost() == null) throw new IllegalArgumentException(what + " must be an absolute http(s) URL: " + value);
-            return new URI(u.getScheme(), u.getRawAuthority(), u.getRawPath(), u.getRawQuery(), null).normalize();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(what + " is not a valid URL: " + e.getMessage());
+            return HttpUrls.page(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " must be an absolute http(s) URL: " + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.herald.cli;
 
 import dev.herald.buttons.ButtonRenderer;
 import dev.herald.buttons.ShareButtons;
+import dev.herald.internal.HttpUrls;
 import dev.herald.page.ButtonPlacement;
 import dev.herald.page.HeraldConfig;
 import dev.herald.page.PageRequest;
@@ -10,7 +11,6 @@ import dev.herald.page.Rewrite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -55,17 +55,12 @@ final class PageInput {
         return transformer.plan(body, body.length, declaredCharset(), PageRequest.of(pageUrl()));
     }
 
+    /** The {@code --url}, normalised by the project's one URL normaliser; the fragment never belongs to the page's identity. */
     private URI pageUrl() {
         try {
-            URI u = new URI(url);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
-                throw new IllegalArgumentException("--url must be an absolute http(s) URL: " + url);
-            }
-            // The fragment never belongs to the page's identity.
-            return new URI(u.getScheme(), u.getRawAuthority(), u.getRawPath(), u.getRawQuery(), null).normalize();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--url is not a valid URL: " + e.getMessage());
+            return HttpUrls.page(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--url must be an absolute http(s) URL: " + e.getMessage());
         }
     }
 

@@ -35,6 +35,9 @@ import java.util.TreeSet;
  * @param maxBufferBytes the largest page rewritten; a larger body streams through unmodified
  * @param cacheSize how many rewrites are cached; 0 disables the cache
  * @param trustProxy whether {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} are believed
+ * @param proxies when {@code trustProxy} is set, which hops of {@code X-Forwarded-For} are believed to
+ *     name the client (the share endpoint's rate limit keys on it)
+ * @param serverPorts ports besides 443 the share endpoint's Mastodon chooser may send a reader to
  */
 public record HeraldConfig(
         boolean enabled,
@@ -46,7 +49,9 @@ public record HeraldConfig(
         ButtonPlacement buttonPlacement,
         int maxBufferBytes,
         int cacheSize,
-        boolean trustProxy) {
+        boolean trustProxy,
+        TrustedProxies proxies,
+        Set<Integer> serverPorts) {
 
     /** The default size cap: 2 MiB, far above any article page. */
     public static final int DEFAULT_MAX_BUFFER_BYTES = 2 * 1024 * 1024;
@@ -91,6 +96,11 @@ public record HeraldConfig(
         Validate.notNull(buttonPlacement, "buttonPlacement");
         if (maxBufferBytes < 1024) throw bad(Keys.MAX_BUFFER_BYTES, String.valueOf(maxBufferBytes), "below the minimum of 1024 bytes");
         if (cacheSize < 0) throw bad(Keys.CACHE_SIZE, String.valueOf(cacheSize), "negative; use 0 to disable the cache");
+        Validate.notNull(proxies, "proxies");
+        serverPorts = Set.copyOf(Validate.notNull(serverPorts, "serverPorts"));
+        for (int port : serverPorts) {
+            if (port < 1 || port > 65535) throw bad(Keys.SHARE_SERVER_PORTS, String.valueOf(port), "not a port between 1 and 65535");
+        }
     }
 
     /** A builder holding every default. */
@@ -157,6 +167,8 @@ public record HeraldConfig(
         if (notBlank(p.get(Keys.MAX_BUFFER_BYTES))) b.maxBufferBytes(size(Keys.MAX_BUFFER_BYTES, p.get(Keys.MAX_BUFFER_BYTES)));
         if (notBlank(p.get(Keys.CACHE_SIZE))) b.cacheSize(optionalInt(Keys.CACHE_SIZE, p.get(Keys.CACHE_SIZE), 0));
         if (p.containsKey(Keys.TRUST_PROXY)) b.trustProxy(bool(Keys.TRUST_PROXY, p.get(Keys.TRUST_PROXY)));
+        b.proxies(proxies(p));
+        if (notBlank(p.get(Keys.SHARE_SERVER_PORTS))) b.serverPorts(ports(p.get(Keys.SHARE_SERVER_PORTS)));
         return b.build();
     }
 
@@ -221,13 +233,25 @@ public record HeraldConfig(
         public static final String CACHE_SIZE = "herald.cache.size";
         /** {@code true} to believe {@code X-Forwarded-Proto}/{@code X-Forwarded-Host} (only behind a proxy that sets them). Default {@code false}. */
         public static final String TRUST_PROXY = "herald.trustProxy";
+        /**
+         * With {@link #TRUST_PROXY}: how many proxies stand in front of the app (default 1); the client is
+         * the address that many hops from the right of {@code X-Forwarded-For}.
+         */
+        public static final String TRUST_PROXY_HOPS = "herald.trustProxy.hops";
+        /**
+         * With {@link #TRUST_PROXY}: the proxies' addresses or CIDR blocks ({@code 10.0.0.0/8, 2001:db8::/32});
+         * the client is the right-most {@code X-Forwarded-For} address outside them. Instead of the hop count.
+         */
+        public static final String TRUST_PROXY_ADDRESSES = "herald.trustProxy.addresses";
+        /** Ports besides 443 that the share endpoint's Mastodon chooser may send readers to ({@code 8443}). Default none. */
+        public static final String SHARE_SERVER_PORTS = "herald.share.serverPorts";
 
         /** Every key. */
         public static final Set<String> ALL = Set.of(ENABLED, SITE_NAME, SITE_URL, SITE_DEFAULT_IMAGE,
                 SITE_DEFAULT_IMAGE_WIDTH, SITE_DEFAULT_IMAGE_HEIGHT, SITE_DEFAULT_IMAGE_ALT, SITE_TWITTER,
                 SITE_LOCALE, SITE_LOGO, PATHS, PATHS_EXCLUDE, BUTTONS_NETWORKS, BUTTONS_PLACEMENT, BUTTONS_UTM,
                 BUTTONS_LOCALE, BUTTONS_ENDPOINT, BUTTONS_LAYOUT, BUTTONS_HEADING, BUTTONS_SCRIPT, BUTTONS_STYLE,
-                MAX_BUFFER_BYTES, CACHE_SIZE, TRUST_PROXY);
+                MAX_BUFFER_BYTES, CACHE_SIZE, TRUST_PROXY, TRUST_PROXY_HOPS, TRUST_PROXY_ADDRESSES, SHARE_SERVER_PORTS);
     }
 
     /** Builds a {@link HeraldConfig}; starts from every default. */
@@ -246,6 +270,8 @@ public record HeraldConfig(
         private int maxBufferBytes = DEFAULT_MAX_BUFFER_BYTES;
         private int cacheSize = DEFAULT_CACHE_SIZE;
         private boolean trustProxy;
+        private TrustedProxies proxies = TrustedProxies.ONE_HOP;
+        private Set<Integer> serverPorts = Set.of();
 
         private Builder() {}
 
@@ -264,6 +290,8 @@ public record HeraldConfig(
             maxBufferBytes = c.maxBufferBytes;
             cacheSize = c.cacheSize;
             trustProxy = c.trustProxy;
+            proxies = c.proxies;
+            serverPorts = c.serverPorts;
         }
 
         /** Turns rewriting on (default) or off. */
@@ -294,11 +322,16 @@ public record HeraldConfig(
         public Builder cacheSize(int v) { cacheSize = v; return this; }
         /** Sets whether forwarding headers from a proxy are believed. */
         public Builder trustProxy(boolean v) { trustProxy = v; return this; }
+        /** Sets which {@code X-Forwarded-For} hops are believed when proxy headers are. */
+        public Builder proxies(TrustedProxies v) { proxies = v; return this; }
+        /** Sets the ports besides 443 the Mastodon chooser may send readers to. */
+        public Builder serverPorts(Set<Integer> v) { serverPorts = v; return this; }
 
         /** Builds the configuration, validating every setting. */
         public HeraldConfig build() {
             return new HeraldConfig(enabled, new SiteDefaults(siteName, defaultImage, twitter, locale, logo), siteUrl,
-                    paths, excludedPaths, buttons, buttonPlacement, maxBufferBytes, cacheSize, trustProxy);
+                    paths, excludedPaths, buttons, buttonPlacement, maxBufferBytes, cacheSize, trustProxy,
+                    proxies, serverPorts);
         }
     }
 
@@ -332,6 +365,35 @@ public record HeraldConfig(
             String key = e.getMessage() != null && e.getMessage().startsWith("heading") ? Keys.BUTTONS_HEADING : Keys.BUTTONS_ENDPOINT;
             throw bad(key, p.get(key), "invalid: " + e.getMessage());
         }
+    }
+
+    private static TrustedProxies proxies(Map<String, String> p) {
+        String hops = p.get(Keys.TRUST_PROXY_HOPS);
+        String addresses = p.get(Keys.TRUST_PROXY_ADDRESSES);
+        if (!notBlank(hops) && !notBlank(addresses)) return TrustedProxies.ONE_HOP;
+        String key = notBlank(addresses) ? Keys.TRUST_PROXY_ADDRESSES : Keys.TRUST_PROXY_HOPS;
+        if (!"true".equalsIgnoreCase(p.get(Keys.TRUST_PROXY))) throw bad(key, p.get(key), "set without " + Keys.TRUST_PROXY + "=true");
+        if (notBlank(hops) && notBlank(addresses)) {
+            throw bad(Keys.TRUST_PROXY_HOPS, hops, "set together with " + Keys.TRUST_PROXY_ADDRESSES + "; give one of them");
+        }
+        try {
+            return notBlank(addresses) ? new TrustedProxies(1, list(addresses))
+                    : new TrustedProxies(optionalInt(Keys.TRUST_PROXY_HOPS, hops, 1), List.of());
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(key)) throw e;
+            throw bad(key, p.get(key), "invalid: " + e.getMessage());
+        }
+    }
+
+    private static Set<Integer> ports(String value) {
+        Set<Integer> out = new TreeSet<>();
+        for (String s : list(value)) {
+            if (!s.matches("[0-9]{1,5}") || Integer.parseInt(s) < 1 || Integer.parseInt(s) > 65535) {
+                throw bad(Keys.SHARE_SERVER_PORTS, value, "not a list of ports between 1 and 65535, such as 8443");
+            }
+            out.add(Integer.parseInt(s));
+        }
+        return out;
     }
 
     private static void checkPattern(String key, String pattern) {

@@ -100,6 +100,31 @@ public final class HeraldRequests {
         return url == null ? null : PageUrls.parse(url);
     }
 
+    /**
+     * The origin ({@code scheme://host[:port]}) of the site as {@code request} reaches it: the one every
+     * page URL the filter and buttons build starts with ({@code herald.site.url} when set, else the
+     * request, trusting proxy headers only when configured); {@code null} when the request has no
+     * usable origin. The share endpoint compares page URLs and {@code Origin} headers with it.
+     */
+    public static java.net.URI origin(jakarta.servlet.http.HttpServletRequest request, HeraldConfig config) {
+        Validate.notNull(request, "request");
+        Validate.notNull(config, "config");
+        String origin = new PageUrls(config.siteUrl(), config.trustProxy()).origin(request);
+        return origin == null ? null : PageUrls.parse(origin);
+    }
+
+    /**
+     * A test of whether the filter rewrites the page at a path (a decoded path inside the web app, such
+     * as {@code /articles/storm}) under {@code config}'s {@code herald.paths} and
+     * {@code herald.paths.exclude}. Compiles the patterns once; keep the predicate.
+     */
+    public static java.util.function.Predicate<String> pagePaths(HeraldConfig config) {
+        Validate.notNull(config, "config");
+        PathPatterns included = PathPatterns.of(config.paths());
+        PathPatterns excluded = PathPatterns.of(config.excludedPaths());
+        return path -> path != null && included.matches(path) && !excluded.matches(path);
+    }
+
     private static ArticleMeta read(ServletRequest request, String attribute) {
         Validate.notNull(request, "request");
         Object v = request.getAttribute(attribute);

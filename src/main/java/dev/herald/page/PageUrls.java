@@ -48,6 +48,19 @@ final class PageUrls {
         return url.toString();
     }
 
+    /**
+     * The origin ({@code scheme://host[:port]}) {@code request} was made to, built exactly as {@link #of}
+     * builds the start of a page URL; {@code null} when it cannot form a valid URL.
+     */
+    String origin(HttpServletRequest request) {
+        if (siteOrigin != null) {
+            String origin = siteOrigin.toString();
+            return origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
+        }
+        StringBuilder url = new StringBuilder(64);
+        return appendOrigin(request, url) ? url.toString() : null;
+    }
+
     /** {@code url} as an absolute URI with a host, or {@code null} when it is not one. */
     static URI parse(String url) {
         try {

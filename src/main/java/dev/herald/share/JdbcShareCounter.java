@@ -26,22 +26,39 @@ public final class JdbcShareCounter implements ShareCounter {
     private static final String INCREMENT = "update herald_share_count set shares = shares + 1 where url = ? and network = ?";
     private static final String INSERT = "insert into herald_share_count (url, network, shares) values (?, ?, 1)";
     private static final String SELECT = "select network, shares from herald_share_count where url = ?";
+    private static final String ROWS = "select count(*) from herald_share_count";
     private static final int MAX_URL = 2048;
+    /** The default bound on rows (page and network pairs): about 50 MB of table at the longest URLs. */
+    public static final int DEFAULT_MAX_ROWS = 20_000;
 
     private final DataSource dataSource;
+    private final int maxRows;
 
-    private JdbcShareCounter(DataSource dataSource) {
+    private JdbcShareCounter(DataSource dataSource, int maxRows) {
         this.dataSource = dataSource;
+        this.maxRows = maxRows;
     }
 
     /**
      * A counter on {@code dataSource} (a {@link dev.herald.delivery.DeliveryDatabase}, or the app's
-     * own H2 or PostgreSQL pool), bringing Herald's tables up to date first.
+     * own H2 or PostgreSQL pool) holding at most {@link #DEFAULT_MAX_ROWS} rows, bringing Herald's
+     * tables up to date first.
      */
     public static JdbcShareCounter on(DataSource dataSource) {
+        return on(dataSource, DEFAULT_MAX_ROWS);
+    }
+
+    /**
+     * A counter on {@code dataSource} holding at most {@code maxRows} rows (one per page and network):
+     * once full, pages already counted keep counting and new ones are not counted, so invented URLs
+     * cannot grow the table without bound. Nodes inserting at the same moment may pass the bound by
+     * a few rows.
+     */
+    public static JdbcShareCounter on(DataSource dataSource, int maxRows) {
         Validate.notNull(dataSource, "dataSource");
+        Validate.isTrue(maxRows > 0, "maxRows", "must be positive");
         Migrations.migrate(dataSource);
-        return new JdbcShareCounter(dataSource);
+        return new JdbcShareCounter(dataSource, maxRows);
     }
 
     @Override
@@ -56,6 +73,10 @@ public final class JdbcShareCounter implements ShareCounter {
             // inserting the same first row at once: the loser's insert fails on the key and it updates.
             for (int attempt = 0; attempt < 3; attempt++) {
                 if (execute(c, INCREMENT, key, network) == 1) return;
+                if (full(c)) {
+                    LOG.debug("Share of {} to {} not counted: the table holds its {} rows", key, network.id(), maxRows);
+                    return;
+                }
                 try {
                     execute(c, INSERT, key, network);
                     return;
@@ -66,6 +87,13 @@ public final class JdbcShareCounter implements ShareCounter {
             LOG.warn("Share of {} to {} not counted: the row kept changing under it", key, network.id());
         } catch (SQLException e) {
             LOG.warn("Share of {} to {} not counted: {}", key, network.id(), e.getMessage());
+        }
+    }
+
+    // Only asked before an insert, that is for a page and network not counted yet: never on the hot path.
+    private boolean full(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(ROWS); ResultSet rs = s.executeQuery()) {
+            return rs.next() && rs.getLong(1) >= maxRows;
         }
     }
 

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.buttons.ButtonLabels;
 import dev.herald.buttons.Network;
 import dev.herald.buttons.ShareLinks;
-import dev.herald.internal.Escape;
+import dev.herald.internal.HttpUrls;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ImageMeta;
 import dev.herald.page.HeraldConfig;
+import dev.herald.page.HeraldRequests;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
@@ -17,13 +18,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +39,20 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET {endpoint}/{network}?url=…&text=…[&media=…]} counts the share and answers
  *       {@code 303 See Other} to the network's share page, with UTM parameters when enabled.</li>
- *   <li>{@code GET {endpoint}/mastodon?url=…&text=…} shows a form asking for the reader's server;
- *       with {@code &instance=host} it redirects to {@code https://host/share?text=…}, remembering the
- *       server in a cookie when the reader ticked {@code remember}.</li>
+ *   <li>{@code GET {endpoint}/mastodon?url=…&text=…[&instance=…]} shows a form asking for the
+ *       reader's server (prefilled, and saying where it leads, when {@code instance} or a remembered
+ *       server is known). Only the form's own submission, a same-origin {@code POST}, redirects to
+ *       {@code https://server/share?text=…} and remembers the server in a cookie when asked.</li>
  *   <li>{@code GET {endpoint}/counts?url=…} answers the page's counts as JSON.</li>
  * </ul>
  *
- * <p>Only pages of this site are shared: a {@code url} on another host is refused with 400, so the
- * endpoint can never serve as an open redirect. Each client's counted shares are rate-limited;
- * past the limit the reader is still redirected, but the share is not counted.
+ * <p>Never an open redirect: a {@code url} that is not a page of this site (its host and port those
+ * of the site's origin) is refused with 400, networks are fixed addresses, and a reader's own server
+ * is reached only from the site's own form, on port 443 or a port the site allows
+ * ({@code herald.share.serverPorts}). A share is counted only when it is a top-level navigation to
+ * a page the filter serves ({@code herald.paths}), and each client (an IPv4 address or an IPv6 /64;
+ * behind proxies the right-most address they did not write) has a rate limit; past it the reader is
+ * still redirected, but the share is not counted.
  */
 public class ShareServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -57,10 +67,18 @@ public class ShareServlet extends HttpServlet {
     static final int MAX_URL = 2048;
     static final int MAX_TEXT = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Cookie holding the chooser form's anti-forgery token. */
+    static final String TOKEN_COOKIE = "herald_form";
+    /** Memory for the rate limiter's clients: 8 MiB, about 40,000 clients. */
+    static final long LIMITER_BYTES = 8L * 1024 * 1024;
+    /** Memory for the default in-memory counts: 16 MiB. */
+    static final long COUNTER_BYTES = 16L * 1024 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private transient ShareCounter counter;
     private transient ClientRateLimiter limiter;
     private transient HeraldConfig config;
+    private transient Predicate<String> pagePaths;
     private final transient Clock clock;
 
     /**
@@ -91,9 +109,10 @@ public class ShareServlet extends HttpServlet {
             // An app plugs its own counter (a JdbcShareCounter, say) by publishing it under
             // COUNTER_ATTRIBUTE before the endpoint starts, from a ServletContextListener.
             Object published = getServletContext().getAttribute(COUNTER_ATTRIBUTE);
-            counter = published instanceof ShareCounter c ? c : new MemoryShareCounter(10_000);
+            counter = published instanceof ShareCounter c ? c : MemoryShareCounter.withBudget(COUNTER_BYTES);
         }
-        limiter = new ClientRateLimiter(30, Duration.ofMinutes(10), clock, 50_000);
+        limiter = new ClientRateLimiter(30, Duration.ofMinutes(10), clock, LIMITER_BYTES);
+        pagePaths = HeraldRequests.pagePaths(config);
         getServletContext().setAttribute(COUNTER_ATTRIBUTE, counter);
     }
 
@@ -104,6 +123,24 @@ public class ShareServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        handle(req, resp);
+    }
+
+    /** Only the Mastodon chooser's form is posted; every other path answers 405. */
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!"/mastodon".equals(req.getPathInfo())) {
+            resp.setHeader("Allow", "GET");
+            fail(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "only the Mastodon chooser accepts POST");
+            return;
+        }
+        // Browsers post forms in the page's charset (the chooser's is UTF-8) without naming it; Tomcat
+        // would otherwise read the body as ISO-8859-1.
+        if (req.getCharacterEncoding() == null) req.setCharacterEncoding("UTF-8");
+        handle(req, resp);
+    }
+
+    private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         String name = path.startsWith("/") ? path.substring(1) : path;
         try {
@@ -139,26 +176,46 @@ public class ShareServlet extends HttpServlet {
         }
     }
 
+    /**
+     * The chooser. A GET (a share button, or any link anyone made) only ever shows the form, with the
+     * normalised server and where it leads when one is given. Only the form's own submission, a
+     * same-origin POST, redirects to the reader's server and may remember it in a cookie.
+     */
     private void mastodon(HttpServletRequest req, HttpServletResponse resp, ArticleMeta meta, ArticleMeta shared) throws IOException {
-        String instance = param(req, "instance", 253);
+        String token = formToken(req, resp);
+        String instance = param(req, "instance", 300);
+        boolean post = "POST".equals(req.getMethod());
         if (instance == null) {
-            form(req, resp, meta, rememberedInstance(req));
+            if (post) {
+                resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                chooser(req, resp, meta, new ChooserPage.Content(null, null, labels(req).chooser("invalid"), false, false, token));
+                return;
+            }
+            String remembered = rememberedInstance(req);
+            ServerChoice choice = remembered == null ? null : choice(remembered);
+            chooser(req, resp, meta, new ChooserPage.Content(choice == null ? null : remembered, choice, null, false, choice != null, token));
             return;
         }
-        URI target;
-        try {
-            target = ShareLinks.mastodonIntent(instance.strip(), shared);
-        } catch (IllegalArgumentException e) {
+        ServerChoice choice = choice(instance);
+        if (choice == null) {
             resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            form(req, resp, meta, instance, labels(req).chooser("invalid"));
+            chooser(req, resp, meta, new ChooserPage.Content(instance, null, labels(req).chooser("invalid"), false, false, token));
             return;
         }
-        if (req.getParameter("remember") != null) {
-            Cookie c = new Cookie(INSTANCE_COOKIE, target.getRawAuthority());
+        boolean tokenMatches = tokenMatches(req);
+        if (!post || !FetchMetadata.isSameOrigin(req, origin(req), tokenMatches) || !choice.typedAsShown()) {
+            // Not the site's own form, or Unicode folding changed what the reader typed: show them the real
+            // server and let them send the form themselves.
+            chooser(req, resp, meta, new ChooserPage.Content(instance, choice, null, post && !choice.typedAsShown(), false, token));
+            return;
+        }
+        URI target = ShareLinks.mastodonIntent(choice.authority(), shared);
+        if (req.getParameter("remember") != null && tokenMatches) {
+            Cookie c = new Cookie(INSTANCE_COOKIE, choice.authority());
             c.setMaxAge((int) Duration.ofDays(365).toSeconds());
             c.setHttpOnly(true);
-            c.setSecure(req.isSecure());
-            c.setPath(req.getContextPath() + req.getServletPath());
+            c.setSecure(isHttps(req));
+            c.setPath(endpointPath(req));
             c.setAttribute("SameSite", "Lax");
             resp.addCookie(c);
         }
@@ -166,55 +223,57 @@ public class ShareServlet extends HttpServlet {
         redirect(resp, target);
     }
 
-    private void form(HttpServletRequest req, HttpServletResponse resp, ArticleMeta meta, String instance) throws IOException {
-        form(req, resp, meta, instance, null);
+    private ServerChoice choice(String typed) {
+        try {
+            return ServerChoice.parse(typed, config.serverPorts());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
-    private static void form(HttpServletRequest req, HttpServletResponse resp, ArticleMeta meta, String instance, String error)
+    private static void chooser(HttpServletRequest req, HttpServletResponse resp, ArticleMeta meta, ChooserPage.Content content)
             throws IOException {
-        resp.setContentType("text/html;charset=UTF-8");
-        resp.setHeader("Cache-Control", "no-store");
-        // form-action also governs the redirect that follows the submission (Chromium enforces it), so the
-        // reader's https server must be allowed.
-        resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' https:; frame-ancestors 'none'");
-        resp.setHeader("Referrer-Policy", "no-referrer");
-        String action = req.getContextPath() + req.getServletPath() + "/mastodon";
-        String title = meta.title() == null ? meta.url().toString() : meta.title();
-        ButtonLabels labels = labels(req);
-        String heading = Escape.html(labels.action(Network.MASTODON), StandardCharsets.UTF_8);
-        StringBuilder h = new StringBuilder(2048);
-        h.append("<!DOCTYPE html><html lang=\"").append(labels.locale().toLanguageTag()).append("\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<meta name=\"robots\" content=\"noindex\">")
-                .append("<title>").append(heading).append("</title><style>")
-                .append("body{font:17px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1b1f29;background:#fbfaf7}")
-                .append("h1{font-size:1.4rem}label{display:block;font-weight:600;margin:1rem 0 .3rem}")
-                .append("input[type=text]{font:inherit;width:100%;box-sizing:border-box;padding:.6rem;border:1px solid #777;border-radius:6px}")
-                .append(".remember{display:flex;gap:.5rem;align-items:center;font-weight:400}")
-                .append("button{font:inherit;margin-top:1rem;padding:.6rem 1.2rem;border-radius:6px;border:0;background:#563acc;color:#fff;min-height:44px}")
-                .append("button:focus-visible,input:focus-visible{outline:3px solid #c2412d;outline-offset:2px}")
-                .append(".error{color:#a4161a;font-weight:600}.article{color:#555}")
-                .append("</style></head><body><main>")
-                .append("<h1>").append(heading).append("</h1><p class=\"article\">")
-                .append(Escape.html(title, StandardCharsets.UTF_8)).append("</p>");
-        if (error != null) h.append("<p class=\"error\" role=\"alert\" id=\"instance-error\">").append(Escape.html(error, StandardCharsets.UTF_8)).append("</p>");
-        h.append("<form method=\"get\" action=\"").append(Escape.html(action, StandardCharsets.UTF_8)).append("\">")
-                .append("<input type=\"hidden\" name=\"url\" value=\"").append(Escape.html(meta.url().toString(), StandardCharsets.UTF_8)).append("\">");
-        if (meta.title() != null) {
-            h.append("<input type=\"hidden\" name=\"text\" value=\"").append(Escape.html(meta.title(), StandardCharsets.UTF_8)).append("\">");
-        }
-        h.append("<label for=\"instance\">").append(Escape.html(labels.chooser("server"), StandardCharsets.UTF_8)).append("</label>")
-                .append("<input type=\"text\" id=\"instance\" name=\"instance\" required autocomplete=\"url\" autocapitalize=\"none\" spellcheck=\"false\"")
-                .append(" inputmode=\"url\" placeholder=\"mastodon.social\"")
-                .append(error != null ? " aria-invalid=\"true\" aria-describedby=\"instance-error\"" : "")
-                .append(" value=\"").append(instance == null ? "" : Escape.html(instance, StandardCharsets.UTF_8)).append("\">")
-                .append("<label class=\"remember\"><input type=\"checkbox\" name=\"remember\" value=\"1\"")
-                .append(instance != null && error == null ? " checked" : "").append("> ")
-                .append(Escape.html(labels.chooser("remember"), StandardCharsets.UTF_8)).append("</label>")
-                .append("<button type=\"submit\">").append(Escape.html(labels.chooser("continue"), StandardCharsets.UTF_8)).append("</button></form>")
-                .append("<p class=\"article\">").append(Escape.html(labels.chooser("note"), StandardCharsets.UTF_8)).append("</p>")
-                .append("</main></body></html>");
-        resp.getWriter().write(h.toString());
+        ChooserPage.write(resp, endpointPath(req) + "/mastodon", meta, labels(req), content);
+    }
+
+    /**
+     * The chooser form's anti-forgery token, kept in a strict same-site cookie and repeated in the
+     * form (a double submit): only a page of this site can send both. Reused while the cookie lives.
+     */
+    private String formToken(HttpServletRequest req, HttpServletResponse resp) {
+        String current = cookie(req, TOKEN_COOKIE);
+        if (current != null && current.matches("[A-Za-z0-9_-]{22}")) return current;
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Cookie c = new Cookie(TOKEN_COOKIE, token);
+        c.setHttpOnly(true);
+        c.setSecure(isHttps(req));
+        c.setPath(endpointPath(req));
+        c.setAttribute("SameSite", "Strict");
+        resp.addCookie(c);
+        return token;
+    }
+
+    private static boolean tokenMatches(HttpServletRequest req) {
+        String cookie = cookie(req, TOKEN_COOKIE);
+        String field = req.getParameter("token");
+        return cookie != null && field != null && cookie.length() == 22
+                && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII), field.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private boolean isHttps(HttpServletRequest req) {
+        URI origin = origin(req);
+        return req.isSecure() || (origin != null && "https".equals(origin.getScheme()));
+    }
+
+    private static String endpointPath(HttpServletRequest req) {
+        return req.getContextPath() + req.getServletPath();
+    }
+
+    /** The site's origin as this request reaches it, built as the buttons build page URLs. */
+    private URI origin(HttpServletRequest req) {
+        return HeraldRequests.origin(req, config);
     }
 
     /**
@@ -232,10 +291,15 @@ public class ShareServlet extends HttpServlet {
     }
 
     private static String rememberedInstance(HttpServletRequest req) {
+        String v = cookie(req, INSTANCE_COOKIE);
+        return v != null && v.length() <= 300 ? v : null;
+    }
+
+    private static String cookie(HttpServletRequest req, String name) {
         Cookie[] cookies = req.getCookies();
         if (cookies == null) return null;
         for (Cookie c : cookies) {
-            if (INSTANCE_COOKIE.equals(c.getName()) && c.getValue() != null && c.getValue().length() <= 253) return c.getValue();
+            if (name.equals(c.getName()) && c.getValue() != null) return c.getValue();
         }
         return null;
     }
@@ -258,20 +322,34 @@ public class ShareServlet extends HttpServlet {
         resp.getWriter().write(JSON.writeValueAsString(root));
     }
 
+    /**
+     * Counts the share when it is a reader's own navigation (not an image or script some page embeds
+     * to inflate counts), of a page the filter serves, and the client is within its rate limit.
+     */
     private void count(HttpServletRequest req, URI page, Network network) {
-        if (limiter.tryAcquire(client(req))) {
-            counter.record(page, network);
-        } else {
+        if (!FetchMetadata.isNavigation(req)) {
+            log.debug("share of {} to {} not counted: not a top-level navigation", page, network.id());
+        } else if (!isPageOfSite(req, page)) {
+            log.debug("share of {} to {} not counted: not a page Herald serves", page, network.id());
+        } else if (!limiter.tryAcquire(client(req))) {
             log.debug("share of {} to {} not counted: client over its rate limit", page, network.id());
+        } else {
+            counter.record(page, network);
         }
     }
 
+    /** Whether {@code page}'s path lies in this web app and under the paths the filter rewrites. */
+    private boolean isPageOfSite(HttpServletRequest req, URI page) {
+        String path = page.getPath(); // decoded, as the container hands paths to the filter's patterns
+        String context = req.getContextPath();
+        if (path == null || !path.startsWith(context + "/")) return false;
+        return pagePaths.test(path.substring(context.length()));
+    }
+
+    /** The client's address: the container's, or with trusted proxies the right-most untrusted hop. */
     private String client(HttpServletRequest req) {
-        if (config.trustProxy()) {
-            String fwd = req.getHeader("X-Forwarded-For");
-            if (fwd != null && !fwd.isBlank()) return fwd.split(",")[0].strip();
-        }
-        return req.getRemoteAddr();
+        if (!config.trustProxy()) return req.getRemoteAddr();
+        return config.proxies().client(req.getRemoteAddr(), String.join(",", Collections.list(req.getHeaders("X-Forwarded-For"))));
     }
 
     private static void redirect(HttpServletResponse resp, URI target) {
@@ -297,29 +375,52 @@ public class ShareServlet extends HttpServlet {
         }
     }
 
-    /** The {@code url} parameter, required to be an http(s) page on this site. */
+    /**
+     * The {@code url} parameter, normalised, required to be an http(s) page of this site: its host and
+     * port those of the site's origin as the buttons build it ({@link HeraldRequests#origin}); the
+     * default ports of http and https count as one, a site serving both.
+     */
     private URI ownPage(HttpServletRequest req) {
         String raw = param(req, "url", MAX_URL);
         if (raw == null) throw new BadRequest("missing parameter url");
+        return sitePage(raw, origin(req));
+    }
+
+    /**
+     * {@code raw} normalised, when it is a page at {@code origin} (null when the request has none);
+     * else a refusal. The whole of the endpoint's URL check, which the fuzz tests drive.
+     */
+    static URI sitePage(String raw, URI origin) {
         URI u = httpUrl("url", raw);
-        String allowed = config.siteUrl() != null ? config.siteUrl().getHost() : req.getServerName();
-        if (allowed == null || !u.getHost().equalsIgnoreCase(allowed)) {
-            throw new BadRequest("url must be a page of this site (" + allowed + ")");
+        if (origin == null || !sameSite(u, origin)) {
+            throw new BadRequest("url must be a page of this site (" + (origin == null ? "no valid origin" : origin.getHost()) + ")");
         }
-        if (u.getRawUserInfo() != null) throw new BadRequest("url must not contain user info");
         return u;
     }
 
+    /** Whether {@code page} (normalised) lives at {@code origin}'s host and port. */
+    static boolean sameSite(URI page, URI origin) {
+        String host = origin.getHost();
+        if (host == null || !page.getHost().equalsIgnoreCase(host)) return false;
+        return effectivePort(page) == effectivePort(origin)
+                || (isDefaultPort(page) && isDefaultPort(origin));
+    }
+
+    private static int effectivePort(URI u) {
+        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    private static boolean isDefaultPort(URI u) {
+        return u.getPort() == -1 || (u.getPort() == 443 && "https".equalsIgnoreCase(u.getScheme()))
+                || (u.getPort() == 80 && "http".equalsIgnoreCase(u.getScheme()));
+    }
+
+    /** {@code raw} as a normalised http(s) URL without fragment or user info: the one normaliser ({@link HttpUrls}). */
     private static URI httpUrl(String name, String raw) {
         try {
-            URI u = new URI(raw);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
-                throw new BadRequest(name + " must be an absolute http(s) URL");
-            }
-            return new URI(u.getScheme(), u.getRawAuthority(), u.getRawPath(), u.getRawQuery(), null);
-        } catch (URISyntaxException e) {
-            throw new BadRequest(name + " is not a valid URL");
+            return HttpUrls.page(raw);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(name + " must be an absolute http(s) URL: " + e.getMessage());
         }
     }
 
@@ -336,7 +437,7 @@ public class ShareServlet extends HttpServlet {
     }
 
     /** A request the endpoint refuses, with the status to answer. */
-    private static final class BadRequest extends RuntimeException {
+    static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int status;
 

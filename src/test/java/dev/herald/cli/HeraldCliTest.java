@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,18 @@ class HeraldCliTest {
         assertEquals("https://harbour.example/img/storm.jpg", doc.selectFirst("meta[property=og:image]").attr("content"));
         assertEquals("https://harbour.example/news/storm", doc.selectFirst("link[rel=canonical]").attr("href"));
         assertOriginalKeptInOrder(PAGE, html);
+    }
+
+    @Test
+    void renderEncodesPercentEscapesOnceAndAnIriLikeItsEncodedForm() throws Exception {
+        Path page = write("a.html", PAGE, StandardCharsets.UTF_8);
+        for (String url : List.of("https://harbour.example/news/caf%C3%A9?q=a%20b", "https://harbour.example/news/café?q=a b")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            run(new CommandLine(new RenderCommand(out)), "--url", url, page.toString());
+            Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+            assertEquals("https://harbour.example/news/caf%C3%A9?q=a%20b", doc.selectFirst("link[rel=canonical]").attr("href"), url);
+            assertEquals("https://harbour.example/news/caf%C3%A9?q=a%20b", doc.selectFirst("meta[property=og:url]").attr("content"), url);
+        }
     }
 
     @Test

@@ -111,6 +111,34 @@ class HeraldConfigTest {
     }
 
     @Test
+    void readsWhichProxiesAndServerPortsToTrust() {
+        HeraldConfig hops = HeraldConfig.fromProperties(Map.of("herald.trustProxy", "true", "herald.trustProxy.hops", "2"));
+        assertEquals(new TrustedProxies(2, List.of()), hops.proxies());
+        HeraldConfig cidrs = HeraldConfig.fromProperties(Map.of("herald.trustProxy", "true",
+                "herald.trustProxy.addresses", "10.0.0.0/8, 2001:db8::/32"));
+        assertEquals(List.of("10.0.0.0/8", "2001:db8::/32"), cidrs.proxies().networks());
+        assertEquals(TrustedProxies.ONE_HOP, HeraldConfig.DEFAULTS.proxies());
+        assertEquals(java.util.Set.of(8443, 8080), HeraldConfig.fromProperties(Map.of("herald.share.serverPorts", "8443, 8080")).serverPorts());
+        assertTrue(HeraldConfig.DEFAULTS.serverPorts().isEmpty());
+    }
+
+    @Test
+    void rejectsProxySettingsThatCannotBeMeant() {
+        assertNames(rejects("herald.trustProxy.hops", "2"), "herald.trustProxy.hops", "herald.trustProxy=true");
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> HeraldConfig.fromProperties(
+                Map.of("herald.trustProxy", "true", "herald.trustProxy.hops", "0")));
+        assertNames(zero, "herald.trustProxy.hops", "0");
+        IllegalArgumentException cidr = assertThrows(IllegalArgumentException.class, () -> HeraldConfig.fromProperties(
+                Map.of("herald.trustProxy", "true", "herald.trustProxy.addresses", "10.0.0.0/33")));
+        assertNames(cidr, "herald.trustProxy.addresses", "10.0.0.0/33");
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> HeraldConfig.fromProperties(
+                Map.of("herald.trustProxy", "true", "herald.trustProxy.hops", "1", "herald.trustProxy.addresses", "10.0.0.1")));
+        assertTrue(both.getMessage().contains("herald.trustProxy.addresses"), both.getMessage());
+        assertNames(rejects("herald.share.serverPorts", "443x"), "herald.share.serverPorts", "443x");
+        assertNames(rejects("herald.share.serverPorts", "70000"), "herald.share.serverPorts", "70000");
+    }
+
+    @Test
     void rejectsASizeThatIsNotASize() {
         assertNames(rejects("herald.maxBufferBytes", "lots"), "herald.maxBufferBytes", "lots");
         assertNames(rejects("herald.maxBufferBytes", "100"), "herald.maxBufferBytes", "100");

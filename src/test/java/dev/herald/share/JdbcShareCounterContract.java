@@ -57,6 +57,19 @@ abstract class JdbcShareCounterContract {
     }
 
     @Test
+    void aFullTableKeepsCountingItsPagesButTakesNoNewOnes() {
+        try (DeliveryDatabase db = database()) {
+            JdbcShareCounter counter = JdbcShareCounter.on(db, 3);
+            counter.record(PAGE, Network.X);
+            for (int i = 0; i < 50; i++) counter.record(URI.create("https://ledger.example/invented-" + i), Network.X);
+            counter.record(PAGE, Network.X);
+            assertEquals(Map.of(Network.X, 2L), counter.counts(PAGE), "an established page still counts");
+            assertEquals(Map.of(Network.X, 1L), counter.counts(URI.create("https://ledger.example/invented-1")));
+            assertEquals(Map.of(), counter.counts(URI.create("https://ledger.example/invented-2")), "the bound is 3 rows");
+        }
+    }
+
+    @Test
     void aDatabaseThatIsGoneLosesTheCountNotTheShare() {
         DeliveryDatabase db = database();
         JdbcShareCounter counter = JdbcShareCounter.on(db);

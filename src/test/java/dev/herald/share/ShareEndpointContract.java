@@ -11,6 +11,8 @@ import dev.herald.page.it.Http;
 import jakarta.servlet.ServletContainerInitializer;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -33,8 +36,10 @@ import org.junit.jupiter.api.TestInstance;
 abstract class ShareEndpointContract {
     private static final String PAGE = "https://news.example/articles/storm";
     private final Http http = new Http();
-    private final MemoryShareCounter counter = new MemoryShareCounter(100);
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final MemoryShareCounter counter = new MemoryShareCounter(1000);
     private final MemoryShareCounter published = new MemoryShareCounter(100);
+    private final MemoryShareCounter proxied = new MemoryShareCounter(1000);
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private Container container;
 
@@ -53,11 +58,25 @@ abstract class ShareEndpointContract {
         // publishing its own counter under the context attribute, as a listener would.
         ServletContainerInitializer plugged = (classes, ctx) -> {
             ctx.setInitParameter("herald.site.url", "https://news.example");
+            ctx.setInitParameter("herald.paths", "/articles/*");
+            ctx.setInitParameter("herald.share.serverPorts", "8443");
             ctx.setAttribute(ShareServlet.COUNTER_ATTRIBUTE, published);
             ctx.addServlet("herald-share", new ShareServlet()).addMapping("/herald/share/*");
         };
+        // A third app behind a proxy: no site URL, the origin comes from X-Forwarded-* headers.
+        ServletContainerInitializer behindProxy = (classes, ctx) -> {
+            ctx.setInitParameter("herald.trustProxy", "true");
+            ctx.addServlet("herald-share", new ShareServlet(proxied, clock)).addMapping("/herald/share/*");
+        };
         container = newContainer();
-        container.start(List.of(new Container.App("", site, init), new Container.App("/plugged", site, plugged)));
+        container.start(List.of(new Container.App("", site, init), new Container.App("/plugged", site, plugged),
+                new Container.App("/proxied", site, behindProxy)));
+    }
+
+    /** Each test starts with fresh rate-limit windows, so tests counting shares do not depend on their order. */
+    @BeforeEach
+    void freshRateLimitWindows() {
+        clock.advance(Duration.ofMinutes(11));
     }
 
     @AfterAll
@@ -67,6 +86,32 @@ abstract class ShareEndpointContract {
 
     private HttpResponse<byte[]> share(String network, String query, String... headers) throws Exception {
         return http.get(container.uri("/herald/share/" + network + "?" + query), headers);
+    }
+
+    /** Posts the chooser form as a browser does, fields given as name, value, name, value... */
+    private HttpResponse<byte[]> post(String app, List<String> fields, String... headers) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < fields.size(); i += 2) {
+            if (body.length() > 0) body.append('&');
+            body.append(q(fields.get(i))).append('=').append(q(fields.get(i + 1)));
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(container.uri(app + "/herald/share/mastodon"))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (headers.length > 0) b.headers(headers);
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> chooserPost(String instance, String... headers) throws Exception {
+        return post("", List.of("url", PAGE, "text", "Storm “Ada”", "instance", instance), headers);
+    }
+
+    private static List<String> setCookies(HttpResponse<byte[]> r) {
+        return r.headers().allValues("Set-Cookie");
+    }
+
+    private static boolean setsCookie(HttpResponse<byte[]> r, String name) {
+        return setCookies(r).stream().anyMatch(c -> c.startsWith(name + "="));
     }
 
     private static String q(String s) {
@@ -79,7 +124,7 @@ abstract class ShareEndpointContract {
 
     @Test
     void aCounterTheAppPublishesBeforeStartIsTheOneThatCounts() throws Exception {
-        String url = PAGE + "/plugged-case";
+        String url = "https://news.example/plugged/articles/plugged-case";
         HttpResponse<byte[]> r = http.get(container.uri("/plugged/herald/share/facebook?url=" + q(url)));
         assertEquals(303, r.statusCode());
         assertEquals(1L, published.counts(URI.create(url)).get(Network.FACEBOOK));
@@ -137,7 +182,7 @@ abstract class ShareEndpointContract {
         HttpResponse<byte[]> r = share("mastodon", "url=" + q(PAGE) + "&text=" + q("\"><script>alert(1)</script>"));
         assertEquals(200, r.statusCode());
         Document doc = Jsoup.parse(Http.text(r));
-        assertEquals("get", doc.selectFirst("form").attr("method"));
+        assertEquals("post", doc.selectFirst("form").attr("method"));
         assertEquals(PAGE, doc.selectFirst("input[name=url]").val());
         assertEquals("\"><script>alert(1)</script>", doc.selectFirst("input[name=text]").val());
         assertTrue(doc.select("script").isEmpty());
@@ -161,40 +206,198 @@ abstract class ShareEndpointContract {
     }
 
     @Test
-    void mastodonRedirectsToTheReadersOwnServer() throws Exception {
-        HttpResponse<byte[]> r = share("mastodon", "url=" + q(PAGE) + "&text=" + q("Storm “Ada”") + "&instance=" + q(" Mastodon.Social "));
-        assertEquals(303, r.statusCode());
+    void theChoosersOwnFormSubmissionRedirectsToTheReadersServer() throws Exception {
+        HttpResponse<byte[]> r = chooserPost(" Mastodon.Social ", "Sec-Fetch-Site", "same-origin");
+        assertEquals(303, r.statusCode(), Http.text(r));
         String loc = location(r);
         assertTrue(loc.startsWith("https://mastodon.social/share?text=Storm%20%E2%80%9CAda%E2%80%9D"), loc);
         assertTrue(loc.contains("news.example%2Farticles%2Fstorm%3Futm_source%3Dmastodon"), loc);
-        assertTrue(r.headers().firstValue("Set-Cookie").isEmpty(), "no cookie unless the reader asks");
+        assertTrue(!setsCookie(r, ShareServlet.INSTANCE_COOKIE), "no cookie unless the reader asks");
+        HttpResponse<byte[]> byOrigin = chooserPost("mastodon.social", "Origin", "https://news.example");
+        assertEquals(303, byOrigin.statusCode(), "a browser without fetch metadata sends Origin");
     }
 
     @Test
-    void aUnicodeServerNameBecomesPunycode() throws Exception {
-        String loc = location(share("mastodon", "url=" + q(PAGE) + "&instance=" + q("bücher.example")));
-        assertTrue(loc.startsWith("https://xn--bcher-kva.example/share?"), loc);
+    void aLinkNamingAServerOnlyShowsTheFormSoItIsNeverAnOpenRedirect() throws Exception {
+        HttpResponse<byte[]> r = share("mastodon", "url=" + q(PAGE) + "&instance=" + q("evil.example") + "&remember=1");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Location").isEmpty());
+        assertTrue(!setsCookie(r, ShareServlet.INSTANCE_COOKIE), setCookies(r).toString());
+        Document doc = Jsoup.parse(Http.text(r));
+        assertEquals("evil.example", doc.selectFirst("input[name=instance]").val());
+        assertTrue(doc.selectFirst("#destination").text().contains("https://evil.example/"), doc.selectFirst("#destination").text());
+        assertTrue(!doc.selectFirst("input[name=remember]").hasAttr("checked"), "a link cannot pre-tick remembering");
     }
 
     @Test
-    void serverNamesThatAreNotHostNamesAreRefusedWithTheFormAgain() throws Exception {
-        for (String bad : List.of("127.0.0.1", "[::1]", "https://mastodon.social", "mastodon.social/@x", "a@b.example",
-                "evil.example\r\nX: y", "localhost:22")) {
-            HttpResponse<byte[]> r = share("mastodon", "url=" + q(PAGE) + "&instance=" + q(bad));
-            assertEquals(400, r.statusCode(), bad);
-            assertTrue(r.headers().firstValue("Location").isEmpty(), bad);
+    void aPostFromAnotherSiteShowsTheFormInsteadOfRedirecting() throws Exception {
+        for (String[] headers : List.of(new String[] {"Sec-Fetch-Site", "cross-site"}, new String[] {"Sec-Fetch-Site", "same-site"},
+                new String[] {"Origin", "https://evil.example"}, new String[] {"Origin", "null"}, new String[0])) {
+            HttpResponse<byte[]> r = post("", List.of("url", PAGE, "instance", "evil.example", "remember", "1"), headers);
+            assertEquals(200, r.statusCode(), List.of(headers).toString());
+            assertTrue(r.headers().firstValue("Location").isEmpty(), List.of(headers).toString());
+            assertTrue(!setsCookie(r, ShareServlet.INSTANCE_COOKIE), List.of(headers).toString());
         }
     }
 
     @Test
-    void rememberingTheServerSetsAStrictCookieAndPrefillsTheForm() throws Exception {
-        HttpResponse<byte[]> r = share("mastodon", "url=" + q(PAGE) + "&instance=hachyderm.io&remember=1");
-        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+    void readersMayGiveTheirServerAsAUrlOrAHandle() throws Exception {
+        for (String typed : List.of("https://mastodon.social/", "mastodon.social/", "@alice@mastodon.social", "alice@mastodon.social",
+                "mastodon.social/@alice", "http://mastodon.social")) {
+            HttpResponse<byte[]> r = chooserPost(typed, "Sec-Fetch-Site", "same-origin");
+            assertEquals(303, r.statusCode(), typed);
+            assertTrue(location(r).startsWith("https://mastodon.social/share?"), typed + " -> " + location(r));
+        }
+    }
+
+    @Test
+    void aServerNameUnicodeFoldsIsShownToTheReaderBeforeLeaving() throws Exception {
+        HttpResponse<byte[]> r = chooserPost("ⓔvil.example", "Sec-Fetch-Site", "same-origin");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Location").isEmpty());
+        Document doc = Jsoup.parse(Http.text(r));
+        assertEquals("evil.example", doc.selectFirst("input[name=instance]").val());
+        assertTrue(doc.selectFirst("#destination").text().contains("https://evil.example/"));
+        assertTrue(doc.selectFirst("[role=alert]") != null, "the reader is told to check the server");
+        assertEquals(303, chooserPost("evil.example", "Sec-Fetch-Site", "same-origin").statusCode(), "confirmed as shown");
+    }
+
+    @Test
+    void aUnicodeServerNameBecomesPunycodeAndIsShownInUnicode() throws Exception {
+        String loc = location(chooserPost("bücher.example", "Sec-Fetch-Site", "same-origin"));
+        assertTrue(loc.startsWith("https://xn--bcher-kva.example/share?"), loc);
+        Document doc = Jsoup.parse(Http.text(share("mastodon", "url=" + q(PAGE) + "&instance=" + q("xn--bcher-kva.example"))));
+        assertTrue(doc.selectFirst("#destination").text().contains("https://bücher.example/"), doc.selectFirst("#destination").text());
+    }
+
+    @Test
+    void portsOtherThan443AreRefusedUnlessTheSiteAllowsThem() throws Exception {
+        HttpResponse<byte[]> refused = chooserPost("evil.example:8443", "Sec-Fetch-Site", "same-origin");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Location").isEmpty());
+        assertEquals(303, chooserPost("mastodon.social:443", "Sec-Fetch-Site", "same-origin").statusCode());
+        HttpResponse<byte[]> allowed = post("/plugged", List.of("url", "https://news.example/plugged/articles/a", "instance", "social.example:8443"),
+                "Sec-Fetch-Site", "same-origin");
+        assertEquals(303, allowed.statusCode());
+        assertTrue(location(allowed).startsWith("https://social.example:8443/share?"), location(allowed));
+        assertEquals(400, post("/plugged", List.of("url", "https://news.example/plugged/articles/a", "instance", "social.example:22"),
+                "Sec-Fetch-Site", "same-origin").statusCode());
+    }
+
+    @Test
+    void serverNamesThatAreNotHostNamesAreRefusedWithTheFormAgain() throws Exception {
+        for (String bad : List.of("127.0.0.1", "[::1]", "https://user:pw@mastodon.social", "@@mastodon.social", "mastodon", "a@b@c.example",
+                "evil.example\r\nX: y", "localhost:22", "straße.example", "https://1.2.3.4/")) {
+            HttpResponse<byte[]> r = share("mastodon", "url=" + q(PAGE) + "&instance=" + q(bad));
+            assertEquals(400, r.statusCode(), bad);
+            assertTrue(r.headers().firstValue("Location").isEmpty(), bad);
+            HttpResponse<byte[]> posted = chooserPost(bad, "Sec-Fetch-Site", "same-origin");
+            assertEquals(400, posted.statusCode(), bad);
+            assertTrue(posted.headers().firstValue("Location").isEmpty(), bad);
+        }
+    }
+
+    @Test
+    void rememberingTheServerNeedsTheFormsTokenAndPrefillsTheFormLater() throws Exception {
+        HttpResponse<byte[]> form = share("mastodon", "url=" + q(PAGE));
+        String tokenCookie = setCookies(form).stream().filter(c -> c.startsWith(ShareServlet.TOKEN_COOKIE + "=")).findFirst().orElseThrow();
+        assertTrue(tokenCookie.toLowerCase().contains("samesite=strict"), tokenCookie);
+        assertTrue(tokenCookie.toLowerCase().contains("httponly"), tokenCookie);
+        String token = Jsoup.parse(Http.text(form)).selectFirst("input[name=token]").val();
+        String cookieHeader = tokenCookie.substring(0, tokenCookie.indexOf(';'));
+        assertEquals(ShareServlet.TOKEN_COOKIE + "=" + token, cookieHeader);
+
+        HttpResponse<byte[]> withoutToken = post("", List.of("url", PAGE, "instance", "hachyderm.io", "remember", "1"),
+                "Sec-Fetch-Site", "same-origin");
+        assertEquals(303, withoutToken.statusCode());
+        assertTrue(!setsCookie(withoutToken, ShareServlet.INSTANCE_COOKIE), "no token, no cookie");
+
+        HttpResponse<byte[]> r = post("", List.of("url", PAGE, "instance", "hachyderm.io", "remember", "1", "token", token),
+                "Sec-Fetch-Site", "same-origin", "Cookie", cookieHeader);
+        assertEquals(303, r.statusCode());
+        String cookie = setCookies(r).stream().filter(c -> c.startsWith(ShareServlet.INSTANCE_COOKIE + "=")).findFirst().orElseThrow();
         assertTrue(cookie.startsWith(ShareServlet.INSTANCE_COOKIE + "=hachyderm.io"), cookie);
         assertTrue(cookie.toLowerCase().contains("httponly"), cookie);
         assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+
         HttpResponse<byte[]> again = share("mastodon", "url=" + q(PAGE), "Cookie", ShareServlet.INSTANCE_COOKIE + "=hachyderm.io");
-        assertEquals("hachyderm.io", Jsoup.parse(Http.text(again)).selectFirst("input[name=instance]").val());
+        Document doc = Jsoup.parse(Http.text(again));
+        assertEquals("hachyderm.io", doc.selectFirst("input[name=instance]").val());
+        assertTrue(doc.selectFirst("input[name=remember]").hasAttr("checked"));
+        assertEquals(200, again.statusCode(), "a remembered server is shown, never followed without the reader");
+    }
+
+    @Test
+    void postIsOnlyForTheChooser() throws Exception {
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(container.uri("/herald/share/facebook?url=" + q(PAGE)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(405, r.statusCode());
+    }
+
+    @Test
+    void percentEscapesInThePageUrlAreEncodedOnce() throws Exception {
+        String encoded = PAGE + "/caf%C3%A9?q=a%20b";
+        HttpResponse<byte[]> r = share("linkedin", "url=" + q(encoded));
+        assertEquals(303, r.statusCode());
+        assertTrue(location(r).contains("storm%2Fcaf%25C3%25A9%3Fq%3Da%2520b"), location(r));
+        assertTrue(!location(r).contains("%2525"), location(r));
+        share("linkedin", "url=" + q(PAGE + "/café?q=a b"));
+        assertEquals(2L, counter.counts(URI.create(encoded)).get(Network.LINKEDIN), "the IRI and its encoded form are one page");
+        JsonNode json = new ObjectMapper().readTree(http.get(container.uri("/herald/share/counts?url=" + q(encoded))).body());
+        assertEquals(encoded, json.get("url").asText());
+        Document form = Jsoup.parse(Http.text(share("mastodon", "url=" + q(encoded))));
+        assertEquals(encoded, form.selectFirst("input[name=url]").val(), "each pass through the chooser keeps one layer");
+    }
+
+    @Test
+    void sharesEmbeddedAsImagesOrScriptsAreRedirectedButNotCounted() throws Exception {
+        String url = PAGE + "/embedded";
+        assertEquals(303, share("telegram", "url=" + q(url), "Sec-Fetch-Dest", "image", "Sec-Fetch-Mode", "no-cors").statusCode());
+        assertEquals(303, share("telegram", "url=" + q(url), "Sec-Fetch-Dest", "script", "Sec-Fetch-Mode", "no-cors").statusCode());
+        assertTrue(counter.counts(URI.create(url)).isEmpty());
+        share("telegram", "url=" + q(url), "Sec-Fetch-Dest", "document", "Sec-Fetch-Mode", "navigate");
+        assertEquals(1L, counter.counts(URI.create(url)).get(Network.TELEGRAM));
+    }
+
+    @Test
+    void onlyPagesTheFilterServesAreCounted() throws Exception {
+        String outside = "https://news.example/plugged/login";
+        assertEquals(303, http.get(container.uri("/plugged/herald/share/facebook?url=" + q(outside))).statusCode());
+        assertTrue(published.counts(URI.create(outside)).isEmpty());
+        String otherApp = "https://news.example/articles/not-in-this-app";
+        assertEquals(303, http.get(container.uri("/plugged/herald/share/facebook?url=" + q(otherApp))).statusCode());
+        assertTrue(published.counts(URI.create(otherApp)).isEmpty());
+    }
+
+    @Test
+    void behindAProxyTheEndpointAcceptsThePagesTheButtonsLinkTo() throws Exception {
+        String url = "https://news.example/proxied/articles/proxy-case";
+        HttpResponse<byte[]> r = http.get(container.uri("/proxied/herald/share/facebook?url=" + q(url)),
+                "X-Forwarded-Host", "news.example", "X-Forwarded-Proto", "https");
+        assertEquals(303, r.statusCode(), Http.text(r));
+        assertEquals(1L, proxied.counts(URI.create(url)).get(Network.FACEBOOK));
+        assertEquals(400, http.get(container.uri("/proxied/herald/share/facebook?url=" + q("https://evil.example/proxied/x")),
+                "X-Forwarded-Host", "news.example", "X-Forwarded-Proto", "https").statusCode());
+    }
+
+    @Test
+    void aClientCannotEscapeItsRateLimitByWritingItsOwnForwardedFor() throws Exception {
+        String url = "https://news.example/proxied/articles/forged";
+        for (int i = 0; i < 40; i++) {
+            http.get(container.uri("/proxied/herald/share/telegram?url=" + q(url)), "X-Forwarded-Host", "news.example",
+                    "X-Forwarded-Proto", "https", "X-Forwarded-For", "198.51.100." + i + ", 203.0.113.7");
+        }
+        assertEquals(30L, proxied.counts(URI.create(url)).get(Network.TELEGRAM), "one client: the address the proxy appended");
+    }
+
+    @Test
+    void ipv6ClientsAreLimitedPerSlash64() throws Exception {
+        String url = "https://news.example/proxied/articles/ipv6";
+        for (int i = 0; i < 40; i++) {
+            http.get(container.uri("/proxied/herald/share/telegram?url=" + q(url)), "X-Forwarded-Host", "news.example",
+                    "X-Forwarded-Proto", "https", "X-Forwarded-For", "2001:db8:7:9:" + Integer.toHexString(i + 1) + "::1");
+        }
+        assertEquals(30L, proxied.counts(URI.create(url)).get(Network.TELEGRAM));
     }
 
     @Test
