@@ -9,6 +9,7 @@ import dev.herald.internal.Escape;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ImageMeta;
+import dev.herald.metrics.HeraldMetrics;
 import dev.herald.page.HeraldConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -61,6 +62,8 @@ public class ShareServlet extends HttpServlet {
     private transient ShareCounter counter;
     private transient ClientRateLimiter limiter;
     private transient HeraldConfig config;
+    private final transient HeraldConfig given;
+    private transient HeraldMetrics metrics = HeraldMetrics.NONE;
     private final transient Clock clock;
 
     /**
@@ -76,6 +79,25 @@ public class ShareServlet extends HttpServlet {
      * rate-limit windows with {@code clock}.
      */
     public ShareServlet(ShareCounter counter, Clock clock) {
+        this(null, counter, clock);
+    }
+
+    /**
+     * An endpoint with {@code config}, the same configuration the filter was given (the context's
+     * {@code herald.*} parameters and properties file are then ignored), the system clock, and the
+     * counter the app published under {@link #COUNTER_ATTRIBUTE}, else an in-memory one.
+     */
+    public ShareServlet(HeraldConfig config) {
+        this(Validate.notNull(config, "config"), null, Clock.systemUTC());
+    }
+
+    /**
+     * An endpoint with {@code config} ({@code null} to read the context's), recording to
+     * {@code counter} ({@code null} for the published or an in-memory one) and measuring its
+     * rate-limit windows with {@code clock}.
+     */
+    public ShareServlet(HeraldConfig config, ShareCounter counter, Clock clock) {
+        this.given = config;
         this.counter = counter;
         this.clock = Validate.notNull(clock, "clock");
     }
@@ -83,7 +105,7 @@ public class ShareServlet extends HttpServlet {
     @Override
     public void init() throws ServletException {
         try {
-            config = HeraldConfig.of(getServletContext());
+            config = given != null ? given : HeraldConfig.of(getServletContext());
         } catch (IllegalArgumentException e) {
             throw new ServletException("Herald configuration error: " + e.getMessage(), e);
         }
@@ -93,6 +115,7 @@ public class ShareServlet extends HttpServlet {
             Object published = getServletContext().getAttribute(COUNTER_ATTRIBUTE);
             counter = published instanceof ShareCounter c ? c : new MemoryShareCounter(10_000);
         }
+        metrics = HeraldMetrics.of(getServletContext());
         limiter = new ClientRateLimiter(30, Duration.ofMinutes(10), clock, 50_000);
         getServletContext().setAttribute(COUNTER_ATTRIBUTE, counter);
     }
@@ -135,6 +158,7 @@ public class ShareServlet extends HttpServlet {
             count(req, page, network);
             redirect(resp, target.get());
         } catch (BadRequest e) {
+            metrics.shareRefused(e.status);
             fail(resp, e.status, e.getMessage());
         }
     }
@@ -259,6 +283,7 @@ public class ShareServlet extends HttpServlet {
     }
 
     private void count(HttpServletRequest req, URI page, Network network) {
+        metrics.shared(network.id());
         if (limiter.tryAcquire(client(req))) {
             counter.record(page, network);
         } else {
