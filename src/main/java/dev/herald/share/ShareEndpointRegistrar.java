@@ -58,10 +58,11 @@ public final class ShareEndpointRegistrar implements ServletContextListener {
     }
 
     /**
-     * The servlet mapping for {@code endpoint} in a web app at {@code contextPath}, or {@code null}
-     * when there is none to make: no endpoint, an absolute URL, or a path outside the web app.
+     * The servlet mapping for the share endpoint {@code endpoint} (as {@link HeraldConfig} holds it)
+     * in a web app at {@code contextPath}, or {@code null} when there is none to make: no endpoint,
+     * an absolute URL, or a path outside the web app.
      */
-    static String mappingFor(String endpoint, String contextPath) {
+    public static String mappingFor(String endpoint, String contextPath) {
         if (endpoint == null || !endpoint.startsWith("/") || endpoint.startsWith("//")) return null;
         String base = contextPath == null ? "" : contextPath;
         String path = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;

@@ -1,0 +1,151 @@
+package dev.herald.spring;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import dev.herald.delivery.Delivery;
+import dev.herald.delivery.DeliveryClient;
+import dev.herald.delivery.DeliveryDatabase;
+import dev.herald.delivery.ShareState;
+import dev.herald.metrics.HeraldMetrics;
+import dev.herald.metrics.MicrometerMetrics;
+import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.config.SecretSource;
+import dev.herald.syndication.config.SyndicationConfig;
+import dev.herald.syndication.config.SyndicatorFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Durable delivery in a Spring Boot app: the accounts of {@code herald.yaml} (named by
+ * {@code herald.syndication.config}) plus any {@link Syndicator} beans, sent through an outbox on
+ * the application's own {@link DataSource} when it has a durable one, else on Herald's embedded H2
+ * file ({@code herald.delivery.database}, default {@code herald-data/herald}).
+ *
+ * <p>An in-memory database Boot made up only because H2 is on the class path is not the app's own:
+ * the outbox would vanish at every restart. Herald's tables keep their own Flyway history table, so
+ * the app's migrations are untouched. Backs off when the app defines a {@link Delivery} or
+ * {@link DeliveryClient}; {@code herald.delivery.enabled=false} turns it off.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"},
+        after = HeraldAutoConfiguration.class)
+@ConditionalOnClass({Delivery.class, Scheduler.class, Flyway.class, SyndicationConfig.class})
+@ConditionalOnProperty(name = HeraldProperties.DELIVERY_ENABLED, matchIfMissing = true)
+public class HeraldDeliveryAutoConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(HeraldDeliveryAutoConfiguration.class);
+
+    /** Created by Spring. */
+    public HeraldDeliveryAutoConfiguration() {}
+
+    /** The accounts of {@code herald.yaml}, when {@code herald.syndication.config} names it. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = HeraldProperties.SYNDICATION_CONFIG)
+    public SyndicationConfig heraldSyndicationConfig(ConfigurableEnvironment environment, ResourceLoader resources) throws IOException {
+        String location = HeraldProperties.read(environment).get(HeraldProperties.SYNDICATION_CONFIG);
+        Resource resource = resources.getResource(location);
+        if (!resource.exists()) {
+            throw new IllegalArgumentException(HeraldProperties.SYNDICATION_CONFIG + "='" + location + "' names no file");
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return SyndicationConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource.getDescription());
+        }
+    }
+
+    /** The HTTP client the syndicators share; closed with the application. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(SyndicationConfig.class)
+    public HttpTransport heraldHttpTransport() {
+        return HttpTransport.create();
+    }
+
+    /**
+     * The outbox and its worker, started, on the app's durable {@link DataSource} or the embedded
+     * default; stopped (in-flight sends finishing) when the application closes.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean({Delivery.class, DeliveryClient.class})
+    @ConditionalOnBean(SyndicationConfig.class)
+    public Delivery heraldDelivery(SyndicationConfig config, HttpTransport http, ObjectProvider<Syndicator> beans,
+            ObjectProvider<DataSource> dataSources, ObjectProvider<HeraldMetrics> metrics, ConfigurableEnvironment environment) {
+        List<Syndicator> syndicators = new ArrayList<>(new SyndicatorFactory(http, Clock.systemUTC(), SecretSource.environment())
+                .createAll(config));
+        beans.orderedStream().forEach(syndicators::add);
+        Map<String, String> settings = HeraldProperties.read(environment);
+        DataSource dataSource = durable(dataSources.getIfUnique(), environment);
+        if (dataSource == null) {
+            Path file = Path.of(settings.getOrDefault(HeraldProperties.DELIVERY_DATABASE, DeliveryDatabase.DEFAULT_PATH.toString()));
+            dataSource = DeliveryDatabase.h2(file);
+            log.info("Herald delivery uses its embedded database {}", file);
+        }
+        Delivery.Builder builder = Delivery.builder(dataSource).syndicators(syndicators)
+                .metrics(metrics.getIfAvailable(() -> HeraldMetrics.NONE));
+        config.queueSlots().forEach(builder::slots);
+        String threads = settings.get(HeraldProperties.DELIVERY_THREADS);
+        if (threads != null) builder.threads(Integer.parseInt(threads.strip()));
+        return builder.build().start();
+    }
+
+    /** The client for scheduling and managing shares. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(Delivery.class)
+    public DeliveryClient heraldDeliveryClient(Delivery delivery, ObjectProvider<HeraldMetrics> metrics) {
+        DeliveryClient client = delivery.client();
+        if (metrics.getIfAvailable() instanceof MicrometerMetrics m) {
+            m.shareStates(Arrays.stream(ShareState.values()).map(ShareState::name).toList(), () -> {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                client.stats().shares().forEach((state, n) -> counts.put(state.name(), n));
+                return counts;
+            });
+        }
+        return client;
+    }
+
+    /**
+     * {@code dataSource} unless it is an in-memory database Boot made up for want of a configured
+     * one ({@code spring.datasource.url} unset): the outbox must survive a restart.
+     */
+    static DataSource durable(DataSource dataSource, ConfigurableEnvironment environment) {
+        if (dataSource == null) return null;
+        if (environment.containsProperty("spring.datasource.url") || environment.containsProperty("spring.datasource.jndi-name")) {
+            return dataSource;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            String url = String.valueOf(c.getMetaData().getURL()).toLowerCase(Locale.ROOT);
+            boolean memory = url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:hsqldb:mem:") || url.startsWith("jdbc:derby:memory:");
+            return memory ? null : dataSource;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Herald cannot reach the application's DataSource: " + e.getMessage(), e);
+        }
+    }
+}
