@@ -31,18 +31,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
  * Durable delivery in a Spring Boot app: the accounts of {@code herald.yaml} (named by
- * {@code herald.syndication.config}) plus any {@link Syndicator} beans, sent through an outbox on
+ * {@code herald.syndication.config}) plus any {@link Syndicator} beans of the app's (with neither,
+ * no delivery), sent through an outbox on
  * the application's own {@link DataSource} when it has a durable one, else on Herald's embedded H2
  * file ({@code herald.delivery.database}, default {@code herald-data/herald}).
  *
@@ -94,11 +97,15 @@ public class HeraldDeliveryAutoConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean({Delivery.class, DeliveryClient.class})
-    @ConditionalOnBean(SyndicationConfig.class)
-    public Delivery heraldDelivery(SyndicationConfig config, HttpTransport http, ObjectProvider<Syndicator> beans,
-            ObjectProvider<DataSource> dataSources, ObjectProvider<HeraldMetrics> metrics, ConfigurableEnvironment environment) {
-        List<Syndicator> syndicators = new ArrayList<>(new SyndicatorFactory(http, Clock.systemUTC(), SecretSource.environment())
-                .createAll(config));
+    @Conditional(AccountsConfigured.class)
+    public Delivery heraldDelivery(ObjectProvider<SyndicationConfig> yaml, ObjectProvider<HttpTransport> http,
+            ObjectProvider<Syndicator> beans, ObjectProvider<DataSource> dataSources, ObjectProvider<HeraldMetrics> metrics,
+            ConfigurableEnvironment environment) {
+        SyndicationConfig config = yaml.getIfAvailable();
+        List<Syndicator> syndicators = new ArrayList<>();
+        if (config != null) {
+            syndicators.addAll(new SyndicatorFactory(http.getObject(), Clock.systemUTC(), SecretSource.environment()).createAll(config));
+        }
         beans.orderedStream().forEach(syndicators::add);
         Map<String, String> settings = HeraldProperties.read(environment);
         DataSource dataSource = durable(dataSources.getIfUnique(), environment);
@@ -109,7 +116,7 @@ public class HeraldDeliveryAutoConfiguration {
         }
         Delivery.Builder builder = Delivery.builder(dataSource).syndicators(syndicators)
                 .metrics(metrics.getIfAvailable(() -> HeraldMetrics.NONE));
-        config.queueSlots().forEach(builder::slots);
+        if (config != null) config.queueSlots().forEach(builder::slots);
         String threads = settings.get(HeraldProperties.DELIVERY_THREADS);
         if (threads != null) builder.threads(Integer.parseInt(threads.strip()));
         return builder.build().start();
@@ -129,6 +136,19 @@ public class HeraldDeliveryAutoConfiguration {
             });
         }
         return client;
+    }
+
+    /** Accounts to send to: {@code herald.yaml}'s, or {@link Syndicator} beans of the app's. */
+    static final class AccountsConfigured extends AnyNestedCondition {
+        AccountsConfigured() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(SyndicationConfig.class)
+        static final class FromYaml {}
+
+        @ConditionalOnBean(Syndicator.class)
+        static final class FromBeans {}
     }
 
     /**
