@@ -59,6 +59,8 @@ public final class MicrometerMetrics implements HeraldMetrics {
             Gauge.builder("herald.delivery.shares", snapshot, s -> s.get().getOrDefault(state, 0L))
                     .description("Shares in the outbox in each state, on all nodes")
                     .tag("state", state)
+                    // Micrometer holds a gauge's object weakly; nothing else holds this one.
+                    .strongReference(true)
                     .register(registry);
         }
     }
