@@ -19,9 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Herald's embedded file instead, where it survives a restart.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = {NewsApplication.class, DataSourceTest.Accounts.class})
+@SpringBootTest(classes = {NewsApplication.class, OutboxChecks.Accounts.class})
 class DeliveryBesideBootsMadeUpDataSourceTest {
-    private static final Path FOLDER = DataSourceTest.freshFolder();
+    private static final Path FOLDER = OutboxChecks.freshFolder();
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {
@@ -33,8 +33,8 @@ class DeliveryBesideBootsMadeUpDataSourceTest {
 
     @Test
     void keepsTheOutboxInHeraldsEmbeddedFile(CapturedOutput output) {
-        assertFalse(DataSourceTest.holdsTheOutbox(dataSource));
-        assertTrue(DataSourceTest.embeddedFileExists(FOLDER), FOLDER.toString());
-        DataSourceTest.assertNoWarnings(output);
+        assertFalse(OutboxChecks.holdsTheOutbox(dataSource));
+        assertTrue(OutboxChecks.embeddedFileExists(FOLDER), FOLDER.toString());
+        OutboxChecks.assertNoWarnings(output);
     }
 }

@@ -19,10 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The app configures its own database: the outbox lives there, and the app starts cleanly. */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = {NewsApplication.class, DataSourceTest.Accounts.class},
+@SpringBootTest(classes = {NewsApplication.class, OutboxChecks.Accounts.class},
         properties = "spring.datasource.url=jdbc:h2:mem:own;DB_CLOSE_DELAY=-1")
 class DeliveryOnTheAppsDataSourceTest {
-    private static final Path FOLDER = DataSourceTest.freshFolder();
+    private static final Path FOLDER = OutboxChecks.freshFolder();
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {
@@ -36,9 +36,9 @@ class DeliveryOnTheAppsDataSourceTest {
 
     @Test
     void keepsTheOutboxInTheAppsDatabase(CapturedOutput output) {
-        assertTrue(DataSourceTest.holdsTheOutbox(dataSource));
-        assertFalse(DataSourceTest.embeddedFileExists(FOLDER));
+        assertTrue(OutboxChecks.holdsTheOutbox(dataSource));
+        assertFalse(OutboxChecks.embeddedFileExists(FOLDER));
         assertEquals(List.of("newsroom"), delivery.accounts());
-        DataSourceTest.assertNoWarnings(output);
+        OutboxChecks.assertNoWarnings(output);
     }
 }

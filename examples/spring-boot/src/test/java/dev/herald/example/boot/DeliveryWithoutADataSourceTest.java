@@ -20,12 +20,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** An app with no DataSource at all: delivery runs on Herald's embedded file. */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = {NewsApplication.class, DataSourceTest.Accounts.class},
+@SpringBootTest(classes = {NewsApplication.class, OutboxChecks.Accounts.class},
         // Boot 3's name, then Boot 4's: each Boot ignores the name it does not have.
         properties = "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 class DeliveryWithoutADataSourceTest {
-    private static final Path FOLDER = DataSourceTest.freshFolder();
+    private static final Path FOLDER = OutboxChecks.freshFolder();
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {
@@ -40,8 +40,8 @@ class DeliveryWithoutADataSourceTest {
     @Test
     void keepsTheOutboxInHeraldsEmbeddedFile(CapturedOutput output) {
         assertNull(dataSource.getIfAvailable());
-        assertTrue(DataSourceTest.embeddedFileExists(FOLDER), FOLDER.toString());
+        assertTrue(OutboxChecks.embeddedFileExists(FOLDER), FOLDER.toString());
         assertEquals(List.of("newsroom"), delivery.accounts());
-        DataSourceTest.assertNoWarnings(output);
+        OutboxChecks.assertNoWarnings(output);
     }
 }

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 
 /** What the tests of where the outbox lives share: an account, a fresh folder for Herald's embedded file, the checks. */
-final class DataSourceTest {
-    private DataSourceTest() {}
+final class OutboxChecks {
+    private OutboxChecks() {}
 
     /** One account, so that delivery runs. */
     @TestConfiguration(proxyBeanMethods = false)
@@ -47,9 +47,16 @@ final class DataSourceTest {
         return Files.exists(folder.resolve("herald.mv.db"));
     }
 
+    /**
+     * Asserts that the app logged no warning or error from Herald, nor from the Flyway, H2 and
+     * HikariCP that herald-delivery brings. One is let through: Flyway's note that the H2 which Boot 4.0
+     * manages (2.4) is newer than that Flyway (11.14, also Boot's choice) was verified with; any
+     * Boot 4 app pairing Flyway with H2 gets it, and Herald, bound to Boot's versions, cannot change it.
+     */
     static void assertNoWarnings(CapturedOutput output) {
         List<String> warnings = output.getAll().lines()
                 .filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
+                .filter(l -> !l.contains("which is newer than the version Flyway has been verified with"))
                 .filter(l -> {
                     String s = l.toLowerCase(Locale.ROOT);
                     return s.contains("herald") || s.contains("flyway") || s.contains("h2") || s.contains("hikari");
