@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.buttons.Network;
+import dev.herald.page.HeraldConfig;
 import dev.herald.page.it.Container;
 import dev.herald.page.it.Http;
 import jakarta.servlet.ServletContainerInitializer;
@@ -56,8 +57,15 @@ abstract class ShareEndpointContract {
             ctx.setAttribute(ShareServlet.COUNTER_ATTRIBUTE, published);
             ctx.addServlet("herald-share", new ShareServlet()).addMapping("/herald/share/*");
         };
+        // A third is given the filter's HeraldConfig in code; the context's parameters say otherwise.
+        ServletContainerInitializer given = (classes, ctx) -> {
+            ctx.setInitParameter("herald.site.url", "https://news.example");
+            ctx.addServlet("herald-share", new ShareServlet(HeraldConfig.builder().siteUrl(URI.create("https://given.example")).build()))
+                    .addMapping("/herald/share/*");
+        };
         container = newContainer();
-        container.start(List.of(new Container.App("", site, init), new Container.App("/plugged", site, plugged)));
+        container.start(List.of(new Container.App("", site, init), new Container.App("/plugged", site, plugged),
+                new Container.App("/given", site, given)));
     }
 
     @AfterAll
@@ -75,6 +83,12 @@ abstract class ShareEndpointContract {
 
     private static String location(HttpResponse<byte[]> r) {
         return r.headers().firstValue("Location").orElseThrow();
+    }
+
+    @Test
+    void anEndpointGivenAConfigurationUsesItRatherThanTheContexts() throws Exception {
+        assertEquals(303, http.get(container.uri("/given/herald/share/facebook?url=" + q("https://given.example/story"))).statusCode());
+        assertEquals(400, http.get(container.uri("/given/herald/share/facebook?url=" + q(PAGE))).statusCode());
     }
 
     @Test
