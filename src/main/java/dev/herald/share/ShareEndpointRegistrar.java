@@ -67,6 +67,7 @@ public final class ShareEndpointRegistrar implements ServletContextListener {
         String base = contextPath == null ? "" : contextPath;
         String path = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
         if (!base.isEmpty()) {
+            if (path.equals(base)) return null; // the whole web app cannot be the endpoint
             if (!path.startsWith(base + "/")) {
                 log.warn("Herald share endpoint {} is outside this web app ({}); not mapped", endpoint, base);
                 return null;

@@ -118,7 +118,7 @@ public class HeraldDeliveryAutoConfiguration {
                 .metrics(metrics.getIfAvailable(() -> HeraldMetrics.NONE));
         if (config != null) config.queueSlots().forEach(builder::slots);
         String threads = settings.get(HeraldProperties.DELIVERY_THREADS);
-        if (threads != null) builder.threads(Integer.parseInt(threads.strip()));
+        if (threads != null) builder.threads(threads(threads));
         return builder.build().start();
     }
 
@@ -136,6 +136,14 @@ public class HeraldDeliveryAutoConfiguration {
             });
         }
         return client;
+    }
+
+    private static int threads(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(HeraldProperties.DELIVERY_THREADS + "='" + value + "' is not a whole number", e);
+        }
     }
 
     /** Accounts to send to: {@code herald.yaml}'s, or {@link Syndicator} beans of the app's. */
