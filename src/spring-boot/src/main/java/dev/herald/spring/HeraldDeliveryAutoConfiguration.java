@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.yaml.snakeyaml.Yaml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,10 +38,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Durable delivery in a Spring Boot app: the accounts of {@code herald.yaml} (named by
@@ -60,7 +66,7 @@ import org.springframework.core.io.ResourceLoader;
         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"},
         after = HeraldAutoConfiguration.class)
-@ConditionalOnClass({Delivery.class, Scheduler.class, Flyway.class, SyndicationConfig.class})
+@ConditionalOnClass({Delivery.class, Scheduler.class, Flyway.class, SyndicationConfig.class, Yaml.class})
 @ConditionalOnProperty(name = HeraldProperties.DELIVERY_ENABLED, matchIfMissing = true)
 public class HeraldDeliveryAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(HeraldDeliveryAutoConfiguration.class);
@@ -68,18 +74,44 @@ public class HeraldDeliveryAutoConfiguration {
     /** Created by Spring. */
     public HeraldDeliveryAutoConfiguration() {}
 
-    /** The accounts of {@code herald.yaml}, when {@code herald.syndication.config} names it. */
+    /**
+     * The accounts of {@code herald.yaml}: the file {@code herald.syndication.config} names, or its
+     * content given as {@code herald.syndication.*} properties ({@link SyndicationProperties}).
+     *
+     * @throws IllegalArgumentException when both are given, or the file is missing
+     */
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnProperty(name = HeraldProperties.SYNDICATION_CONFIG)
+    @Conditional(SyndicationConfigured.class)
     public SyndicationConfig heraldSyndicationConfig(ConfigurableEnvironment environment, ResourceLoader resources) throws IOException {
+        SyndicationConfig fromProperties = SyndicationProperties.read(environment);
         String location = HeraldProperties.read(environment).get(HeraldProperties.SYNDICATION_CONFIG);
+        if (location == null || location.isBlank()) return fromProperties;
+        if (fromProperties != null) {
+            throw new IllegalArgumentException("Herald's accounts are given twice: in " + HeraldProperties.SYNDICATION_CONFIG + "='" + location
+                    + "' and as herald.syndication.* properties; keep one");
+        }
         Resource resource = resources.getResource(location);
         if (!resource.exists()) {
             throw new IllegalArgumentException(HeraldProperties.SYNDICATION_CONFIG + "='" + location + "' names no file");
         }
         try (InputStream in = resource.getInputStream()) {
             return SyndicationConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource.getDescription());
+        }
+    }
+
+    /** {@code herald.syndication.config} or any {@code herald.syndication.*} account setting is present. */
+    static final class SyndicationConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            if (!(context.getEnvironment() instanceof ConfigurableEnvironment env)) return false;
+            if (env.containsProperty(HeraldProperties.SYNDICATION_CONFIG)) return true;
+            for (PropertySource<?> source : env.getPropertySources()) {
+                if (source instanceof EnumerablePropertySource<?> names) {
+                    for (String name : names.getPropertyNames()) if (SyndicationProperties.isSetting(name)) return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
@@ -19,8 +20,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  *
  * <p>The keys {@link HeraldConfig.Keys} lists configure the page half; the keys here switch the
  * auto-configured pieces. Any other {@code herald.*} key in a properties or YAML file is refused,
- * naming it, so a misspelt key cannot be silently ignored (environment variables that merely start
- * with {@code HERALD_} are left alone).
+ * naming it, so a misspelt key cannot be silently ignored (environment variables and system
+ * properties that merely start with {@code HERALD_} or {@code herald.} are left alone).
  */
 public final class HeraldProperties {
     /** {@code true} (default) to register the filter; {@code false} leaves it out. */
@@ -71,10 +72,14 @@ public final class HeraldProperties {
         for (PropertySource<?> source : environment.getPropertySources()) {
             if (!(source instanceof EnumerablePropertySource<?> names)) continue;
             boolean variables = source instanceof SystemEnvironmentPropertySource;
+            // The JVM's and the process's own settings are shared with everything else: names there
+            // that merely start with herald. are not a misspelt configuration.
+            boolean shared = variables || StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(source.getName());
             for (String name : names.getPropertyNames()) {
+                if (!variables && SyndicationProperties.isSetting(name)) continue; // herald.yaml's content, read there
                 String key = officialKey(name, variables);
                 if (key == null) {
-                    if (!variables && name.startsWith("herald.")) {
+                    if (!shared && name.startsWith("herald.")) {
                         throw new IllegalArgumentException("unknown configuration key " + name + " (in " + source.getName()
                                 + "); known keys: " + String.join(", ", new TreeSet<>(CANONICAL.values())));
                     }
