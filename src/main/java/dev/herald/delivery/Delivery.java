@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.herald.internal.Validate;
+import dev.herald.metrics.HeraldMetrics;
 import dev.herald.syndication.FetchPolicy;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Syndicator;
@@ -141,6 +142,7 @@ public final class Delivery implements AutoCloseable {
         private Duration feedInterval = Duration.ofMinutes(5);
         private FetchPolicy feedFetchPolicy = FetchPolicy.PUBLIC_ONLY;
         private Duration sweepInterval = Duration.ofMinutes(5);
+        private HeraldMetrics metrics = HeraldMetrics.global();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Validate.notNull(dataSource, "dataSource");
@@ -250,6 +252,15 @@ public final class Delivery implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where attempts, lag and quota deferrals are reported (default {@link HeraldMetrics#global()}:
+         * Micrometer's global registry when Micrometer is present).
+         */
+        public Builder metrics(HeraldMetrics metrics) {
+            this.metrics = Validate.notNull(metrics, "metrics");
+            return this;
+        }
+
         /** Whether to migrate the schema when building (default true). */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
@@ -276,7 +287,7 @@ public final class Delivery implements AutoCloseable {
             Dialect dialect = Dialect.of(db.target());
             if (dialect == Dialect.H2) H2Indexes.rebuild(db.target());
             String name = node != null ? node : defaultNode();
-            DeliveryCounters counters = new DeliveryCounters();
+            DeliveryCounters counters = new DeliveryCounters(metrics);
             JdbcDeliveryStore store = new JdbcDeliveryStore(db);
             ShareSender sender = new ShareSender(store, syndicators, retryPolicy, quotas, clock, random, name, parkFor, counters);
             List<Task<?>> tasks = new ArrayList<>(List.of(ShareTask.create(sender)));

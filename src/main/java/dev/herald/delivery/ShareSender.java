@@ -75,7 +75,7 @@ final class ShareSender {
 
         ClaimResult claim = store.claim(id, share.version(), now, node, quotas.of(share.network()));
         if (claim instanceof ClaimResult.Deferred d) {
-            counters.increment("quotaDeferred");
+            counters.quotaDeferred(share.network());
             return Optional.of(d.until());
         }
         if (claim instanceof ClaimResult.Lost) {
@@ -95,6 +95,7 @@ final class ShareSender {
         Outcome outcome = send(syndicator, claimed);
         Instant done = clock.instant();
         AttemptResult result = classify(claimed, outcome, done);
+        counters.attempted(claimed.network(), result.outcome(), result.state() == ShareState.POSTED ? Duration.between(claimed.dueAt(), done) : null);
         if (outcome instanceof Outcome.AuthFailed) {
             store.setAccount(claimed.account(), AccountState.AUTH_FAILED, outcome.describe(), done);
         }

@@ -4,6 +4,7 @@ import dev.herald.meta.ImageSize;
 import dev.herald.meta.ImageSizes;
 import dev.herald.meta.ServedImageSizes;
 import jakarta.servlet.ServletContext;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,13 +21,30 @@ import java.util.function.Supplier;
  */
 final class LocalImageSizes implements ImageSizes {
     private static final String BASE = "http://herald.invalid";
+    private static final String[] CLASS_PATH_ROOTS = {"static", "public", "resources"};
 
     private final ServedImageSizes served;
     private final ThreadLocal<String> origin = new ThreadLocal<>();
 
     LocalImageSizes(ServletContext context) {
         String contextPath = context.getContextPath() == null ? "" : context.getContextPath();
-        this.served = new ServedImageSizes(URI.create(BASE + contextPath + "/"), context::getResourceAsStream);
+        ClassLoader loader = context.getClassLoader() != null ? context.getClassLoader() : LocalImageSizes.class.getClassLoader();
+        this.served = new ServedImageSizes(URI.create(BASE + contextPath + "/"), path -> open(context, loader, path));
+    }
+
+    /**
+     * The file served at {@code path}: the web app's own, else one under the class path's
+     * {@code static/}, {@code public/} or {@code resources/}, where Spring Boot (and others following
+     * it) serve static files from, unseen by the servlet context.
+     */
+    private static InputStream open(ServletContext context, ClassLoader loader, String path) {
+        InputStream in = context.getResourceAsStream(path);
+        if (in != null || path == null || !path.startsWith("/") || path.contains("..")) return in;
+        for (String root : CLASS_PATH_ROOTS) {
+            in = loader.getResourceAsStream(root + path);
+            if (in != null) return in;
+        }
+        return null;
     }
 
     /** Runs {@code work} with image URLs on {@code pageUrl}'s origin looked up locally. */

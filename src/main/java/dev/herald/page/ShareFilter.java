@@ -5,6 +5,7 @@ import dev.herald.buttons.ShareButtons;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ResolvedMeta;
+import dev.herald.metrics.HeraldMetrics;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -113,18 +115,21 @@ public class ShareFilter implements Filter {
                 || response.isCommitted()
                 || !e.policy.acceptsRequest(request)
                 || HeraldRequests.isSkipped(request)) {
+            if (active == null) e.metrics.passedThrough(e.config.enabled() ? "not-selected" : "disabled");
             chain.doFilter(req, res);
             return;
         }
         boolean head = "HEAD".equals(request.getMethod());
         if (head && !looksLikePage(RewritePolicy.pathOf(request))) {
             // Presenting HEAD as GET would make a servlet produce a whole video to learn it isn't HTML.
+            e.metrics.passedThrough("not-a-page");
             chain.doFilter(req, res);
             return;
         }
         FilteredRequest[] wrapped = new FilteredRequest[1];
+        boolean[] planned = new boolean[1];
         BufferingResponse buffering = new BufferingResponse(response, e.policy, e.config.maxBufferBytes(), head,
-                (body, length, charset) -> planGuarded(request, body, length, charset), () -> wrapped[0].inForward(), e.buffers);
+                (body, length, charset) -> planGuarded(request, body, length, charset, planned), () -> wrapped[0].inForward(), e.buffers);
         FilteredRequest filtered = new FilteredRequest(request, head, buffering);
         wrapped[0] = filtered;
         // Started inside a forward (a URL-rewriting filter ahead of Herald): this very invocation
@@ -138,6 +143,7 @@ public class ShareFilter implements Filter {
             throw failure;
         }
         if (!filtered.isAsyncStarted()) buffering.finish();
+        if (!filtered.isAsyncStarted() && !planned[0]) e.metrics.passedThrough("response");
     }
 
     private static boolean isContinuation(DispatcherType type) {
@@ -190,13 +196,15 @@ public class ShareFilter implements Filter {
      * this metadata, else planned by {@link #plan} and cached. Never throws: a failure means the
      * page goes out as written.
      */
-    private Rewrite planGuarded(HttpServletRequest request, byte[] body, int length, Charset charset) {
+    private Rewrite planGuarded(HttpServletRequest request, byte[] body, int length, Charset charset, boolean[] planned) {
         Engine e = engine;
+        planned[0] = true;
         String url = null;
         try {
             if (HeraldRequests.isSkipped(request)) return null;
             url = e.urls.of(request);
             if (url == null) {
+                e.metrics.passedThrough("no-page-url");
                 log.debug("No valid page URL for {}; page sent unchanged", request.getRequestURI());
                 return null;
             }
@@ -204,12 +212,14 @@ public class ShareFilter implements Filter {
             ArticleMeta taglib = HeraldRequests.taglibMeta(request);
             RewriteCache.Key key = e.cache.key(body, length, charset, url, application, taglib);
             Rewrite cached = e.cache.get(key);
-            if (cached != null) return cached;
+            if (cached != null) return e.counted(cached, true);
             URI pageUrl = PageUrls.parse(url);
             if (pageUrl == null) return null;
             Rewrite rewrite;
+            long started = System.nanoTime();
             try {
                 rewrite = plan(body, length, charset, new PageRequest(pageUrl, application, taglib));
+                e.metrics.transformed(Duration.ofNanos(System.nanoTime() - started));
             } catch (RuntimeException | LinkageError | StackOverflowError failure) {
                 // LinkageError too: a class that fails to initialise (ExceptionInInitializerError)
                 // must cost the page its tags, never the page itself.
@@ -219,7 +229,7 @@ public class ShareFilter implements Filter {
             // Cached even when nothing changes or planning failed: such a page must not cost a
             // parse on every request.
             e.cache.put(key, rewrite == null ? UNCHANGED : rewrite);
-            return rewrite;
+            return e.counted(rewrite, false);
         } catch (RuntimeException | LinkageError | StackOverflowError failure) {
             logFailure(url, failure);
             return null;
@@ -227,6 +237,8 @@ public class ShareFilter implements Filter {
     }
 
     private void logFailure(String pageUrl, Throwable failure) {
+        Engine e = engine;
+        if (e != null) e.metrics.passedThrough("failed");
         // Without the query: it may carry a token (password resets, previews), and logs outlive them.
         String url = pageUrl == null || pageUrl.indexOf('?') < 0 ? pageUrl : pageUrl.substring(0, pageUrl.indexOf('?')) + "?…";
         if (failureLogged.compareAndSet(false, true)) {
@@ -257,6 +269,7 @@ public class ShareFilter implements Filter {
         final PageUrls urls;
         final LocalImageSizes images;
         final BufferPool buffers = new BufferPool();
+        final HeraldMetrics metrics;
 
         Engine(HeraldConfig config, ServletContext context) {
             this.config = config;
@@ -266,6 +279,15 @@ public class ShareFilter implements Filter {
             this.images = new LocalImageSizes(context);
             this.transformer = new PageTransformer(config.site(), buttons, config.buttonPlacement(), images);
             this.urls = new PageUrls(config.siteUrl(), config.trustProxy());
+            this.metrics = HeraldMetrics.of(context);
+        }
+
+        /** Records a page's rewrite ({@code null} after a failure, which is recorded where it happened); returns it. */
+        Rewrite counted(Rewrite rewrite, boolean cacheHit) {
+            metrics.cacheLookup(cacheHit);
+            if (rewrite != null && rewrite.changesBody()) metrics.pageRewritten();
+            else if (rewrite != null) metrics.passedThrough("unchanged");
+            return rewrite;
         }
     }
 }

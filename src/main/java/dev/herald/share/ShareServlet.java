@@ -9,6 +9,7 @@ import dev.herald.internal.HttpUrls;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ImageMeta;
+import dev.herald.metrics.HeraldMetrics;
 import dev.herald.page.HeraldConfig;
 import dev.herald.page.HeraldRequests;
 import jakarta.servlet.ServletException;
@@ -79,6 +80,8 @@ public class ShareServlet extends HttpServlet {
     private transient ClientRateLimiter limiter;
     private transient HeraldConfig config;
     private transient Predicate<String> pagePaths;
+    private final transient HeraldConfig given;
+    private transient HeraldMetrics metrics = HeraldMetrics.NONE;
     private final transient Clock clock;
 
     /**
@@ -94,6 +97,25 @@ public class ShareServlet extends HttpServlet {
      * rate-limit windows with {@code clock}.
      */
     public ShareServlet(ShareCounter counter, Clock clock) {
+        this(null, counter, clock);
+    }
+
+    /**
+     * An endpoint with {@code config}, the same configuration the filter was given (the context's
+     * {@code herald.*} parameters and properties file are then ignored), the system clock, and the
+     * counter the app published under {@link #COUNTER_ATTRIBUTE}, else an in-memory one.
+     */
+    public ShareServlet(HeraldConfig config) {
+        this(Validate.notNull(config, "config"), null, Clock.systemUTC());
+    }
+
+    /**
+     * An endpoint with {@code config} ({@code null} to read the context's), recording to
+     * {@code counter} ({@code null} for the published or an in-memory one) and measuring its
+     * rate-limit windows with {@code clock}.
+     */
+    public ShareServlet(HeraldConfig config, ShareCounter counter, Clock clock) {
+        this.given = config;
         this.counter = counter;
         this.clock = Validate.notNull(clock, "clock");
     }
@@ -101,7 +123,7 @@ public class ShareServlet extends HttpServlet {
     @Override
     public void init() throws ServletException {
         try {
-            config = HeraldConfig.of(getServletContext());
+            config = given != null ? given : HeraldConfig.of(getServletContext());
         } catch (IllegalArgumentException e) {
             throw new ServletException("Herald configuration error: " + e.getMessage(), e);
         }
@@ -111,6 +133,7 @@ public class ShareServlet extends HttpServlet {
             Object published = getServletContext().getAttribute(COUNTER_ATTRIBUTE);
             counter = published instanceof ShareCounter c ? c : MemoryShareCounter.withBudget(COUNTER_BYTES);
         }
+        metrics = HeraldMetrics.of(getServletContext());
         limiter = new ClientRateLimiter(30, Duration.ofMinutes(10), clock, LIMITER_BYTES);
         pagePaths = HeraldRequests.pagePaths(config);
         getServletContext().setAttribute(COUNTER_ATTRIBUTE, counter);
@@ -172,6 +195,7 @@ public class ShareServlet extends HttpServlet {
             count(req, page, network);
             redirect(resp, target.get());
         } catch (BadRequest e) {
+            metrics.shareRefused(e.status);
             fail(resp, e.status, e.getMessage());
         }
     }
@@ -327,6 +351,7 @@ public class ShareServlet extends HttpServlet {
      * to inflate counts), of a page the filter serves, and the client is within its rate limit.
      */
     private void count(HttpServletRequest req, URI page, Network network) {
+        metrics.shared(network.id());
         if (!FetchMetadata.isNavigation(req)) {
             log.debug("share of {} to {} not counted: not a top-level navigation", page, network.id());
         } else if (!isPageOfSite(req, page)) {

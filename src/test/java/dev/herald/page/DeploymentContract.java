@@ -10,6 +10,7 @@ import dev.herald.page.it.Http;
 import dev.herald.page.it.SiteInitializer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +54,30 @@ abstract class DeploymentContract {
         assertEquals(200, r.statusCode());
         assertEquals("Harbour bridge reopens after two-year repair", ogTitle(r));
         assertEquals(r.body().length, r.headers().firstValueAsLong("Content-Length").orElseThrow());
+    }
+
+    @Test
+    void theWebFragmentMapsNoShareEndpointWhenTheSiteConfiguresNone() throws Exception {
+        Path app = copySite();
+        packageHeraldInto(app.resolve("WEB-INF/lib/herald.jar"));
+        start(new Container.App("", app, null));
+        String page = container.uri("/article.html").toString();
+        HttpResponse<byte[]> r = http.get(container.uri("/herald/share/facebook?url=" + URLEncoder.encode(page, StandardCharsets.UTF_8)));
+        assertEquals(404, r.statusCode());
+        assertEquals("Harbour bridge reopens after two-year repair", ogTitle(http.get(container.uri("/article.html"))));
+    }
+
+    @Test
+    void theWebFragmentMapsTheShareEndpointHeraldPropertiesNames() throws Exception {
+        Path app = copySite();
+        packageHeraldInto(app.resolve("WEB-INF/lib/herald.jar"));
+        Files.writeString(app.resolve("WEB-INF/herald.properties"), "herald.buttons.endpoint = /news/go/share\n");
+        start(new Container.App("/news", app, null));
+        String page = container.uri("/news/article.html").toString();
+        HttpResponse<byte[]> r = http.get(container.uri("/news/go/share/facebook?url=" + URLEncoder.encode(page, StandardCharsets.UTF_8)));
+        assertEquals(303, r.statusCode());
+        assertTrue(r.headers().firstValue("Location").orElseThrow().startsWith("https://www.facebook.com/"), r.headers().map().toString());
+        assertEquals(404, http.get(container.uri("/news/herald/share/facebook?url=" + URLEncoder.encode(page, StandardCharsets.UTF_8))).statusCode());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.buttons.Network;
+import dev.herald.page.HeraldConfig;
 import dev.herald.page.it.Container;
 import dev.herald.page.it.Http;
 import jakarta.servlet.ServletContainerInitializer;
@@ -68,9 +69,15 @@ abstract class ShareEndpointContract {
             ctx.setInitParameter("herald.trustProxy", "true");
             ctx.addServlet("herald-share", new ShareServlet(proxied, clock)).addMapping("/herald/share/*");
         };
+        // A fourth is given the filter's HeraldConfig in code; the context's parameters say otherwise.
+        ServletContainerInitializer given = (classes, ctx) -> {
+            ctx.setInitParameter("herald.site.url", "https://news.example");
+            ctx.addServlet("herald-share", new ShareServlet(HeraldConfig.builder().siteUrl(URI.create("https://given.example")).build()))
+                    .addMapping("/herald/share/*");
+        };
         container = newContainer();
         container.start(List.of(new Container.App("", site, init), new Container.App("/plugged", site, plugged),
-                new Container.App("/proxied", site, behindProxy)));
+                new Container.App("/proxied", site, behindProxy), new Container.App("/given", site, given)));
     }
 
     /** Each test starts with fresh rate-limit windows, so tests counting shares do not depend on their order. */
@@ -120,6 +127,12 @@ abstract class ShareEndpointContract {
 
     private static String location(HttpResponse<byte[]> r) {
         return r.headers().firstValue("Location").orElseThrow();
+    }
+
+    @Test
+    void anEndpointGivenAConfigurationUsesItRatherThanTheContexts() throws Exception {
+        assertEquals(303, http.get(container.uri("/given/herald/share/facebook?url=" + q("https://given.example/story"))).statusCode());
+        assertEquals(400, http.get(container.uri("/given/herald/share/facebook?url=" + q(PAGE))).statusCode());
     }
 
     @Test
