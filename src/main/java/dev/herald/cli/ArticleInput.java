@@ -29,7 +29,7 @@ final class ArticleInput {
     private static final int MAX_PAGE_BYTES = 5 * 1024 * 1024;
     private static final int MAX_REDIRECTS = 5;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The herald.yaml listing the accounts.")
+    @Option(names = "--config", defaultValue = "herald.yaml", paramLabel = "FILE", description = "The herald.yaml listing the accounts (default ${DEFAULT-VALUE}).")
     Path config;
 
     @Option(names = "--account", paramLabel = "NAME", description = "Only this account (repeatable); default: every enabled account.")

@@ -49,6 +49,9 @@ public interface DeliveryClient {
      */
     List<ScheduleResult> submit(ShareRequest request);
 
+    /** As {@link #submit} for many requests, checked all before any is scheduled; returns every resulting share. */
+    List<ScheduleResult> submitAll(List<ShareRequest> requests);
+
     /** Schedules many requests in one transaction (all or none); returns every resulting share. */
     List<Share> scheduleAll(List<ShareRequest> requests);
 

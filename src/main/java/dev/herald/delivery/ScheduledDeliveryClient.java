@@ -89,7 +89,9 @@ final class ScheduledDeliveryClient implements DeliveryClient {
 
     private record Planned(NewShare share, ShareRequest.IfExists ifExists) {}
 
-    private List<ScheduleResult> submitAll(List<ShareRequest> requests) {
+    @Override
+    public List<ScheduleResult> submitAll(List<ShareRequest> requests) {
+        Validate.notNull(requests, "requests");
         Instant now = clock.instant();
         List<Planned> planned = new ArrayList<>();
         for (ShareRequest r : requests) {
