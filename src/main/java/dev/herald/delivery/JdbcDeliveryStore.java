@@ -354,7 +354,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public List<Share> findByPrefix(String prefix, int limit) {
         Validate.notNull(prefix, "prefix");
-        Validate.isTrue(prefix.matches("[0-9a-f]+"), "prefix", "must be lower-case hexadecimal");
+        Validate.isTrue(prefix.matches("[0-9a-f]*"), "prefix", "must be lower-case hexadecimal");
         Validate.isTrue(limit > 0, "limit", "must be positive");
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
