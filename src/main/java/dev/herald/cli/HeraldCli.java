@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code herald} command: one subcommand per job.
  *
- * <p>Exit codes: 0 success, 1 a network or delivery failure, 2 bad usage or input.
+ * <p>Exit codes: 0 success, 1 a network or delivery failure or a queue change that was refused
+ * (a share that exists already, is being sent or was posted), 2 bad usage or input.
  */
 @Command(
         name = "herald",

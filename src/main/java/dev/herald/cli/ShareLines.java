@@ -61,7 +61,9 @@ final class ShareLines {
     static String quoted(String headline) {
         String h = oneLine(headline);
         if (h.isEmpty()) return "(no headline)";
-        return "'" + (h.length() <= HEADLINE_MAX ? h : h.substring(0, HEADLINE_MAX - 1) + "…") + "'";
+        if (h.codePointCount(0, h.length()) <= HEADLINE_MAX) return "'" + h + "'";
+        // Cut between code points, never inside a surrogate pair.
+        return "'" + h.substring(0, h.offsetByCodePoints(0, HEADLINE_MAX - 1)) + "…'";
     }
 
     static String oneLine(String s) {

@@ -83,6 +83,13 @@ public final class Delivery implements AutoCloseable {
 
     /** As {@link #client(DataSource, Map, Clock)}, with queue slots per account for {@link DeliveryClient#shareNext}. */
     public static DeliveryClient client(DataSource dataSource, Map<String, String> accounts, Map<String, QueueSlots> slots, Clock clock) {
+        return client(dataSource, accounts, slots, clock, TextLimits.defaults());
+    }
+
+    /** As {@link #client(DataSource, Map, Map, Clock)}, checking shares' own texts by {@code textLimits}. */
+    public static DeliveryClient client(DataSource dataSource, Map<String, String> accounts, Map<String, QueueSlots> slots, Clock clock,
+            TextLimits textLimits) {
+        Validate.notNull(textLimits, "textLimits");
         Validate.notNull(dataSource, "dataSource");
         Validate.notNull(accounts, "accounts");
         Validate.notNull(slots, "slots");
@@ -95,7 +102,7 @@ public final class Delivery implements AutoCloseable {
                 .jdbcCustomization(new AutodetectJdbcCustomization(db.target(), true))
                 .build();
         return new ScheduledDeliveryClient(db, new JdbcDeliveryStore(db), schedulerClient, accounts, slots,
-                clock, new DeliveryCounters());
+                clock, new DeliveryCounters(), textLimits);
     }
 
     /**

@@ -134,7 +134,7 @@ final class ShareSender {
 
     private static String oneLine(String s) {
         String line = s.replaceAll("\\s+", " ").strip();
-        return line.length() <= 60 ? line : line.substring(0, 59) + "…";
+        return line.codePointCount(0, line.length()) <= 60 ? line : line.substring(0, line.offsetByCodePoints(0, 59)) + "…";
     }
 
     private Outcome send(Syndicator syndicator, Share share) {
