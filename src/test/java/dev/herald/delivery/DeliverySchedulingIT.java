@@ -610,6 +610,29 @@ class DeliverySchedulingIT {
     }
 
     @Test
+    void aSharesOwnTextIsTheStatusTheRealMastodonSyndicatorPosts() throws Exception {
+        try (dev.herald.testkit.MockMastodon mastodon = new dev.herald.testkit.MockMastodon().start();
+                dev.herald.syndication.HttpTransport http = dev.herald.syndication.HttpTransport.create()) {
+            var account = dev.herald.syndication.mastodon.MastodonAccount.of("toot", mastodon.baseUri(),
+                    dev.herald.syndication.Secret.of("mastodon", mastodon.accessToken()));
+            db = newDatabase();
+            delivery = Delivery.builder(db)
+                    .syndicators(List.of(new dev.herald.syndication.mastodon.MastodonSyndicator(account, http, time)))
+                    .clock(time)
+                    .node("test-node")
+                    .schedulerFactory((ds, tasks) -> TestHelper.createManualScheduler(ds, tasks).clock(time.scheduler))
+                    .build().start();
+            client = delivery.client();
+            scheduler = (ManualScheduler) delivery.scheduler();
+            String text = "The harbour is open again — ships from 6 am. https://news.example/a";
+            Share s = client.schedule(ShareRequest.of(article("a"), "toot").text(text)).get(0);
+            runDue();
+            assertEquals(ShareState.POSTED, reload(s).state(), reload(s).lastMessage());
+            assertEquals(List.of(text), mastodon.statuses().stream().map(dev.herald.testkit.MastodonStatus::text).toList());
+        }
+    }
+
+    @Test
     void aClientOnlyProcessSchedulesWhatAWorkerSends() {
         start();
         DeliveryClient appServer = Delivery.client(db, java.util.Map.of("main", "mastodon"), time);
