@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -262,9 +263,57 @@ class QueueCommandsIT {
     }
 
     @Test
+    void theWorkerCommandLogsOneLinePerSend() throws Exception {
+        try (dev.herald.testkit.MockWebhookReceiver receiver = new dev.herald.testkit.MockWebhookReceiver().start()) {
+            Path hookConfig = dir.resolve("hook.yaml");
+            Files.writeString(hookConfig, """
+                    accounts:
+                      - name: hook
+                        network: webhook
+                        url: %s
+                        secrets: ["${env:HERALD_TEST_HOOK_SECRET}"]
+                    """.formatted(receiver.webhookUri()));
+            Run s = run(new ScheduleCommand(), "--db", db, "--config", hookConfig.toString(), "--url", "https://news.example/w",
+                    "--title", "Worker headline", "--now");
+            assertEquals(0, s.exit(), s.err());
+            String id = shortIdOf(s, "hook");
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Path log = dir.resolve("worker.log");
+            ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    HeraldCli.class.getName(), "worker", "--db", db, "--config", hookConfig.toString(), "--poll-ms", "100", "--node", "w1")
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("HERALD_TEST_HOOK_SECRET", receiver.secret());
+            Process worker = pb.start();
+            String seen;
+            try (java.nio.file.WatchService watch = dir.getFileSystem().newWatchService()) {
+                dir.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+                assertTrue(receiver.awaitUnique(1, Duration.ofSeconds(90)), "the worker sent nothing: " + Files.readString(log));
+                // The line follows the delivery by a moment: wait for the log to change, not for a time.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                seen = Files.readString(log);
+                while (seen.lines().noneMatch(l -> l.contains(id)) && System.nanoTime() < deadline) {
+                    java.nio.file.WatchKey key = watch.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    if (key != null) {
+                        key.pollEvents();
+                        key.reset();
+                    }
+                    seen = Files.readString(log);
+                }
+            } finally {
+                worker.destroy(); // SIGTERM: the worker's shutdown hook stops it
+                assertTrue(worker.waitFor(60, TimeUnit.SECONDS), "the worker did not stop");
+            }
+            List<String> lines = seen.lines().filter(l -> l.contains(id)).toList();
+            assertEquals(1, lines.size(), seen);
+            assertTrue(lines.get(0).contains("'Worker headline' to hook posted"), seen);
+            assertFalse(seen.contains("WARN"), "no library start-up warnings: " + seen);
+        }
+    }
+
+    @Test
     void theCliPrintsNoStartUpWarningsOfTheDatabaseLibraries() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), HeraldCli.class.getName(),
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), HeraldCli.class.getName(),
                 "queue", "list", "--db", db, "--config", config.toString())
                 .redirectErrorStream(false).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI did not finish");
