@@ -51,16 +51,16 @@ public final class Delivery implements AutoCloseable {
     private final String node;
     private final DeliveryStore store;
     private final Map<String, String> credentials;
-    private final CredentialCheck credentialCheck;
+    private final CredentialVerifier credentialVerifier;
 
     private Delivery(Scheduler scheduler, ScheduledDeliveryClient client, String node, DeliveryStore store,
-            Map<String, String> credentials, CredentialCheck credentialCheck) {
+            Map<String, String> credentials, CredentialVerifier credentialVerifier) {
         this.scheduler = scheduler;
         this.client = client;
         this.node = node;
         this.store = store;
         this.credentials = credentials;
-        this.credentialCheck = credentialCheck;
+        this.credentialVerifier = credentialVerifier;
     }
 
     /** A builder for delivery on {@code dataSource} (H2 or PostgreSQL; pooled). */
@@ -108,7 +108,7 @@ public final class Delivery implements AutoCloseable {
     /**
      * Starts sending due shares; returns this. First, each of this node's auth-failed accounts is
      * cleared when its credentials differ from those that failed (see
-     * {@link Builder#credentials}) or when the {@link Builder#credentialCheck} accepts them.
+     * {@link Builder#credentials}) or when the {@link Builder#credentialVerifier} accepts them.
      */
     public Delivery start() {
         recoverAccounts();
@@ -124,7 +124,7 @@ public final class Delivery implements AutoCloseable {
             if (material != null && failed.isPresent() && !CredentialStamp.matches(failed.get(), material)) {
                 int woken = client.clear(account, "new credentials at worker start");
                 LOG.info("Account '{}' was auth-failed; its credentials changed since, so its {} waiting share(s) resume", account, woken);
-            } else if (credentialCheck != null && accepted(account)) {
+            } else if (credentialVerifier != null && accepted(account)) {
                 int woken = client.clear(account, "credentials accepted at worker start");
                 LOG.info("Account '{}' was auth-failed; the network accepts its credentials now, so its {} waiting share(s) resume",
                         account, woken);
@@ -137,7 +137,7 @@ public final class Delivery implements AutoCloseable {
 
     private boolean accepted(String account) {
         try {
-            return credentialCheck.accepted(account);
+            return credentialVerifier.accepted(account);
         } catch (RuntimeException e) {
             LOG.warn("Credential check for '{}' failed; the account stays auth-failed", account, e);
             return false;
@@ -187,7 +187,7 @@ public final class Delivery implements AutoCloseable {
         private Duration feedInterval = Duration.ofMinutes(5);
         private Duration sweepInterval = Duration.ofMinutes(5);
         private final Map<String, String> credentials = new HashMap<>();
-        private CredentialCheck credentialCheck;
+        private CredentialVerifier credentialVerifier;
         private TextLimits textLimits = TextLimits.defaults();
 
         private Builder(DataSource dataSource) {
@@ -300,9 +300,9 @@ public final class Delivery implements AutoCloseable {
             return this;
         }
 
-        /** Asked at start about auth-failed accounts whose credentials are unchanged; see {@link CredentialCheck}. */
-        public Builder credentialCheck(CredentialCheck check) {
-            this.credentialCheck = Validate.notNull(check, "check");
+        /** Asked at start about auth-failed accounts whose credentials are unchanged; see {@link CredentialVerifier}. */
+        public Builder credentialVerifier(CredentialVerifier check) {
+            this.credentialVerifier = Validate.notNull(check, "check");
             return this;
         }
 
@@ -397,7 +397,7 @@ public final class Delivery implements AutoCloseable {
             Scheduler scheduler = sb.build();
             ScheduledDeliveryClient client = new ScheduledDeliveryClient(db, store, scheduler, networks, slots, clock, counters,
                     textLimits);
-            return new Delivery(scheduler, client, name, store, Map.copyOf(credentials), credentialCheck);
+            return new Delivery(scheduler, client, name, store, Map.copyOf(credentials), credentialVerifier);
         }
 
         private static String defaultNode() {

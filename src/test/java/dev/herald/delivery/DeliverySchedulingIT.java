@@ -568,7 +568,7 @@ class DeliverySchedulingIT {
         runDue();
         stopWorker();
         List<String> asked = new java.util.ArrayList<>();
-        start(b -> b.credentialCheck(account -> {
+        start(b -> b.credentialVerifier(account -> {
             asked.add(account);
             return true;
         }));
