@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 final class ArticleInput {
     private static final int MAX_PAGE_BYTES = 5 * 1024 * 1024;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The herald.yaml listing the accounts.")
+    @Option(names = "--config", defaultValue = "herald.yaml", paramLabel = "FILE", description = "The herald.yaml listing the accounts (default ${DEFAULT-VALUE}).")
     Path config;
 
     @Option(names = "--account", paramLabel = "NAME", description = "Only this account (repeatable); default: every enabled account.")

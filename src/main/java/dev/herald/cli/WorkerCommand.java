@@ -7,7 +7,14 @@ import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
+import dev.herald.syndication.Secret;
+import dev.herald.syndication.config.AccountSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,9 +78,11 @@ public final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         List<Syndicator> syndicators = loader.load(config);
+        Map<String, String> credentials = credentials(config, syndicators);
         try (DeliveryDatabase db = database.open()) {
             Delivery.Builder builder = Delivery.builder(db).syndicators(syndicators).threads(threads)
                     .pollingInterval(Duration.ofMillis(pollMillis));
+            credentials.forEach(builder::credentials);
             if (node != null) builder.node(node);
             Delivery delivery = builder.build().start();
             Thread hook = new Thread(this::stop, "herald-worker-stop");
@@ -99,6 +108,48 @@ public final class WorkerCommand implements Callable<Integer> {
     /** Asks a running worker to finish its in-flight sends and return. */
     public void stop() {
         stopped.countDown();
+    }
+
+    /**
+     * Each sending account's credential material, read from the configuration with the credentials
+     * resolved from the environment: a worker started with other credentials than those that
+     * failed clears the account's auth failure. Accounts whose credentials cannot be resolved here
+     * (a loader that builds syndicators another way) are left out.
+     */
+    private static Map<String, String> credentials(Path config, List<Syndicator> syndicators) {
+        if (!Files.isRegularFile(config)) return Map.of();
+        SyndicationConfig cfg = SyndicationConfig.load(config);
+        Map<String, String> out = new HashMap<>();
+        for (Syndicator s : syndicators) {
+            cfg.enabledAccounts().stream().filter(a -> a.name().equals(s.account())).findFirst()
+                    .flatMap(a -> credentialMaterial(a, SecretSource.environment()))
+                    .ifPresent(m -> out.put(s.account(), m));
+        }
+        return out;
+    }
+
+    /**
+     * What identifies an account's credentials: its network and every setting, credential
+     * references resolved by {@code secrets}; empty when one cannot be resolved.
+     */
+    static Optional<String> credentialMaterial(AccountSettings account, SecretSource secrets) {
+        StringBuilder b = new StringBuilder(account.network());
+        for (String key : new TreeSet<>(account.settings().keySet())) {
+            b.append('\n').append(key).append('=');
+            for (String value : account.settings().get(key).values()) {
+                String v = value;
+                if (Secret.isReference(value)) {
+                    try {
+                        v = secrets.resolve(value).value();
+                    } catch (IllegalArgumentException unset) {
+                        return Optional.empty();
+                    }
+                }
+                // Length-prefixed, so no two different lists of values run together into one string.
+                b.append(v.length()).append(':').append(v).append(';');
+            }
+        }
+        return Optional.of(b.toString());
     }
 
     private static List<Syndicator> loadFromConfiguration(Path config) {

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
@@ -49,13 +50,20 @@ import org.slf4j.LoggerFactory;
 public final class Delivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
     private final Scheduler scheduler;
-    private final DeliveryClient client;
+    private final ScheduledDeliveryClient client;
     private final String node;
+    private final DeliveryStore store;
+    private final Map<String, String> credentials;
+    private final CredentialVerifier credentialVerifier;
 
-    private Delivery(Scheduler scheduler, DeliveryClient client, String node) {
+    private Delivery(Scheduler scheduler, ScheduledDeliveryClient client, String node, DeliveryStore store,
+            Map<String, String> credentials, CredentialVerifier credentialVerifier) {
         this.scheduler = scheduler;
         this.client = client;
         this.node = node;
+        this.store = store;
+        this.credentials = credentials;
+        this.credentialVerifier = credentialVerifier;
     }
 
     /** A builder for delivery on {@code dataSource} (H2 or PostgreSQL; pooled). */
@@ -78,6 +86,13 @@ public final class Delivery implements AutoCloseable {
 
     /** As {@link #client(DataSource, Map, Clock)}, with queue slots per account for {@link DeliveryClient#shareNext}. */
     public static DeliveryClient client(DataSource dataSource, Map<String, String> accounts, Map<String, QueueSlots> slots, Clock clock) {
+        return client(dataSource, accounts, slots, clock, TextLimits.defaults());
+    }
+
+    /** As {@link #client(DataSource, Map, Map, Clock)}, checking shares' own texts by {@code textLimits}. */
+    public static DeliveryClient client(DataSource dataSource, Map<String, String> accounts, Map<String, QueueSlots> slots, Clock clock,
+            TextLimits textLimits) {
+        Validate.notNull(textLimits, "textLimits");
         Validate.notNull(dataSource, "dataSource");
         Validate.notNull(accounts, "accounts");
         Validate.notNull(slots, "slots");
@@ -90,13 +105,46 @@ public final class Delivery implements AutoCloseable {
                 .jdbcCustomization(new AutodetectJdbcCustomization(db.target(), true))
                 .build();
         return new ScheduledDeliveryClient(db, new JdbcDeliveryStore(db), schedulerClient, accounts, slots,
-                clock, new DeliveryCounters());
+                clock, new DeliveryCounters(), textLimits);
     }
 
-    /** Starts sending due shares; returns this. */
+    /**
+     * Starts sending due shares; returns this. First, each of this node's auth-failed accounts is
+     * cleared when its credentials differ from those that failed (see
+     * {@link Builder#credentials}) or when the {@link Builder#credentialVerifier} accepts them.
+     */
     public Delivery start() {
+        recoverAccounts();
         scheduler.start();
         return this;
+    }
+
+    private void recoverAccounts() {
+        for (String account : client.accounts()) {
+            if (!store.account(account).authFailed()) continue;
+            String material = credentials.get(account);
+            Optional<String> failed = store.failedCredential(account);
+            if (material != null && failed.isPresent() && !CredentialStamp.matches(failed.get(), material)) {
+                int woken = client.clear(account, "new credentials at worker start");
+                LOG.info("Account '{}' was auth-failed; its credentials changed since, so its {} waiting share(s) resume", account, woken);
+            } else if (credentialVerifier != null && accepted(account)) {
+                int woken = client.clear(account, "credentials accepted at worker start");
+                LOG.info("Account '{}' was auth-failed; the network accepts its credentials now, so its {} waiting share(s) resume",
+                        account, woken);
+            } else {
+                LOG.warn("Account '{}' is auth-failed ({}); its shares wait until its credentials change or 'herald accounts reset {}'",
+                        account, store.account(account).message(), account);
+            }
+        }
+    }
+
+    private boolean accepted(String account) {
+        try {
+            return credentialVerifier.accepted(account);
+        } catch (RuntimeException e) {
+            LOG.warn("Credential check for '{}' failed; the account stays auth-failed", account, e);
+            return false;
+        }
     }
 
     /** The client for scheduling and managing shares. */
@@ -143,6 +191,9 @@ public final class Delivery implements AutoCloseable {
         private FetchPolicy feedFetchPolicy = FetchPolicy.PUBLIC_ONLY;
         private Duration sweepInterval = Duration.ofMinutes(5);
         private HeraldMetrics metrics = HeraldMetrics.global();
+        private final Map<String, String> credentials = new HashMap<>();
+        private CredentialVerifier credentialVerifier;
+        private TextLimits textLimits = TextLimits.defaults();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Validate.notNull(dataSource, "dataSource");
@@ -261,6 +312,29 @@ public final class Delivery implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What {@code account}'s credentials are now (its resolved token or password, with the
+         * settings that choose them, such as the server): Herald keeps only a salted
+         * {@link CredentialStamp} of them with an auth failure, and a worker started with different
+         * credentials clears the failure by itself.
+         */
+        public Builder credentials(String account, String material) {
+            credentials.put(Validate.notBlank(account, "account"), Validate.notNull(material, "material"));
+            return this;
+        }
+
+        /** Asked at start about auth-failed accounts whose credentials are unchanged; see {@link CredentialVerifier}. */
+        public Builder credentialVerifier(CredentialVerifier check) {
+            this.credentialVerifier = Validate.notNull(check, "check");
+            return this;
+        }
+
+        /** How long a share's own text may be per network (default {@link TextLimits#defaults()}). */
+        public Builder textLimits(TextLimits limits) {
+            this.textLimits = Validate.notNull(limits, "textLimits");
+            return this;
+        }
+
         /** Whether to migrate the schema when building (default true). */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
@@ -289,7 +363,11 @@ public final class Delivery implements AutoCloseable {
             String name = node != null ? node : defaultNode();
             DeliveryCounters counters = new DeliveryCounters(metrics);
             JdbcDeliveryStore store = new JdbcDeliveryStore(db);
-            ShareSender sender = new ShareSender(store, syndicators, retryPolicy, quotas, clock, random, name, parkFor, counters);
+            for (String account : credentials.keySet()) {
+                Validate.isTrue(networks.containsKey(account), "credentials", "name unknown account '" + account + "'");
+            }
+            ShareSender sender = new ShareSender(store, syndicators, retryPolicy, quotas, clock, random, name, parkFor, counters,
+                    credentials);
             List<Task<?>> tasks = new ArrayList<>(List.of(ShareTask.create(sender)));
             RecurringTask<Void> feedTask = null;
             if (!feeds.isEmpty()) {
@@ -301,7 +379,7 @@ public final class Delivery implements AutoCloseable {
                 // through the scheduler that runs it.
                 feedTask = Tasks.recurring("herald-feeds", FixedDelay.of(feedInterval)).execute((instance, context) -> {
                     DeliveryClient feedClient = new ScheduledDeliveryClient(db, store, context.getSchedulerClient(), accounts,
-                            accountSlots, clock, counters);
+                            accountSlots, clock, counters, textLimits);
                     try (HttpTransport http = HttpTransport.builder().fetchPolicy(feedPolicy).build()) {
                         FeedWatcher watcher = new FeedWatcher(feedClient, new JdbcFeedLedger(db), clock, http);
                         for (URI feed : watched) {
@@ -345,8 +423,9 @@ public final class Delivery implements AutoCloseable {
                 sb.pollUsingLockAndFetch(0.5, 1.0);
             }
             Scheduler scheduler = sb.build();
-            DeliveryClient client = new ScheduledDeliveryClient(db, store, scheduler, networks, slots, clock, counters);
-            return new Delivery(scheduler, client, name);
+            ScheduledDeliveryClient client = new ScheduledDeliveryClient(db, store, scheduler, networks, slots, clock, counters,
+                    textLimits);
+            return new Delivery(scheduler, client, name, store, Map.copyOf(credentials), credentialVerifier);
         }
 
         private static String defaultNode() {

@@ -1,6 +1,7 @@
 package dev.herald.delivery;
 
 import dev.herald.meta.ArticleMeta;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,9 +10,21 @@ import java.util.Optional;
  * thread, from any node sharing the database, whether or not this process runs a worker.
  *
  * <p>Every share is keyed by (article URL, account, revision): asking for the same share twice
- * returns the existing one and sends nothing more.
+ * returns the existing one, changed only when asked ({@link ShareRequest.IfExists#RESCHEDULE}),
+ * and sends nothing more. A cancelled share asked for again is scheduled again.
+ *
+ * <p>Times: a send time more than {@link #PAST_GRACE} in the past is refused with an
+ * {@link IllegalArgumentException}; {@link SendTime#now()} is how to send at once.
+ *
+ * <p>Ids: shares are named by their 32-hex-character id; {@link #resolve} also takes any unique
+ * prefix of {@value #MIN_ID_PREFIX} or more characters, as {@link Share#shortId()} shows them.
  */
 public interface DeliveryClient {
+    /** How far in the past a send time may be (clocks differ a little between machines) before it is refused. */
+    Duration PAST_GRACE = Duration.ofMinutes(1);
+
+    /** The fewest leading characters of an id that {@link #resolve} accepts. */
+    int MIN_ID_PREFIX = 8;
 
     /** Shares {@code article} now to every configured account; returns one share per account. */
     List<Share> publish(ArticleMeta article);
@@ -19,8 +32,25 @@ public interface DeliveryClient {
     /** Shares revision {@code revision} of {@code article} now to every configured account. */
     List<Share> publish(ArticleMeta article, String revision);
 
-    /** Shares an article to one account at a time; returns the share and any re-shares, in order. */
+    /**
+     * Shares an article to one account at a time; returns the share and any re-shares, in order.
+     * An existing share is returned as {@link #submit} leaves it.
+     *
+     * @throws IllegalArgumentException for an unknown account, a past time, or a text too long for the network
+     */
     List<Share> schedule(ShareRequest request);
+
+    /**
+     * Schedules as {@link #schedule(ShareRequest)} does and says, for each share, what happened:
+     * created, left unchanged because it exists, rescheduled as the request asked, or restored
+     * after a cancel.
+     *
+     * @throws IllegalArgumentException for an unknown account, a past time, or a text too long for the network
+     */
+    List<ScheduleResult> submit(ShareRequest request);
+
+    /** As {@link #submit} for many requests, checked all before any is scheduled; returns every resulting share. */
+    List<ScheduleResult> submitAll(List<ShareRequest> requests);
 
     /** Schedules many requests in one transaction (all or none); returns every resulting share. */
     List<Share> scheduleAll(List<ShareRequest> requests);
@@ -40,17 +70,56 @@ public interface DeliveryClient {
     /** Withdraws a share not yet being sent; {@code false} if it is sending, sent, dead or unknown. */
     boolean cancel(String shareId);
 
-    /** Moves a share not yet being sent to {@code when}; {@code false} if it is sending, sent, dead or unknown. */
+    /**
+     * Moves a share not yet sent to {@code when}: a waiting or failed one keeps its failure count,
+     * a cancelled or dead one is scheduled again with a fresh retry budget. {@code false} if it is
+     * being sent, sent, or unknown.
+     *
+     * @throws IllegalArgumentException if {@code when} is in the past
+     */
     boolean reschedule(String shareId, SendTime when);
 
-    /** Sends a dead or cancelled share again now, with a fresh retry budget; {@code false} otherwise. */
+    /**
+     * Moves a share not yet sent into its account's next free queue slot (a slot it holds counts
+     * as free); empty if it is being sent, sent, or unknown.
+     *
+     * @throws IllegalArgumentException if the account has no queue slots configured
+     * @throws DeliveryException if no slot is free within {@link QueueSlots#HORIZON_DAYS} days
+     */
+    java.util.Optional<Share> rescheduleNext(String shareId);
+
+    /**
+     * Gives a share not yet sent its own text ({@code null}: compose it from the article again);
+     * {@code false} if it is being sent, sent, or unknown.
+     *
+     * @throws IllegalArgumentException if the text is blank or too long for the share's network
+     */
+    boolean setText(String shareId, String text);
+
+    /** Sends a failed, dead or cancelled share again now, with a fresh retry budget; {@code false} otherwise. */
     boolean retry(String shareId);
+
+    /**
+     * The share whose id is {@code idOrPrefix} or starts with it (at least {@value #MIN_ID_PREFIX}
+     * hexadecimal characters, any case).
+     *
+     * @throws IllegalArgumentException if it is too short, matches no share, or matches several (they are named)
+     */
+    Share resolve(String idOrPrefix);
 
     /**
      * Tells Herald that {@code account}'s credentials were changed: clears its auth-failed state and
      * wakes its waiting shares. Returns how many shares were woken.
      */
     int credentialsChanged(String account);
+
+    /**
+     * Clears {@code account}'s auth-failed state by hand (a person checked its credentials) and
+     * wakes its waiting shares. Returns how many shares were woken.
+     *
+     * @throws IllegalArgumentException if the account is neither configured nor recorded
+     */
+    int resetAccount(String account);
 
     /** The share with this id. */
     Optional<Share> find(String shareId);
@@ -63,6 +132,9 @@ public interface DeliveryClient {
 
     /** The configured account names. */
     List<String> accounts();
+
+    /** The state of every configured account and every account the outbox has recorded, by name. */
+    List<AccountStatus> accountStatuses();
 
     /** Counts by state (all nodes) and this process's worker counters. */
     DeliveryStats stats();

@@ -69,8 +69,21 @@ public interface DeliveryStore {
     /** Moves a SCHEDULED or FAILED share to {@code dueAt} (leaving its queue slot); {@code false} otherwise. */
     boolean reschedule(String id, Instant dueAt, Instant now);
 
-    /** DEAD or CANCELLED → SCHEDULED, due at {@code now}, with its failure count reset; {@code false} otherwise. */
+    /**
+     * Moves a SCHEDULED, FAILED, CANCELLED or DEAD share to {@code dueAt}, in queue slot
+     * {@code slotAt} (or none), as SCHEDULED; a cancelled or dead one starts with no failures.
+     * {@code false} if the share is in any other state or the slot is held by another share.
+     */
+    boolean moveTo(String id, Instant dueAt, Instant slotAt, Instant now);
+
+    /** Sets the own text of a share not yet sent ({@code null}: compose it); {@code false} if it is sending, sent or unknown. */
+    boolean setText(String id, String text, Instant now);
+
+    /** DEAD, CANCELLED or FAILED → SCHEDULED, due at {@code now}, with its failure count reset; {@code false} otherwise. */
     boolean revive(String id, Instant now);
+
+    /** The shares whose id starts with {@code prefix} (lower-case hex), by id, at most {@code limit}. */
+    List<Share> findByPrefix(String prefix, int limit);
 
     /**
      * Pending shares (SCHEDULED, FAILED, SENDING) that have no scheduled execution of task
@@ -87,4 +100,16 @@ public interface DeliveryStore {
 
     /** Records the account's state, with the reason. */
     void setAccount(String name, AccountState state, String message, Instant now);
+
+    /**
+     * Records the account's state, with the reason and a {@link CredentialStamp} of the credentials
+     * in use ({@code null} when unknown): for an auth failure, the credentials that failed.
+     */
+    void setAccount(String name, AccountState state, String message, String credentialStamp, Instant now);
+
+    /** The stamp of the credentials that failed, when the account is auth-failed and one was recorded. */
+    Optional<String> failedCredential(String name);
+
+    /** Every account the outbox has a recorded state for, by name. */
+    List<AccountStatus> accounts();
 }

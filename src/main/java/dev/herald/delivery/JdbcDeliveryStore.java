@@ -31,7 +31,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     private static final Duration SENDING_HOLD = Duration.ofMinutes(1);
     private static final String COLUMNS = "id, article_url, account, network, revision, occurrence, state, due_at, slot_at,"
             + " attempts, failures, last_outcome, last_message, remote_id, remote_url, article_json, created_at,"
-            + " updated_at, posted_at, claimed_by, version";
+            + " updated_at, posted_at, claimed_by, version, share_text";
+    private static final String PENDING_OR_STOPPED = "('SCHEDULED', 'FAILED', 'CANCELLED', 'DEAD')";
 
     private final BoundConnectionDataSource db;
     private final Dialect dialect;
@@ -48,7 +49,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         Validate.notNull(share, "share");
         Validate.notNull(now, "now");
         String id = share.id();
-        String sql = "INSERT INTO herald_share (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,0,0,NULL,NULL,NULL,NULL,?,?,?,NULL,NULL,0)"
+        String sql = "INSERT INTO herald_share (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,0,0,NULL,NULL,NULL,NULL,?,?,?,NULL,NULL,0,?)"
                 + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT DO NOTHING" : "");
         return db.inTransaction(c -> {
             int inserted;
@@ -65,6 +66,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 ps.setString(10, ArticleJson.write(share.article()));
                 setInstant(ps, 11, now);
                 setInstant(ps, 12, now);
+                ps.setString(13, share.text());
                 inserted = ps.executeUpdate();
             } catch (SQLException e) {
                 // H2 reports the conflict as an error that leaves the transaction usable.
@@ -102,9 +104,9 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
                     Share share = map(rs);
-                    String state = rs.getString(22);
+                    String state = rs.getString(23);
                     AccountStatus account = state == null ? AccountStatus.active(share.account())
-                            : new AccountStatus(share.account(), AccountState.valueOf(state), rs.getString(23), getInstant(rs, 24));
+                            : new AccountStatus(share.account(), AccountState.valueOf(state), rs.getString(24), getInstant(rs, 25));
                     return Optional.of(new Due(share, account));
                 }
             }
@@ -312,12 +314,61 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public boolean moveTo(String id, Instant dueAt, Instant slotAt, Instant now) {
+        Validate.notNull(id, "id");
+        Validate.notNull(dueAt, "dueAt");
+        // A share that was stopped (cancelled, dead) starts afresh; a waiting one keeps its failure count.
+        String sql = "UPDATE herald_share SET state = 'SCHEDULED', due_at = ?, slot_at = ?, updated_at = ?, version = version + 1,"
+                + " failures = CASE WHEN state IN ('CANCELLED', 'DEAD') THEN 0 ELSE failures END,"
+                + " last_message = CASE WHEN state IN ('CANCELLED', 'DEAD') THEN 'scheduled again' ELSE last_message END"
+                + " WHERE id = ? AND state IN " + PENDING_OR_STOPPED;
+        return db.withConnection(c -> {
+            try {
+                return update(c, sql, dueAt, time(slotAt), now, id) == 1;
+            } catch (SQLException e) {
+                // The unique (account, slot_at) index: another share holds that slot.
+                if ("23505".equals(e.getSQLState())) return false;
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public boolean setText(String id, String text, Instant now) {
+        Validate.notNull(id, "id");
+        ShareRequest.checkText(text);
+        return db.withConnection(c -> update(c,
+                "UPDATE herald_share SET share_text = ?, updated_at = ?, version = version + 1 WHERE id = ? AND state IN "
+                        + PENDING_OR_STOPPED,
+                text, now, id) == 1);
+    }
+
+    @Override
     public boolean revive(String id, Instant now) {
         Validate.notNull(id, "id");
         return db.withConnection(c -> update(c,
                 "UPDATE herald_share SET state = 'SCHEDULED', due_at = ?, failures = 0, last_message = 'retry requested',"
-                        + " updated_at = ?, version = version + 1 WHERE id = ? AND state IN ('DEAD', 'CANCELLED')",
+                        + " updated_at = ?, version = version + 1 WHERE id = ? AND state IN ('DEAD', 'CANCELLED', 'FAILED')",
                 now, now, id) == 1);
+    }
+
+    @Override
+    public List<Share> findByPrefix(String prefix, int limit) {
+        Validate.notNull(prefix, "prefix");
+        Validate.isTrue(prefix.matches("[0-9a-f]*"), "prefix", "must be lower-case hexadecimal");
+        Validate.isTrue(limit > 0, "limit", "must be positive");
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM herald_share WHERE id LIKE ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                ps.setString(1, prefix + "%");
+                ps.setInt(2, limit);
+                List<Share> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(map(rs));
+                }
+                return out;
+            }
+        });
     }
 
     @Override
@@ -372,14 +423,48 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
     @Override
     public void setAccount(String name, AccountState state, String message, Instant now) {
+        setAccount(name, state, message, null, now);
+    }
+
+    @Override
+    public void setAccount(String name, AccountState state, String message, String credentialStamp, Instant now) {
         Validate.notBlank(name, "name");
         Validate.notNull(state, "state");
+        Validate.isTrue(credentialStamp == null || credentialStamp.length() <= 200, "credentialStamp", "must be at most 200 characters");
         String sql = dialect == Dialect.POSTGRESQL
-                ? "INSERT INTO herald_account (name, state, message, changed_at) VALUES (?, ?, ?, ?)"
+                ? "INSERT INTO herald_account (name, state, message, changed_at, credential_hash) VALUES (?, ?, ?, ?, ?)"
                         + " ON CONFLICT (name) DO UPDATE SET state = EXCLUDED.state, message = EXCLUDED.message,"
-                        + " changed_at = EXCLUDED.changed_at"
-                : "MERGE INTO herald_account (name, state, message, changed_at) KEY (name) VALUES (?, ?, ?, ?)";
-        db.withConnection(c -> update(c, sql, name, state.name(), truncate(message), now));
+                        + " changed_at = EXCLUDED.changed_at, credential_hash = EXCLUDED.credential_hash"
+                : "MERGE INTO herald_account (name, state, message, changed_at, credential_hash) KEY (name) VALUES (?, ?, ?, ?, ?)";
+        db.withConnection(c -> update(c, sql, name, state.name(), truncate(message), now, credentialStamp));
+    }
+
+    @Override
+    public Optional<String> failedCredential(String name) {
+        Validate.notBlank(name, "name");
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT credential_hash FROM herald_account WHERE name = ? AND state = 'AUTH_FAILED'")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<AccountStatus> accounts() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, state, message, changed_at FROM herald_account ORDER BY name");
+                    ResultSet rs = ps.executeQuery()) {
+                List<AccountStatus> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new AccountStatus(rs.getString(1), AccountState.valueOf(rs.getString(2)), rs.getString(3), getInstant(rs, 4)));
+                }
+                return out;
+            }
+        });
     }
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {
@@ -456,6 +541,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 getInstant(rs, 18),
                 getInstant(rs, 19),
                 rs.getString(20),
-                rs.getLong(21));
+                rs.getLong(21),
+                rs.getString(22));
     }
 }

@@ -14,9 +14,11 @@ import java.time.Instant;
  * @param occurrence 0 for the first share, 1, 2, … for re-shares
  * @param dueAt when to send it
  * @param slotAt the account queue slot it takes, or {@code null}
+ * @param text the share's own text, sent instead of the composed post, or {@code null}
  */
 public record NewShare(
-        ArticleMeta article, String account, String network, String revision, int occurrence, Instant dueAt, Instant slotAt) {
+        ArticleMeta article, String account, String network, String revision, int occurrence, Instant dueAt, Instant slotAt,
+        String text) {
 
     /** Validates every field and normalises a missing revision to {@code ""}. */
     public NewShare {
@@ -31,6 +33,12 @@ public record NewShare(
         Validate.isTrue(article.url().toString().length() <= 2048, "article url", "must be at most 2048 characters");
         Validate.isTrue(occurrence >= 0, "occurrence", "must not be negative");
         Validate.notNull(dueAt, "dueAt");
+        ShareRequest.checkText(text);
+    }
+
+    /** A share whose post is composed from the article (no text of its own). */
+    public NewShare(ArticleMeta article, String account, String network, String revision, int occurrence, Instant dueAt, Instant slotAt) {
+        this(article, account, network, revision, occurrence, dueAt, slotAt, null);
     }
 
     /** The id the share will have: its idempotency key. */

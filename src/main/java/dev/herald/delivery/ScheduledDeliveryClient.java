@@ -7,6 +7,8 @@ import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,9 +35,17 @@ final class ScheduledDeliveryClient implements DeliveryClient {
     private final Map<String, QueueSlots> slots;
     private final Clock clock;
     private final DeliveryCounters counters;
+    private final TextLimits textLimits;
 
     ScheduledDeliveryClient(BoundConnectionDataSource db, DeliveryStore store, SchedulerClient scheduler,
             Map<String, String> networks, Map<String, QueueSlots> slots, Clock clock, DeliveryCounters counters) {
+        this(db, store, scheduler, networks, slots, clock, counters, TextLimits.defaults());
+    }
+
+    ScheduledDeliveryClient(BoundConnectionDataSource db, DeliveryStore store, SchedulerClient scheduler,
+            Map<String, String> networks, Map<String, QueueSlots> slots, Clock clock, DeliveryCounters counters,
+            TextLimits textLimits) {
+        this.textLimits = textLimits;
         this.db = db;
         this.store = store;
         this.scheduler = scheduler;
@@ -62,34 +72,96 @@ final class ScheduledDeliveryClient implements DeliveryClient {
 
     @Override
     public List<Share> schedule(ShareRequest request) {
+        return submit(request).stream().map(ScheduleResult::share).toList();
+    }
+
+    @Override
+    public List<ScheduleResult> submit(ShareRequest request) {
         Validate.notNull(request, "request");
-        Instant now = clock.instant();
-        return create(newShares(request, now), now);
+        return submitAll(List.of(request));
     }
 
     @Override
     public List<Share> scheduleAll(List<ShareRequest> requests) {
         Validate.notNull(requests, "requests");
+        return submitAll(requests).stream().map(ScheduleResult::share).toList();
+    }
+
+    private record Planned(NewShare share, ShareRequest.IfExists ifExists) {}
+
+    @Override
+    public List<ScheduleResult> submitAll(List<ShareRequest> requests) {
+        Validate.notNull(requests, "requests");
         Instant now = clock.instant();
-        List<NewShare> shares = new ArrayList<>();
-        for (ShareRequest r : requests) shares.addAll(newShares(Validate.notNull(r, "request"), now));
-        return create(shares, now);
+        List<Planned> planned = new ArrayList<>();
+        for (ShareRequest r : requests) {
+            for (NewShare s : newShares(Validate.notNull(r, "request"), now)) planned.add(new Planned(s, r.ifExists()));
+        }
+        List<NewShare> shares = planned.stream().map(Planned::share).toList();
+        Map<String, InsertResult> inserted = insertAll(shares, now);
+        List<ScheduleResult> out = new ArrayList<>();
+        for (Planned p : planned) {
+            NewShare wanted = p.share();
+            Share found = store.find(wanted.id()).orElseThrow();
+            if (inserted.get(wanted.id()) == InsertResult.CREATED) {
+                out.add(new ScheduleResult(found, ScheduleResult.Change.CREATED));
+            } else {
+                out.add(existing(found, wanted, p.ifExists(), now));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What scheduling does to a share that exists: a cancelled one is scheduled again (asking to
+     * schedule it is asking for it back); any other is left alone unless the request says
+     * {@link ShareRequest.IfExists#RESCHEDULE}, which moves one not yet sent.
+     */
+    private ScheduleResult existing(Share found, NewShare wanted, ShareRequest.IfExists ifExists, Instant now) {
+        ShareState state = found.state();
+        boolean restore = state == ShareState.CANCELLED
+                || (ifExists == ShareRequest.IfExists.RESCHEDULE && state == ShareState.DEAD);
+        boolean move = ifExists == ShareRequest.IfExists.RESCHEDULE && (state == ShareState.SCHEDULED || state == ShareState.FAILED);
+        if (!restore && !move) return new ScheduleResult(found, ScheduleResult.Change.UNCHANGED);
+        boolean newText = wanted.text() != null && !wanted.text().equals(found.text());
+        if (move && !newText && found.dueAt().equals(wanted.dueAt()) && found.slotAt() == null) {
+            return new ScheduleResult(found, ScheduleResult.Change.UNCHANGED);
+        }
+        if (newText) store.setText(found.id(), wanted.text(), now);
+        if (!store.moveTo(found.id(), wanted.dueAt(), null, now)) {
+            // It started sending (or was cancelled) a moment ago: report it as it now is.
+            return new ScheduleResult(store.find(found.id()).orElseThrow(), ScheduleResult.Change.UNCHANGED);
+        }
+        wake(found.id(), wanted.dueAt());
+        return new ScheduleResult(store.find(found.id()).orElseThrow(),
+                restore ? ScheduleResult.Change.RESTORED : ScheduleResult.Change.RESCHEDULED);
     }
 
     private List<NewShare> newShares(ShareRequest request, Instant now) {
         String network = network(request.account());
+        textLimits.check(request.account(), network, request.text());
         SendTime first = request.when() instanceof SendTime.Now ? SendTime.at(now) : request.when();
+        Instant firstAt = first.resolve(clock);
+        notPast(firstAt, now);
         List<NewShare> shares = new ArrayList<>();
-        shares.add(new NewShare(request.article(), request.account(), network, request.revision(), 0, first.resolve(clock), null));
+        shares.add(new NewShare(request.article(), request.account(), network, request.revision(), 0, firstAt, null, request.text()));
         Recurrence r = request.recurrence();
         if (r != null) {
             for (int i = 1; i <= r.times(); i++) {
                 Period offset = r.every().multipliedBy(i);
                 shares.add(new NewShare(request.article(), request.account(), network, request.revision(), i,
-                        first.plus(offset).resolve(clock), null));
+                        first.plus(offset).resolve(clock), null, request.text()));
             }
         }
         return shares;
+    }
+
+    /** Refuses a time further in the past than {@link DeliveryClient#PAST_GRACE}: sending it "at once" is rarely what was meant. */
+    private static void notPast(Instant at, Instant now) {
+        if (at.isBefore(now.minus(PAST_GRACE))) {
+            throw new IllegalArgumentException("the send time " + at + " is in the past (it is now " + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    + "); give a later time, or send it now");
+        }
     }
 
     @Override
@@ -111,22 +183,39 @@ final class ScheduledDeliveryClient implements DeliveryClient {
                     return r;
                 });
                 // SLOT_TAKEN: another caller took this slot a moment ago; try the next one.
-                if (result != InsertResult.SLOT_TAKEN) return store.find(share.id()).orElseThrow();
+                if (result == InsertResult.CREATED) return store.find(share.id()).orElseThrow();
+                if (result == InsertResult.EXISTS) {
+                    Share found = store.find(share.id()).orElseThrow();
+                    if (found.state() != ShareState.CANCELLED) return found;
+                    // Cancelled: asking for it again is asking for it back, in this free slot.
+                    if (store.moveTo(found.id(), slot, slot, now)) {
+                        wake(found.id(), slot);
+                        return store.find(found.id()).orElseThrow();
+                    }
+                }
             }
         }
         throw new DeliveryException("no free queue slot for '" + account + "' in the next " + QueueSlots.HORIZON_DAYS + " days");
     }
 
     private List<Share> create(List<NewShare> shares, Instant now) {
-        db.inTransaction(c -> {
-            for (NewShare s : shares) {
-                if (store.insert(s, now) == InsertResult.CREATED) scheduleExecution(s.id(), s.dueAt());
-            }
-            return null;
-        });
+        insertAll(shares, now);
         List<Share> out = new ArrayList<>();
         for (NewShare s : shares) out.add(store.find(s.id()).orElseThrow());
         return out;
+    }
+
+    /** Inserts every share and its execution in one transaction; returns what happened to each id. */
+    private Map<String, InsertResult> insertAll(List<NewShare> shares, Instant now) {
+        return db.inTransaction(c -> {
+            Map<String, InsertResult> results = new java.util.HashMap<>();
+            for (NewShare s : shares) {
+                InsertResult r = store.insert(s, now);
+                results.putIfAbsent(s.id(), r);
+                if (r == InsertResult.CREATED) scheduleExecution(s.id(), s.dueAt());
+            }
+            return results;
+        });
     }
 
     private void scheduleExecution(String id, Instant at) {
@@ -146,10 +235,68 @@ final class ScheduledDeliveryClient implements DeliveryClient {
     public boolean reschedule(String shareId, SendTime when) {
         Validate.notBlank(shareId, "shareId");
         Validate.notNull(when, "when");
+        Instant now = clock.instant();
         Instant at = when.resolve(clock);
-        if (!store.reschedule(shareId, at, clock.instant())) return false;
+        if (!(when instanceof SendTime.Now)) notPast(at, now);
+        if (!store.moveTo(shareId, at, null, now)) return false;
         wake(shareId, at);
         return true;
+    }
+
+    @Override
+    public Optional<Share> rescheduleNext(String shareId) {
+        Validate.notBlank(shareId, "shareId");
+        Optional<Share> found = store.find(shareId);
+        if (found.isEmpty() || !movable(found.get().state())) return Optional.empty();
+        String account = found.get().account();
+        QueueSlots plan = slots.get(account);
+        Validate.isTrue(plan != null, "account", "'" + account + "' has no queue slots configured");
+        Instant now = clock.instant();
+        List<Instant> candidates = plan.after(now);
+        Set<Instant> taken = candidates.isEmpty() ? Set.of()
+                : new HashSet<>(store.takenSlots(account, now, candidates.get(candidates.size() - 1).plusSeconds(1)));
+        for (Instant slot : candidates) {
+            // The share's own slot is free for it.
+            if (taken.contains(slot) && !slot.equals(found.get().slotAt())) continue;
+            if (store.moveTo(shareId, slot, slot, now)) {
+                wake(shareId, slot);
+                return store.find(shareId);
+            }
+            // Either the share changed (sending, sent) or another caller took this slot a moment ago.
+            if (store.find(shareId).filter(s -> movable(s.state())).isEmpty()) return Optional.empty();
+        }
+        throw new DeliveryException("no free queue slot for '" + account + "' in the next " + QueueSlots.HORIZON_DAYS + " days");
+    }
+
+    private static boolean movable(ShareState state) {
+        return state != ShareState.SENDING && state != ShareState.POSTED;
+    }
+
+    @Override
+    public boolean setText(String shareId, String text) {
+        Validate.notBlank(shareId, "shareId");
+        Optional<Share> found = store.find(shareId);
+        if (found.isEmpty()) return false;
+        textLimits.check(found.get().account(), found.get().network(), text);
+        return store.setText(shareId, text, clock.instant());
+    }
+
+    @Override
+    public Share resolve(String idOrPrefix) {
+        Validate.notNull(idOrPrefix, "id");
+        String prefix = idOrPrefix.strip().toLowerCase(Locale.ROOT);
+        if (!prefix.matches("[0-9a-f]{" + MIN_ID_PREFIX + ",64}")) {
+            throw new IllegalArgumentException("'" + Validate.abbreviate(idOrPrefix) + "' is not a share id: give at least "
+                    + MIN_ID_PREFIX + " of its hexadecimal characters, as 'queue list' shows them");
+        }
+        List<Share> found = store.findByPrefix(prefix, 6);
+        if (found.isEmpty()) throw new IllegalArgumentException("no share has an id starting with " + prefix);
+        if (found.size() > 1) {
+            throw new IllegalArgumentException("'" + prefix + "' is ambiguous: it starts the ids of "
+                    + found.stream().map(Share::id).limit(5).collect(Collectors.joining(", "))
+                    + (found.size() > 5 ? " and more" : "") + "; give more characters");
+        }
+        return found.get(0);
     }
 
     @Override
@@ -167,9 +314,23 @@ final class ScheduledDeliveryClient implements DeliveryClient {
 
     @Override
     public int credentialsChanged(String account) {
+        return clear(account, "credentials changed");
+    }
+
+    @Override
+    public int resetAccount(String account) {
+        Validate.notBlank(account, "account");
+        if (!networks.containsKey(account) && store.accounts().stream().noneMatch(a -> a.name().equals(account))) {
+            throw new IllegalArgumentException("unknown account '" + Validate.abbreviate(account) + "'; configured: " + networks.keySet());
+        }
+        return clear(account, "reset by hand");
+    }
+
+    /** Marks the account active with {@code reason} and wakes its waiting shares; returns how many were woken. */
+    int clear(String account, String reason) {
         Validate.notBlank(account, "account");
         Instant now = clock.instant();
-        store.setAccount(account, AccountState.ACTIVE, "credentials changed", now);
+        store.setAccount(account, AccountState.ACTIVE, reason, now);
         int woken = 0;
         for (Share s : store.list(ShareQuery.inStates(MAX_LIST, ShareState.SCHEDULED, ShareState.FAILED).forAccount(account))) {
             Instant at = s.dueAt().isAfter(now) ? s.dueAt() : now;
@@ -229,6 +390,14 @@ final class ScheduledDeliveryClient implements DeliveryClient {
     @Override
     public List<String> accounts() {
         return List.copyOf(networks.keySet());
+    }
+
+    @Override
+    public List<AccountStatus> accountStatuses() {
+        Map<String, AccountStatus> all = new TreeMap<>();
+        for (String name : networks.keySet()) all.put(name, AccountStatus.active(name));
+        for (AccountStatus recorded : store.accounts()) all.put(recorded.name(), recorded);
+        return List.copyOf(all.values());
     }
 
     @Override

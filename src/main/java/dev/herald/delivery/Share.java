@@ -30,6 +30,8 @@ import java.time.Instant;
  * @param postedAt when the network accepted it, or {@code null}
  * @param claimedBy the node that last claimed it for sending, or {@code null}
  * @param version incremented on every change, for optimistic concurrency
+ * @param text the share's own text for its account, sent as written instead of the composed
+ *     post, or {@code null} to compose it from the article
  */
 public record Share(
         String id,
@@ -51,7 +53,8 @@ public record Share(
         Instant updatedAt,
         Instant postedAt,
         String claimedBy,
-        long version) {
+        long version,
+        String text) {
 
     /** Requires the identifying fields, a state, a due time and an article with a URL. */
     public Share {
@@ -66,14 +69,28 @@ public record Share(
         Validate.notNull(article.url(), "article url");
     }
 
+    /** How many leading characters of an id {@link #shortId()} shows. */
+    public static final int SHORT_ID_LENGTH = 12;
+
+    /** The first {@value #SHORT_ID_LENGTH} characters of the id: what lists show; any unique prefix of 8 or more finds the share. */
+    public String shortId() {
+        return id.length() <= SHORT_ID_LENGTH ? id : id.substring(0, SHORT_ID_LENGTH);
+    }
+
+    /** The article's headline, or {@code ""} when it has none. */
+    public String headline() {
+        return article.title() == null ? "" : article.title();
+    }
+
     /** The article's canonical URL. */
     public URI articleUrl() {
         return article.url();
     }
 
-    /** The post to send for this share, carrying the share's id as the idempotency key. */
+    /** The post to send for this share, carrying the share's id as the idempotency key and its own text, if any. */
     public Post toPost() {
-        return new Post(article, account, revision, id);
+        Post post = new Post(article, account, revision, id);
+        return text == null ? post : post.withText(text);
     }
 
     /**

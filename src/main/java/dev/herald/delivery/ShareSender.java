@@ -35,9 +35,18 @@ final class ShareSender {
     private final Duration parkFor;
     private final DeliveryCounters counters;
     private final List<String> unlimitedAccounts;
+    private final Map<String, String> credentials;
 
     ShareSender(DeliveryStore store, Map<String, Syndicator> syndicators, RetryPolicy retryPolicy, NetworkQuotas quotas,
             Clock clock, RandomGenerator random, String node, Duration parkFor, DeliveryCounters counters) {
+        this(store, syndicators, retryPolicy, quotas, clock, random, node, parkFor, counters, Map.of());
+    }
+
+    /** As above, with each account's credential material, whose {@link CredentialStamp} is kept with an auth failure. */
+    ShareSender(DeliveryStore store, Map<String, Syndicator> syndicators, RetryPolicy retryPolicy, NetworkQuotas quotas,
+            Clock clock, RandomGenerator random, String node, Duration parkFor, DeliveryCounters counters,
+            Map<String, String> credentials) {
+        this.credentials = Map.copyOf(credentials);
         this.store = store;
         this.syndicators = Map.copyOf(syndicators);
         this.retryPolicy = retryPolicy;
@@ -97,13 +106,36 @@ final class ShareSender {
         AttemptResult result = classify(claimed, outcome, done);
         counters.attempted(claimed.network(), result.outcome(), result.state() == ShareState.POSTED ? Duration.between(claimed.dueAt(), done) : null);
         if (outcome instanceof Outcome.AuthFailed) {
-            store.setAccount(claimed.account(), AccountState.AUTH_FAILED, outcome.describe(), done);
+            String material = credentials.get(claimed.account());
+            store.setAccount(claimed.account(), AccountState.AUTH_FAILED, outcome.describe(),
+                    material == null ? null : CredentialStamp.of(material), done);
         }
         if (!store.recordAttempt(id, claimed.version(), result, done)) {
             LOG.warn("Share {}: outcome '{}' not recorded, the share changed meanwhile", id, outcome.describe());
             return Optional.empty();
         }
+        logSend(claimed, result);
         return result.state() == ShareState.FAILED ? Optional.of(result.dueAt()) : Optional.empty();
+    }
+
+    /** One line per send: which share, where it went, and the post's URL or what happens next. */
+    private static void logSend(Share s, AttemptResult r) {
+        String what = s.shortId() + " '" + oneLine(s.headline()) + "' to " + s.account();
+        switch (r.outcome()) {
+            case "posted", "duplicate" -> LOG.info("Share {} {}: {}", what, r.outcome(),
+                    r.remoteUrl() != null ? r.remoteUrl() : "(the network gave no URL; id " + r.remoteId() + ")");
+            case "auth_failed" -> LOG.warn("Share {}: credentials refused ({}); the account's shares wait until it is reset",
+                    what, r.message());
+            default -> {
+                if (r.state() == ShareState.DEAD) LOG.warn("Share {} is dead: {}", what, r.message());
+                else LOG.info("Share {} not sent ({}: {}); next attempt at {}", what, r.outcome(), r.message(), r.dueAt());
+            }
+        }
+    }
+
+    private static String oneLine(String s) {
+        String line = s.replaceAll("\\s+", " ").strip();
+        return line.codePointCount(0, line.length()) <= 60 ? line : line.substring(0, line.offsetByCodePoints(0, 59)) + "…";
     }
 
     private Outcome send(Syndicator syndicator, Share share) {

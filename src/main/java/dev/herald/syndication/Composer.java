@@ -35,6 +35,18 @@ public final class Composer {
 
     private Composer() {}
 
+    /**
+     * The text of {@code post}: its own text as written, measured by {@code rules} and never
+     * shortened, or else the text composed from its article.
+     */
+    public static ComposedText compose(Post post, MessageTemplate template, TextRules rules) {
+        Validate.notNull(post, "post");
+        if (post.text() == null) return compose(post.article(), template, rules);
+        Validate.notNull(rules, "rules");
+        String text = post.text();
+        return new ComposedText(text, rules.length(text), rules.maxLength(), rules.fits(text), List.of());
+    }
+
     /** Composes the post text for {@code article} with {@code template} under {@code rules}. */
     public static ComposedText compose(ArticleMeta article, MessageTemplate template, TextRules rules) {
         Validate.notNull(article, "article");

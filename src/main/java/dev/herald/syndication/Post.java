@@ -15,15 +15,28 @@ import java.util.HexFormat;
  * @param revision the article's revision; a new revision is a new share, the same revision never is
  * @param idempotencyKey stable for (article URL, account, revision), sent to the network's own
  *     idempotency mechanism where it has one
+ * @param text the post's own text, sent as written instead of the text composed from the article
+ *     and the account's template, or {@code null} to compose it
  */
-public record Post(ArticleMeta article, String account, String revision, String idempotencyKey) {
-    /** Requires an article with a URL, an account and a key. */
+public record Post(ArticleMeta article, String account, String revision, String idempotencyKey, String text) {
+    /** Requires an article with a URL, an account and a key; a text, when given, must not be blank. */
     public Post {
         Validate.notNull(article, "article");
         Validate.notNull(article.url(), "article url");
         Validate.notBlank(account, "account");
         revision = revision == null ? "" : revision;
         Validate.notBlank(idempotencyKey, "idempotencyKey");
+        if (text != null) Validate.notBlank(text, "text");
+    }
+
+    /** A post whose text is composed from the article. */
+    public Post(ArticleMeta article, String account, String revision, String idempotencyKey) {
+        this(article, account, revision, idempotencyKey, null);
+    }
+
+    /** This post with its own text ({@code null}: composed from the article). */
+    public Post withText(String text) {
+        return new Post(article, account, revision, idempotencyKey, text);
     }
 
     /** A post whose idempotency key is derived from (article URL, account, revision). */

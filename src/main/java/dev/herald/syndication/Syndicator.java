@@ -28,7 +28,7 @@ public interface Syndicator {
      * payload; Herald's network syndicators show their exact request.
      */
     default Preview preview(Post post) {
-        ComposedText text = Composer.compose(post.article(), MessageTemplate.defaults(), TextRules.UNLIMITED);
+        ComposedText text = Composer.compose(post, MessageTemplate.defaults(), TextRules.UNLIMITED);
         return new Preview(account(), network(), text, text.text());
     }
 

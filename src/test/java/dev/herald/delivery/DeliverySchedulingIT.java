@@ -56,8 +56,9 @@ class DeliverySchedulingIT {
         return TestDatabases.h2(dir);
     }
 
+    /** Starts a worker; again after {@link #stopWorker()}, on the same database, as a restarted process would. */
     void start(UnaryOperator<Delivery.Builder> configure) {
-        db = newDatabase();
+        if (db == null) db = newDatabase();
         delivery = configure.apply(Delivery.builder(db)
                         .syndicators(List.of(main, sky))
                         .clock(time)
@@ -72,6 +73,11 @@ class DeliverySchedulingIT {
 
     void start() {
         start(b -> b);
+    }
+
+    void stopWorker() {
+        delivery.close();
+        delivery = null;
     }
 
     @AfterEach
@@ -392,6 +398,241 @@ class DeliverySchedulingIT {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> client.schedule(article("a"), "nope", SendTime.now()));
         assertTrue(e.getMessage().contains("main"), e.getMessage());
+    }
+
+    @Test
+    void schedulingAnExistingShareChangesNothingUnlessAskedToReschedule() {
+        start();
+        ShareRequest request = ShareRequest.of(article("a"), "main").at(SendTime.at(T0.plusSeconds(600)));
+        ScheduleResult first = client.submit(request).get(0);
+        assertEquals(ScheduleResult.Change.CREATED, first.change());
+
+        ScheduleResult again = client.submit(request.at(SendTime.at(T0.plusSeconds(7200)))).get(0);
+        assertEquals(ScheduleResult.Change.UNCHANGED, again.change());
+        assertEquals(T0.plusSeconds(600), again.share().dueAt(), "the existing share is reported as it is");
+        assertEquals(first.share().version(), reload(first.share()).version(), "and nothing about it changed");
+
+        ScheduleResult moved = client.submit(request.at(SendTime.at(T0.plusSeconds(7200))).ifExists(ShareRequest.IfExists.RESCHEDULE)).get(0);
+        assertEquals(ScheduleResult.Change.RESCHEDULED, moved.change());
+        assertEquals(T0.plusSeconds(7200), moved.share().dueAt());
+        advance(Duration.ofMinutes(119), Duration.ofMinutes(1));
+        assertEquals(0, main.calls().size(), "not sent at the old time");
+        advance(Duration.ofMinutes(1), Duration.ofMinutes(1));
+        assertEquals(1, main.calls().size());
+
+        ScheduleResult posted = client.submit(request.at(SendTime.at(T0.plus(Duration.ofHours(5)))).ifExists(ShareRequest.IfExists.RESCHEDULE)).get(0);
+        assertEquals(ScheduleResult.Change.UNCHANGED, posted.change(), "a posted share is never moved");
+        assertEquals(ShareState.POSTED, posted.share().state());
+    }
+
+    @Test
+    void aCancelledShareScheduledAgainIsSentAtItsNewTime() {
+        start();
+        Share s = client.schedule(article("a"), "main", SendTime.at(T0.plusSeconds(600)));
+        assertTrue(client.cancel(s.id()));
+        ScheduleResult back = client.submit(ShareRequest.of(article("a"), "main").at(SendTime.at(T0.plusSeconds(1800)))).get(0);
+        assertEquals(ScheduleResult.Change.RESTORED, back.change());
+        assertEquals(ShareState.SCHEDULED, back.share().state());
+        assertEquals(s.id(), back.share().id(), "the same share, so the network still sees one post");
+        advance(Duration.ofMinutes(29), Duration.ofMinutes(1));
+        assertEquals(0, main.calls().size());
+        advance(Duration.ofMinutes(1), Duration.ofMinutes(1));
+        assertEquals(1, main.calls().size());
+        assertEquals(T0.plusSeconds(1800), reload(s).postedAt());
+    }
+
+    @Test
+    void aCancelledShareTakenAgainWithShareNextGetsTheNextFreeSlot() {
+        start(b -> b.slots("main", QueueSlots.parse("Mon-Fri 09:00,13:00 Europe/Berlin")));
+        Share first = client.shareNext(article("a"), "main");
+        assertTrue(client.cancel(first.id()));
+        Share again = client.shareNext(article("a"), "main");
+        assertEquals(first.id(), again.id());
+        assertEquals(ShareState.SCHEDULED, again.state());
+        assertEquals(Instant.parse("2025-03-14T12:00:00Z"), again.dueAt());
+        assertEquals(again.dueAt(), again.slotAt());
+    }
+
+    @Test
+    void aPastTimeIsRefusedAndNothingIsScheduled() {
+        start();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> client.schedule(article("a"), "main", SendTime.at(T0.minus(Duration.ofMinutes(5)))));
+        assertTrue(e.getMessage().contains("in the past"), e.getMessage());
+        assertEquals(List.of(), client.list(ShareQuery.all(10)));
+        // Within the grace for clocks that differ a little, and "now" itself, are accepted.
+        client.schedule(article("b"), "main", SendTime.at(T0.minusSeconds(30)));
+        client.schedule(article("c"), "main", SendTime.now());
+        assertEquals(2, client.list(ShareQuery.all(10)).size());
+        Share later = client.schedule(article("d"), "main", SendTime.at(T0.plusSeconds(600)));
+        assertThrows(IllegalArgumentException.class, () -> client.reschedule(later.id(), SendTime.at(T0.minus(Duration.ofHours(1)))));
+        assertEquals(T0.plusSeconds(600), reload(later).dueAt());
+    }
+
+    @Test
+    void aDeadShareCanBeRescheduledAndAFailedOneRetriedAtOnce() {
+        start(b -> b.retryPolicy(new RetryPolicy(1, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(1), 0.0)));
+        main.thenAnswer(new Outcome.Permanent("422 Validation failed"));
+        Share dead = client.schedule(article("a"), "main", SendTime.now());
+        runDue();
+        assertEquals(ShareState.DEAD, reload(dead).state());
+        assertTrue(client.reschedule(dead.id(), SendTime.at(T0.plusSeconds(600))));
+        assertEquals(ShareState.SCHEDULED, reload(dead).state());
+        advance(Duration.ofMinutes(10), Duration.ofMinutes(1));
+        assertEquals(ShareState.POSTED, reload(dead).state());
+
+        stopWorker();
+        start(b -> b.retryPolicy(new RetryPolicy(5, Duration.ofHours(1), 2.0, Duration.ofHours(2), 0.0)));
+        main.thenAnswer(new Outcome.Transient("503", null));
+        Share failed = client.schedule(article("b"), "main", SendTime.now());
+        runDue();
+        assertEquals(ShareState.FAILED, reload(failed).state());
+        assertEquals(time.instant().plus(Duration.ofHours(1)), reload(failed).dueAt());
+        assertTrue(client.retry(failed.id()), "queue retry takes failed shares");
+        runDue();
+        assertEquals(ShareState.POSTED, reload(failed).state(), "sent now, not in an hour");
+    }
+
+    @Test
+    void rescheduleNextMovesAShareIntoItsAccountsNextFreeSlot() {
+        start(b -> b.slots("main", QueueSlots.parse("Mon-Fri 09:00,13:00 Europe/Berlin")));
+        Share taken = client.shareNext(article("a"), "main");                 // Fri 13:00
+        Share s = client.schedule(article("b"), "main", SendTime.at(T0.plus(Duration.ofDays(10))));
+        Share moved = client.rescheduleNext(s.id()).orElseThrow();
+        assertEquals(Instant.parse("2025-03-17T08:00:00Z"), moved.dueAt());  // Mon 09:00, Friday's slot is taken
+        assertEquals(moved.dueAt(), moved.slotAt());
+        assertEquals(moved.dueAt(), client.rescheduleNext(s.id()).orElseThrow().dueAt(), "its own slot is free for it");
+        assertEquals(taken.dueAt(), reload(taken).dueAt());
+        assertThrows(IllegalArgumentException.class, () -> client.rescheduleNext(client.schedule(article("c"), "sky", SendTime.now()).id()));
+    }
+
+    @Test
+    void aShareIsFoundByAUniquePrefixOfItsIdAndAnAmbiguousOneIsNamed() throws Exception {
+        start();
+        Share a = client.schedule(article("a"), "main", SendTime.at(T0.plusSeconds(60)));
+        Share b = client.schedule(article("b"), "main", SendTime.at(T0.plusSeconds(60)));
+        assertEquals(a.id(), client.resolve(a.shortId()).id());
+        assertEquals(a.id(), client.resolve(a.id().substring(0, 8).toUpperCase(java.util.Locale.ROOT)).id());
+        assertThrows(IllegalArgumentException.class, () -> client.resolve(a.id().substring(0, 7)), "fewer than 8 characters");
+        assertThrows(IllegalArgumentException.class, () -> client.resolve("a%_b0000"), "not hexadecimal");
+        // Two ids sharing a 10-character prefix: made by hand, as real ones would take 2^40 shares.
+        try (var c = db.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE herald_share SET id = 'abcdef0123" + a.id().substring(10) + "' WHERE id = '" + a.id() + "'");
+            st.executeUpdate("UPDATE herald_share SET id = 'abcdef0123" + b.id().substring(10) + "' WHERE id = '" + b.id() + "'");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.resolve("abcdef01"));
+        assertTrue(e.getMessage().contains("ambiguous") && e.getMessage().contains("abcdef0123" + a.id().substring(10)), e.getMessage());
+        assertEquals("abcdef0123" + b.id().substring(10), client.resolve("abcdef0123" + b.id().substring(10, 14)).id());
+    }
+
+    @Test
+    void resettingAnAuthFailedAccountResumesItsSharesAndStatusesNameEveryAccount() {
+        start();
+        main.thenAnswer(new Outcome.AuthFailed("401 The access token is invalid"));
+        Share s = client.schedule(article("a"), "main", SendTime.now());
+        runDue();
+        List<AccountStatus> statuses = client.accountStatuses();
+        assertEquals(List.of("main", "sky"), statuses.stream().map(AccountStatus::name).toList());
+        assertTrue(statuses.get(0).authFailed());
+        assertEquals("authentication failed: 401 The access token is invalid", statuses.get(0).message());
+        assertFalse(statuses.get(1).authFailed());
+
+        assertEquals(1, client.resetAccount("main"));
+        runDue();
+        assertEquals(ShareState.POSTED, reload(s).state());
+        assertEquals("reset by hand", client.account("main").message());
+        assertThrows(IllegalArgumentException.class, () -> client.resetAccount("nope"));
+    }
+
+    @Test
+    void aWorkerStartedWithNewCredentialsClearsTheAuthFailureAndOneWithTheSameKeepsIt() {
+        start(b -> b.credentials("main", "token=old"));
+        main.thenAnswer(new Outcome.AuthFailed("401 The access token is invalid"));
+        Share s = client.schedule(article("a"), "main", SendTime.now());
+        runDue();
+        assertTrue(client.account("main").authFailed());
+
+        stopWorker();
+        start(b -> b.credentials("main", "token=old"));
+        assertTrue(client.account("main").authFailed(), "the same credentials stay failed");
+        stopWorker();
+        start(b -> b.credentials("main", "token=new"));
+        assertFalse(client.account("main").authFailed(), "different credentials clear the failure at start");
+        runDue();
+        assertEquals(ShareState.POSTED, reload(s).state());
+        assertEquals(2, main.calls().size());
+    }
+
+    @Test
+    void theStartUpCredentialCheckClearsAnAccountTheNetworkAcceptsAgain() {
+        start();
+        main.thenAnswer(new Outcome.AuthFailed("401"));
+        client.schedule(article("a"), "main", SendTime.now());
+        runDue();
+        stopWorker();
+        List<String> asked = new java.util.ArrayList<>();
+        start(b -> b.credentialVerifier(account -> {
+            asked.add(account);
+            return true;
+        }));
+        assertEquals(List.of("main"), asked, "only auth-failed accounts are checked");
+        assertFalse(client.account("main").authFailed());
+        assertEquals("credentials accepted at worker start", client.account("main").message());
+    }
+
+    @Test
+    void aSharesOwnTextIsWhatIsSentAndATextTooLongForTheNetworkIsRefused() {
+        start();
+        Share s = client.schedule(ShareRequest.of(article("a"), "sky").text("Our own words https://news.example/a")).get(0);
+        assertEquals("Our own words https://news.example/a", s.text());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> client.schedule(ShareRequest.of(article("b"), "sky").text("x".repeat(301))));
+        assertTrue(e.getMessage().contains("300"), e.getMessage());
+        assertEquals(1, client.list(ShareQuery.all(10)).size(), "nothing scheduled for the refused text");
+        assertThrows(IllegalArgumentException.class, () -> client.setText(s.id(), "y".repeat(301)));
+        runDue();
+        assertEquals("Our own words https://news.example/a", sky.calls().get(0).text());
+    }
+
+    @Test
+    void aSharesOwnTextReachesTheReceiverThroughTheRealWebhookSyndicator() throws Exception {
+        try (dev.herald.testkit.MockWebhookReceiver receiver = new dev.herald.testkit.MockWebhookReceiver().start()) {
+            db = newDatabase();
+            delivery = Delivery.builder(db)
+                    .syndicators(List.of(TestWebhooks.syndicator("hook", receiver.webhookUri(), receiver.secret())))
+                    .clock(time)
+                    .node("test-node")
+                    .schedulerFactory((ds, tasks) -> TestHelper.createManualScheduler(ds, tasks).clock(time.scheduler))
+                    .build().start();
+            client = delivery.client();
+            scheduler = (ManualScheduler) delivery.scheduler();
+            client.schedule(ShareRequest.of(article("a"), "hook").text("Written for this account only"));
+            runDue();
+            assertEquals("Written for this account only", receiver.payloads().get(0).get("data").get("text").asText());
+        }
+    }
+
+    @Test
+    void aSharesOwnTextIsTheStatusTheRealMastodonSyndicatorPosts() throws Exception {
+        try (dev.herald.testkit.MockMastodon mastodon = new dev.herald.testkit.MockMastodon().start();
+                dev.herald.syndication.HttpTransport http = dev.herald.syndication.HttpTransport.create()) {
+            var account = dev.herald.syndication.mastodon.MastodonAccount.of("toot", mastodon.baseUri(),
+                    dev.herald.syndication.Secret.of("mastodon", mastodon.accessToken()));
+            db = newDatabase();
+            delivery = Delivery.builder(db)
+                    .syndicators(List.of(new dev.herald.syndication.mastodon.MastodonSyndicator(account, http, time)))
+                    .clock(time)
+                    .node("test-node")
+                    .schedulerFactory((ds, tasks) -> TestHelper.createManualScheduler(ds, tasks).clock(time.scheduler))
+                    .build().start();
+            client = delivery.client();
+            scheduler = (ManualScheduler) delivery.scheduler();
+            String text = "The harbour is open again — ships from 6 am. https://news.example/a";
+            Share s = client.schedule(ShareRequest.of(article("a"), "toot").text(text)).get(0);
+            runDue();
+            assertEquals(ShareState.POSTED, reload(s).state(), reload(s).lastMessage());
+            assertEquals(List.of(text), mastodon.statuses().stream().map(dev.herald.testkit.MastodonStatus::text).toList());
+        }
     }
 
     @Test

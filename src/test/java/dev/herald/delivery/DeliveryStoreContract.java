@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -242,7 +243,78 @@ abstract class DeliveryStoreContract {
         assertEquals(ShareState.SCHEDULED, revived.state());
         assertEquals(T0.plusSeconds(500), revived.dueAt());
         assertEquals(0, revived.failures());
-        assertFalse(store.revive(s.id(), T0), "only dead or cancelled shares are revived");
+        assertFalse(store.revive(s.id(), T0), "only failed, dead or cancelled shares are revived");
+    }
+
+    @Test
+    void aFailedShareRevivedIsDueNowWithItsFailuresForgotten() {
+        Share s = insertAndFind(share("a", "main", T0));
+        Share c = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), T0, "n", List.of())).share();
+        store.recordAttempt(s.id(), c.version(),
+                new AttemptResult(ShareState.FAILED, T0.plusSeconds(3600), 5, "transient", "503", null, null), T0);
+        assertTrue(store.revive(s.id(), T0.plusSeconds(10)));
+        Share revived = store.find(s.id()).orElseThrow();
+        assertEquals(ShareState.SCHEDULED, revived.state());
+        assertEquals(T0.plusSeconds(10), revived.dueAt());
+        assertEquals(0, revived.failures());
+    }
+
+    @Test
+    void movingACancelledShareSchedulesItAgainAndMovingAPostedOneIsRefused() {
+        Share s = insertAndFind(share("a", "main", T0));
+        assertTrue(store.cancel(s.id(), T0));
+        assertTrue(store.moveTo(s.id(), T0.plusSeconds(60), null, T0));
+        Share back = store.find(s.id()).orElseThrow();
+        assertEquals(ShareState.SCHEDULED, back.state());
+        assertEquals(T0.plusSeconds(60), back.dueAt());
+        Share c = ((ClaimResult.Claimed) store.claim(s.id(), back.version(), T0.plusSeconds(60), "n", List.of())).share();
+        store.recordAttempt(s.id(), c.version(), new AttemptResult(ShareState.POSTED, null, 0, "posted", "ok", "1", null), T0);
+        assertFalse(store.moveTo(s.id(), T0.plusSeconds(600), null, T0));
+        assertFalse(store.setText(s.id(), "too late", T0));
+    }
+
+    @Test
+    void movingIntoAQueueSlotHeldByAnotherShareIsRefusedAndChangesNothing() {
+        Instant slot = T0.plusSeconds(3600);
+        insertAndFind(new NewShare(article("a"), "main", "mastodon", "", 0, slot, slot));
+        Share b = insertAndFind(share("b", "main", T0.plusSeconds(60)));
+        assertFalse(store.moveTo(b.id(), slot, slot, T0));
+        assertEquals(T0.plusSeconds(60), store.find(b.id()).orElseThrow().dueAt());
+        assertTrue(store.moveTo(b.id(), slot.plusSeconds(60), slot.plusSeconds(60), T0));
+        assertEquals(slot.plusSeconds(60), store.find(b.id()).orElseThrow().slotAt());
+    }
+
+    @Test
+    void keepsASharesOwnTextAndLetsItBeChangedOrRemovedBeforeSending() {
+        Share s = insertAndFind(new NewShare(article("a"), "main", "mastodon", "", 0, T0, null, "Read this — ünïcode ✓"));
+        assertEquals("Read this — ünïcode ✓", s.text());
+        assertEquals("Read this — ünïcode ✓", s.toPost().text());
+        assertTrue(store.setText(s.id(), "Another text", T0));
+        assertEquals("Another text", store.find(s.id()).orElseThrow().text());
+        assertTrue(store.setText(s.id(), null, T0));
+        assertNull(store.find(s.id()).orElseThrow().text());
+        assertNull(store.find(s.id()).orElseThrow().toPost().text());
+    }
+
+    @Test
+    void findsSharesByIdPrefix() {
+        Share a = insertAndFind(share("a", "main", T0));
+        Share b = insertAndFind(share("b", "main", T0));
+        assertEquals(List.of(a), store.findByPrefix(a.id().substring(0, 8), 5));
+        assertEquals(2, store.findByPrefix("", 5).size());
+        assertEquals(List.of(b), store.findByPrefix(b.id(), 5));
+        assertTrue(store.findByPrefix("ffffffffffff", 5).stream().allMatch(s -> s.id().startsWith("ffffffffffff")));
+    }
+
+    @Test
+    void remembersTheStampOfTheCredentialsThatFailedAndListsRecordedAccounts() {
+        String stamp = CredentialStamp.of("mastodon\ntoken=old");
+        store.setAccount("main", AccountState.AUTH_FAILED, "401", stamp, T0);
+        assertEquals(Optional.of(stamp), store.failedCredential("main"));
+        store.setAccount("other", AccountState.ACTIVE, null, T0);
+        assertEquals(List.of("main", "other"), store.accounts().stream().map(AccountStatus::name).toList());
+        store.setAccount("main", AccountState.ACTIVE, "reset by hand", T0.plusSeconds(1));
+        assertEquals(Optional.empty(), store.failedCredential("main"), "an active account has no failed credentials");
     }
 
     @Test

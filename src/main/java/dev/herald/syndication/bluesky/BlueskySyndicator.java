@@ -102,7 +102,7 @@ public final class BlueskySyndicator implements Syndicator {
         Validate.notNull(post, "post");
         try {
             ArticleMeta article = post.article();
-            ComposedText text = Composer.compose(article, account.template(), TextRules.BLUESKY);
+            ComposedText text = Composer.compose(post, account.template(), TextRules.BLUESKY);
             if (!text.fits()) {
                 return new Outcome.Permanent("the link alone is longer than Bluesky's " + text.limit() + " graphemes / 3000 bytes");
             }
@@ -153,7 +153,7 @@ public final class BlueskySyndicator implements Syndicator {
     public Preview preview(Post post) {
         Validate.notNull(post, "post");
         ArticleMeta article = post.article();
-        ComposedText text = Composer.compose(article, account.template(), TextRules.BLUESKY);
+        ComposedText text = Composer.compose(post, account.template(), TextRules.BLUESKY);
         Session session = xrpc.cachedSession();
         String repo = session != null ? session.did() : "<DID of @" + account.handle() + ", from createSession>";
         JsonNode thumb = article.image() == null ? null : TextNode.valueOf("<uploadBlob of " + article.image().url() + ">");

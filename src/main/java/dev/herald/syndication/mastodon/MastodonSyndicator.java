@@ -204,7 +204,7 @@ public final class MastodonSyndicator implements Syndicator {
     }
 
     private ComposedText compose(Post post, TextRules rules) {
-        return Composer.compose(post.article(), account.template(), rules);
+        return Composer.compose(post, account.template(), rules);
     }
 
     private StatusRequest body(Post post, ComposedText text) {

@@ -167,7 +167,7 @@ public final class WebhookSyndicator implements Syndicator {
     }
 
     private ComposedText compose(Post post) {
-        return Composer.compose(post.article(), account.template(), TextRules.UNLIMITED);
+        return Composer.compose(post, account.template(), TextRules.UNLIMITED);
     }
 
     /** The receiver's own reason, from a JSON error body or a short plain-text one; null for HTML pages. */
