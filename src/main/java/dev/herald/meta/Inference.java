@@ -406,6 +406,54 @@ final class Inference {
     }
 
     /**
+     * The last element of the opening block after the headline: standfirst, byline, dateline, at most
+     * four of them; a {@code <header>} or {@code <hgroup>} that holds the headline counts as a whole.
+     */
+    Element openingEnd() {
+        if (headline == null) return null;
+        Element last = headline.el();
+        for (int hops = 0; hops < 4; hops++) {
+            Element next = last.nextElementSibling();
+            if (next == null) {
+                // The headline's wrapper ends here: a story header is the opening, so the bar goes after it.
+                Element parent = last.parent();
+                if (parent != null && (parent.normalName().equals("header") || parent.normalName().equals("hgroup"))) {
+                    last = parent;
+                    continue;
+                }
+                break;
+            }
+            if (!isOpening(next)) break;
+            last = next;
+        }
+        return last;
+    }
+
+    /** A standfirst, byline, dateline or share-free meta line: short, not the story's first paragraph or a figure. */
+    private static boolean isOpening(Element e) {
+        String tag = e.normalName();
+        if (tag.equals("figure") || tag.equals("img") || tag.equals("picture") || tag.equals("nav") || tag.equals("aside")) return false;
+        if (e.hasAttr("data-herald-buttons")) return false;
+        String names = PageScan.names(e.attributes());
+        if (PageScan.containsAny(names, "standfirst", "dek", "summary", "subtitle", "subhead", "lede", "intro", "teaser", "excerpt",
+                "byline", "author", "dateline", "date", "time", "meta", "chapo")) return true;
+        if (tag.equals("time") || tag.equals("address")) return true;
+        String text = Texts.clean(e.text());
+        if (text == null) return false;
+        if (looksLikeByline(text) || DATE_LINE.matcher(text).matches()) return true;
+        // A lone paragraph or subheading of one or two sentences right under the headline is the standfirst.
+        return (tag.equals("p") || tag.equals("h2") || tag.equals("div")) && e.childrenSize() <= 3 && text.length() <= 300
+                && e.previousElementSibling() != null && Inference.isHeadlineLike(e.previousElementSibling());
+    }
+
+    private static final Pattern DATE_LINE = Pattern.compile("(?i)(published|updated|posted)?\\W{0,3}[\\p{L}\\d ,.:/-]{0,40}\\b(19|20)\\d\\d\\b.{0,30}");
+
+    private static boolean isHeadlineLike(Element e) {
+        String tag = e.normalName();
+        return tag.equals("h1") || tag.equals("h2") || tag.equals("hgroup") || tag.equals("header");
+    }
+
+    /**
      * The element right after the headline (or after the headline's own wrapper), when it reads like
      * a standfirst: one or two sentences, not a byline, date, caption or link list.
      */

@@ -133,6 +133,15 @@ public final class PageMeta {
         return inference.headline == null ? null : inference.headline.el();
     }
 
+    /**
+     * The last element of the story's opening: the standfirst, byline and dateline that directly
+     * follow the headline (or its {@code <header>}); the headline itself when none does; null without
+     * a headline. Where a share bar goes "after the standfirst".
+     */
+    public Element openingEnd() {
+        return inference.openingEnd();
+    }
+
     /** The {@code <article>} element holding the story, or null when the page has none. */
     public Element article() {
         return inference.mainArticle;
