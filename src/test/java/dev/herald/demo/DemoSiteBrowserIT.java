@@ -166,10 +166,10 @@ class DemoSiteBrowserIT {
             Page page = ctx.newPage();
             page.navigate(origin + "/articles/nuclear-deal-explainer.html");
             Keyboard keys = page.keyboard();
-            for (int i = 0; i < 60 && !"mastodon".equals(page.evaluate("document.activeElement.dataset.network")); i++) {
+            for (int i = 0; i < 60 && !"hs-ma".equals(page.evaluate("document.activeElement.className")); i++) {
                 keys.press("Tab");
             }
-            assertEquals("mastodon", page.evaluate("document.activeElement.dataset.network"));
+            assertEquals("hs-ma", page.evaluate("document.activeElement.className"));
             // The focus ring is visible: a real outline, not the browser default removed.
             Object outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle");
             assertTrue(!"none".equals(outline), "outline " + outline);
