@@ -5,7 +5,6 @@ import dev.herald.meta.ArticleMeta;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -88,7 +88,10 @@ public class ShareFilter implements Filter {
             throw new ServletException("Herald configuration error: " + e.getMessage(), e);
         }
         engine = new Engine(config, filterConfig.getServletContext());
-        if (engine.assets != null) filterConfig.getServletContext().setAttribute(ASSETS_ATTRIBUTE, engine.buttonOptions.assets());
+        // Published only when served: a disabled filter serves nothing, so taglib bars stay self-contained.
+        if (engine.assets != null && config.enabled()) {
+            filterConfig.getServletContext().setAttribute(ASSETS_ATTRIBUTE, engine.buttonOptions.assets());
+        }
         // The taglib and the share endpoint read the same configuration.
         filterConfig.getServletContext().setAttribute(HeraldConfig.CONTEXT_ATTRIBUTE, config);
         log.info("Herald ShareFilter '{}' ready: {}", filterConfig.getFilterName(), HeraldConfig.describe(config));

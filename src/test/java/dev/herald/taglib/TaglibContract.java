@@ -124,6 +124,20 @@ abstract class TaglibContract {
     }
 
     @Test
+    void buttonsTagLinksHeraldsCachedFilesOnlyWhereTheFilterServesThem() throws Exception {
+        Document filtered = page("/filtered/story.jsp");
+        String css = filtered.selectFirst("[data-herald-buttons] link[rel=stylesheet][data-herald-style]").attr("href");
+        assertTrue(css.startsWith("/filtered/herald/assets/share-"), css);
+        assertEquals(200, http.get(container.uri(css)).statusCode());
+        assertTrue(filtered.select("[data-herald-buttons] svg, [data-herald-buttons] style").isEmpty());
+        // Without the filter nothing serves the files: the bar carries its own style and icons.
+        Document plain = page("/plain/story.jsp");
+        assertTrue(plain.select("link[data-herald-style], script[data-herald-script][src]").isEmpty());
+        assertEquals(1, plain.select("[data-herald-buttons] style[data-herald-style]").size());
+        assertEquals(3, plain.select("[data-herald-buttons] svg").size());
+    }
+
+    @Test
     void shareUrlTagGivesTheButtonsLinkForCustomMarkup() throws Exception {
         Document doc = page("/plain/story.jsp");
         String custom = doc.selectFirst("#custom-x").attr("href");
