@@ -50,7 +50,7 @@ public final class PageMeta {
 
     /**
      * Decodes {@code body} (declared charset, byte-order mark, {@code <meta charset>}, UTF-8 if valid,
-     * else windows-1252), parses and reads it.
+     * else windows-1251 for Cyrillic-looking bytes, else windows-1252), parses and reads it.
      *
      * @param declaredCharset the charset from the Content-Type header, or {@code null} to detect it
      * @throws CharacterCodingException when the body is not valid in its charset

@@ -97,7 +97,7 @@ public final class PageTransformer {
      * Plans the rewrite of {@code body[0..length)}.
      *
      * @param declaredCharset the charset from the Content-Type header, or {@code null} to detect it
-     *     (byte-order mark, then {@code <meta charset>}, then UTF-8 if valid, else windows-1252)
+     *     (byte-order mark, then {@code <meta charset>}, then UTF-8 if valid, else windows-1251 for Cyrillic-looking bytes, else windows-1252)
      */
     public Rewrite plan(byte[] body, int length, Charset declaredCharset, PageRequest request) {
         Validate.notNull(body, "body");
