@@ -27,8 +27,12 @@ import java.util.Set;
  * @param script whether to add Herald's small inline script that copies the link to the clipboard
  *     and opens the device's share sheet; without it the bar is plain links and the Web Share button
  *     is left out
- * @param style whether to add Herald's inline {@code <style>}; turn it off for every bar but the
- *     first on a page, or when the site serves {@link ShareButtons#css()} itself
+ * @param style whether the bar brings Herald's stylesheet (linked from {@code assets}, or inline);
+ *     turn it off when the site styles the bar itself (see {@link ShareButtons#css()})
+ * @param assets where the page finds Herald's cached stylesheet and script: a site path such as
+ *     {@code /herald/assets} (what {@code ShareFilter} serves) or an absolute http(s) URL; {@code null}
+ *     for an inline bar that needs no other file (inline {@code <style>}, SVG icons and script), for
+ *     e-mail, AMP or sites that cannot serve Herald's asset path
  */
 public record ButtonOptions(
         List<Network> networks,
@@ -39,9 +43,14 @@ public record ButtonOptions(
         String heading,
         ShareCounts counts,
         boolean script,
-        boolean style) {
+        boolean style,
+        String assets) {
 
-    /** Herald's defaults: {@link Network#defaults()}, labels in the article's language, no UTM, no endpoint, a row, script and style on. */
+    /**
+     * Herald's defaults: {@link Network#defaults()}, labels in the article's language, no UTM, no endpoint,
+     * a row, script and style on, inline (a renderer alone cannot know that anything serves the asset path;
+     * {@code ShareFilter} does, and its configuration links the assets by default).
+     */
     public static final ButtonOptions DEFAULTS = builder().build();
 
     private static final int MAX_HEADING = 200;
@@ -55,7 +64,8 @@ public record ButtonOptions(
             Validate.isTrue(seen.add(n), "networks", "must not list " + n.id() + " twice");
         }
         networks = List.copyOf(networks);
-        endpoint = endpoint(endpoint);
+        endpoint = location(endpoint, "endpoint", "/share");
+        assets = location(assets, "assets", "/herald/assets");
         Validate.notNull(layout, "layout");
         if (heading != null) {
             heading = heading.strip().replaceAll("\\s+", " ");
@@ -95,23 +105,30 @@ public record ButtonOptions(
         return URI.create(pageUrl.getScheme().toLowerCase(Locale.ROOT) + "://" + pageUrl.getHost() + port + endpoint);
     }
 
-    private static String endpoint(String value) {
+    /** Whether the bar links Herald's cached stylesheet and script ({@link #assets()} is set) rather than inlining them. */
+    public boolean linksAssets() {
+        return assets != null;
+    }
+
+    /** A site path or an absolute http(s) URL without query or fragment, with no trailing slash; null when blank. */
+    private static String location(String value, String name, String example) {
         if (value == null || value.isBlank()) return null;
         String v = value.strip();
+        String expected = " must be a site path such as " + example + " or an absolute http(s) URL: ";
         if (v.startsWith("/")) {
             // "//host/..." would be protocol-relative: another site, not a path on this one.
             Validate.isTrue(v.matches("/(?!/)[A-Za-z0-9._~/-]*") && !v.contains("//") && !v.contains("/../") && !v.endsWith("/.."),
-                    "endpoint", "must be a site path such as /share or an absolute http(s) URL: " + Validate.abbreviate(value));
+                    name, expected.strip() + " " + Validate.abbreviate(value));
         } else {
             URI uri;
             try {
                 uri = new URI(v);
             } catch (java.net.URISyntaxException e) {
-                throw new IllegalArgumentException("endpoint must be a site path such as /share or an absolute http(s) URL: " + Validate.abbreviate(value));
+                throw new IllegalArgumentException(name + expected + Validate.abbreviate(value));
             }
-            Validate.httpUrl(uri, "endpoint");
+            Validate.httpUrl(uri, name);
             Validate.isTrue(uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null,
-                    "endpoint", "must not have user info, a query or a fragment: " + Validate.abbreviate(value));
+                    name, "must not have user info, a query or a fragment: " + Validate.abbreviate(value));
             v = uri.toASCIIString();
         }
         while (v.length() > 1 && v.endsWith("/")) v = v.substring(0, v.length() - 1);
@@ -129,13 +146,14 @@ public record ButtonOptions(
         private ShareCounts counts = ShareCounts.NONE;
         private boolean script = true;
         private boolean style = true;
+        private String assets;
         private Boolean webShare;
 
         private Builder() {}
 
         private Builder(ButtonOptions o) {
             networks = o.networks; locale = o.locale; utm = o.utm; endpoint = o.endpoint; layout = o.layout;
-            heading = o.heading; counts = o.counts; script = o.script; style = o.style;
+            heading = o.heading; counts = o.counts; script = o.script; style = o.style; assets = o.assets;
         }
 
         /** Sets the networks, in order. */
@@ -162,8 +180,13 @@ public record ButtonOptions(
         public Builder counts(ShareCounts v) { counts = Validate.notNull(v, "counts"); return this; }
         /** Turns the inline script on or off. */
         public Builder script(boolean v) { script = v; return this; }
-        /** Turns the inline style on or off. */
+        /** Turns Herald's stylesheet on or off. */
         public Builder style(boolean v) { style = v; return this; }
+        /**
+         * Links the bar's stylesheet and script from {@code v}, a site path such as {@code /herald/assets}
+         * or an absolute URL where Herald's files are served; {@code null} inlines them.
+         */
+        public Builder assets(String v) { assets = v; return this; }
 
         /**
          * Adds the native Web Share button (at the end, unless the network list already places it) or
@@ -176,7 +199,7 @@ public record ButtonOptions(
             List<Network> list = new ArrayList<>(networks);
             if (Boolean.TRUE.equals(webShare) && !list.contains(Network.SHARE)) list.add(Network.SHARE);
             if (Boolean.FALSE.equals(webShare)) list.remove(Network.SHARE);
-            return new ButtonOptions(list, locale, utm, endpoint, layout, heading, counts, script, style);
+            return new ButtonOptions(list, locale, utm, endpoint, layout, heading, counts, script, style, assets);
         }
     }
 }

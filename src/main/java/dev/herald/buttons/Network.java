@@ -71,6 +71,30 @@ public enum Network {
         return id;
     }
 
+    /**
+     * The class of the network's button in the bar, {@code hs-} and a two-letter code
+     * ({@code hs-fb}, {@code hs-x}, {@code hs-hn}): short, because a bar repeats it once per button on
+     * every page view, and prefixed, so that a site's own {@code .x} or {@code .li} rules miss it.
+     */
+    public String cssClass() {
+        return switch (this) {
+            case FACEBOOK -> "hs-fb";
+            case X -> "hs-x";
+            case LINKEDIN -> "hs-li";
+            case REDDIT -> "hs-rd";
+            case BLUESKY -> "hs-bs";
+            case THREADS -> "hs-th";
+            case MASTODON -> "hs-ma";
+            case WHATSAPP -> "hs-wa";
+            case TELEGRAM -> "hs-tg";
+            case PINTEREST -> "hs-pi";
+            case HACKER_NEWS -> "hs-hn";
+            case EMAIL -> "hs-em";
+            case COPY -> "hs-cp";
+            case SHARE -> "hs-sh";
+        };
+    }
+
     /** Whether sharing here leaves the page for another site (false for {@link #COPY} and {@link #SHARE}). */
     public boolean isDestination() {
         return this != COPY && this != SHARE;

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
  * {@code <herald:shareUrl>} tag all use these methods, so a share looks the same however it starts.
  *
  * <p>Every query value is percent-encoded as UTF-8 with RFC 3986's unreserved set (a space becomes
- * {@code %20}, never {@code +}); {@code mailto:} links follow RFC 6068 (line breaks as
- * {@code %0D%0A}). Texts are shortened to each network's limit at a word boundary. Every URL
+ * {@code %20}, never {@code +}); {@code mailto:} links follow RFC 6068. Texts are shortened to each network's limit at a word boundary. Every URL
  * returned is absolute {@code https} (or the page's own scheme) or {@code mailto}.
  */
 public final class ShareLinks {
@@ -242,11 +241,10 @@ public final class ShareLinks {
     }
 
     private static String mailto(ArticleMeta meta, String url, String headline) {
-        String lead = meta.description() != null ? meta.description() : headline;
-        String body = lead == null ? url : lead + "\r\n" + url;
-        // RFC 6068: an empty "to" is allowed; every non-unreserved character may be percent-encoded,
-        // and line breaks in the body must be CRLF, i.e. %0D%0A.
-        return "mailto:?" + (headline == null ? "" : "subject=" + encode(headline) + "&") + "body=" + encode(body);
+        // The headline is the subject and the link the body: the reader writes the rest. A summary in
+        // the body would repeat 200-300 characters, percent-encoded, in every page view's HTML.
+        // RFC 6068: an empty "to" is allowed and every non-unreserved character may be percent-encoded.
+        return "mailto:?" + (headline == null ? "" : "subject=" + encode(headline) + "&") + "body=" + encode(url);
     }
 
     private static String withUrl(String headline, String url, int headlineBudget, java.util.function.ToIntFunction<String> measure) {

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * arithmetic that lets Herald insert bytes into a body without re-encoding any of it.
  *
  * <p>Detection order: the declared charset (Content-Type), a byte-order mark, a {@code <meta charset>}
- * or {@code http-equiv} declaration in the first 1024 bytes, UTF-8 when the bytes are valid UTF-8,
- * else windows-1252. Labels are mapped the way browsers map them (ISO-8859-1 and US-ASCII are read as
+ * or {@code http-equiv} declaration in the first 1024 bytes, UTF-8 when the bytes are valid UTF-8
+ * (checked first, as browsers' detectors do), else windows-1251 when the bytes read as Cyrillic
+ * words in it, else windows-1252. Labels are mapped the way browsers map them (ISO-8859-1 and US-ASCII are read as
  * windows-1252, a UTF-16 label inside the document means UTF-8).
  *
  * @param charset the charset the body is read with
@@ -32,6 +33,9 @@ import java.util.regex.Pattern;
  */
 public record PageCharset(Charset charset, Charset output, int bomLength, String source) {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+    /** Fewer non-ASCII bytes than this say too little to tell one legacy encoding from another. */
+    private static final int MIN_EVIDENCE = 16;
     private static final int PRESCAN_BYTES = 1024;
     private static final Pattern CHARSET_KEY = Pattern.compile("\\scharset\\s*=");
     private static final Pattern CONTENT_KEY = Pattern.compile("\\scontent\\s*=");
@@ -78,6 +82,7 @@ public record PageCharset(Charset charset, Charset output, int bomLength, String
         Charset meta = prescan(body, length);
         if (meta != null) return labelled(meta, 0, "meta");
         if (isUtf8(body, 0, length)) return new PageCharset(StandardCharsets.UTF_8, StandardCharsets.UTF_8, 0, "utf-8");
+        if (looksCyrillic(body, length)) return new PageCharset(WINDOWS_1251, WINDOWS_1251, 0, "fallback");
         return new PageCharset(WINDOWS_1252, WINDOWS_1252, 0, "fallback");
     }
 
@@ -126,6 +131,24 @@ public record PageCharset(Charset charset, Charset output, int bomLength, String
     }
 
     /** Whether {@code bytes[from..to)} is well-formed UTF-8 (no overlongs, no surrogates). */
+    /**
+     * Whether undeclared bytes that are not UTF-8 read as Cyrillic in windows-1251, as browsers'
+     * detectors would read them: nearly all non-ASCII bytes are letters of the 1251 alphabet
+     * (0xC0-0xFF, Ё and ё) standing in runs that make whole words. Western windows-1252 text has
+     * its few accented letters alone between ASCII ones ("élève", "Zürich"), so it stays 1252.
+     */
+    static boolean looksCyrillic(byte[] b, int length) {
+        int high = 0, letters = 0, inRuns = 0;
+        for (int i = 0; i < length; i++) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) continue;
+            high++;
+            if (c >= 0xC0 || c == 0xA8 || c == 0xB8) letters++;
+            if ((i > 0 && (b[i - 1] & 0x80) != 0) || (i + 1 < length && (b[i + 1] & 0x80) != 0)) inRuns++;
+        }
+        return high >= MIN_EVIDENCE && letters * 10 >= high * 9 && inRuns * 10 >= high * 8;
+    }
+
     static boolean isUtf8(byte[] b, int from, int to) {
         int i = from;
         while (i < to) {

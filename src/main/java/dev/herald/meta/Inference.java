@@ -27,7 +27,12 @@ final class Inference {
     private static final Pattern DOMAIN_TAIL = Pattern.compile("(?i)\\.(com|org|net|news|co|io|de|fr|uk|es|it)$");
     private static final Pattern BYLINE_START = Pattern.compile("(?i)^(by|written by|von|par|por)\\s");
     static final int DESCRIPTION_MAX = 300;
-    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(\\||-|–|—|·|•|»|::|/)\\s+");
+    // " : " too (French typography, "Headline : Show Name"); a colon suffix is dropped only when it is the site's name.
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(\\||-|–|—|·|•|»|::|/|:)\\s+");
+    /** A title that is only a post's number ("1798230457716101232", "Post 88213907", "#4411"): a social post or board page. */
+    private static final Pattern NUMERIC_TITLE = Pattern.compile("(?i)(?:(?:post|status|tweet|toot|note|entry|thread|message|no\\.?|nr\\.?)\\s*)?#?\\s*\\d{4,}");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…](?=\\s)");
+    private static final int POST_TITLE_MAX = 120;
     private static final String[] PUBLISHED_META = {"article.published", "article:published", "datepublished", "date", "pubdate",
         "publishdate", "publish-date", "publish_date", "published_time", "published-date", "timestamp", "dc.date", "dc.date.issued",
         "dc.date.created", "dcterms.created", "dcterms.date", "dcterms.issued", "sailthru.date", "parsely-pub-date",
@@ -109,6 +114,8 @@ final class Inference {
     ArticleMeta meta(String extraSiteName, Set<MetaField> wanted) {
         ArticleMeta.Builder b = ArticleMeta.builder();
         if (extraSiteName != null) addSiteName(extraSiteName);
+        // The logo link names the site as readers see it: "Headline | Keepers Weekly" loses that suffix.
+        addSiteName(logoName());
         // The title is cleaned even when not wanted: stripping it is what finds a site-name suffix.
         String cleanedTitle = wanted.contains(MetaField.TITLE) || wanted.contains(MetaField.SITE_NAME) ? stripSiteName(rawTitle) : null;
         boolean article = looksLikeArticle();
@@ -118,9 +125,11 @@ final class Inference {
         boolean listing = !article && headline != null && !headline.el().normalName().equals("h1")
                 && !namedByTitle(headlineText(headline.el()));
         if (wanted.contains(MetaField.TITLE)) {
-            b.title(listing
+            String title = listing
                     ? DeclaredMeta.firstNonNull(rawTitle, headlineText(headline.el()))
-                    : DeclaredMeta.firstNonNull(headline == null || headlineIsTitled ? null : headlineText(headline.el()), itemprop("headline"), cleanedTitle));
+                    : DeclaredMeta.firstNonNull(headline == null || headlineIsTitled ? null : headlineText(headline.el()), itemprop("headline"), cleanedTitle);
+            if (title != null && NUMERIC_TITLE.matcher(title).matches()) title = postTitle(title);
+            b.title(title);
         }
         if (wanted.contains(MetaField.DESCRIPTION) && !listing) b.description(description());
         b.url(pageUrl);
@@ -140,6 +149,21 @@ final class Inference {
         if (wanted.contains(MetaField.SECTION)) b.section(section());
         if (wanted.contains(MetaField.TAGS)) b.tags(tags());
         return b.build();
+    }
+
+    /**
+     * The title of a page whose own title is only a number, as social networks title a post:
+     * "Author: “first sentence”", or the quoted sentence alone, or the number when there is no text.
+     */
+    private String postTitle(String number) {
+        String text = DeclaredMeta.firstNonNull(afterHeadline(), firstParagraph());
+        if (text == null) return number;
+        Matcher end = SENTENCE_END.matcher(text);
+        String sentence = end.find() && end.end() >= 20 ? text.substring(0, end.end()) : text;
+        sentence = Texts.truncate(sentence, POST_TITLE_MAX);
+        List<Author> authors = authors();
+        String quoted = "“" + sentence + "”";
+        return authors.isEmpty() || authors.get(0).name() == null ? quoted : authors.get(0).name() + ": " + quoted;
     }
 
     /** Whether {@code text} is what the page's {@code <title>} says, site name aside. */
@@ -279,7 +303,10 @@ final class Inference {
     }
 
     private Found bestHeadline(List<Found> candidates) {
-        String titleLower = rawTitle == null ? "" : rawTitle.toLowerCase(Locale.ROOT);
+        // Against the title without its suffix: "Story - Coast Tonight" names the story, not the programme.
+        String cleaned = stripSiteName(rawTitle);
+        String titleLower = cleaned == null ? "" : cleaned.toLowerCase(Locale.ROOT);
+        String suffixLower = titleSuffix == null ? null : titleSuffix.toLowerCase(Locale.ROOT);
         Found best = null;
         int bestScore = Integer.MIN_VALUE;
         for (Found f : candidates) {
@@ -294,11 +321,25 @@ final class Inference {
             if (PageScan.containsAny(names, "title", "headline") || "headline".equals(f.el().attr("itemprop"))) score += 2;
             if (f.boiler() || f.siteHeader()) score -= 5;
             if (PageScan.containsAny(names, "logo", "brand", "site-title", "site-name", "sitename", "masthead")) score -= 6;
-            if (siteNames.contains(lower)) score -= 6;
+            if (siteNames.contains(lower) || lower.equals(suffixLower)) score -= 6;
+            // A blog's name in its only <h1>, linked to the blog's front page: a masthead, not the post.
+            else if (linksHome(f.el()) && f.article() == null) score -= 9;
             if (Texts.words(text) < 2) score -= 2;
             if (score > bestScore) { best = f; bestScore = score; }
         }
         return bestScore >= 0 ? best : null;
+    }
+
+    /** Whether the heading holds a link to the site's front page (the path {@code /} of its own host). */
+    private boolean linksHome(Element heading) {
+        for (Element a : heading.getElementsByTag("a")) {
+            URI target = Urls.resolve(base, a.attr("href"));
+            if (target == null || pageUrl == null) continue;
+            String path = target.getRawPath();
+            if ((path == null || path.isEmpty() || path.equals("/")) && target.getRawQuery() == null
+                    && target.getHost() != null && target.getHost().equalsIgnoreCase(pageUrl.getHost())) return true;
+        }
+        return false;
     }
 
     /**
@@ -353,6 +394,7 @@ final class Inference {
     }
 
     private static boolean looksLikeSuffix(String tail, char sep) {
+        if (sep == ':') return false; // "Brexit : ce qui change": a colon ends a site name only when it is one
         int words = Texts.words(tail);
         if (words == 0 || words > 4 || tail.length() > 40) return false;
         if (sep == '|' || sep == '·' || sep == '•' || sep == '»' || sep == ':') return true;
@@ -403,6 +445,54 @@ final class Inference {
     private static boolean contains(Element ancestor, Element e) {
         for (Element p = e; p != null; p = p.parent()) if (p == ancestor) return true;
         return false;
+    }
+
+    /**
+     * The last element of the opening block after the headline: standfirst, byline, dateline, at most
+     * four of them; a {@code <header>} or {@code <hgroup>} that holds the headline counts as a whole.
+     */
+    Element openingEnd() {
+        if (headline == null) return null;
+        Element last = headline.el();
+        for (int hops = 0; hops < 4; hops++) {
+            Element next = last.nextElementSibling();
+            if (next == null) {
+                // The headline's wrapper ends here: a story header is the opening, so the bar goes after it.
+                Element parent = last.parent();
+                if (parent != null && (parent.normalName().equals("header") || parent.normalName().equals("hgroup"))) {
+                    last = parent;
+                    continue;
+                }
+                break;
+            }
+            if (!isOpening(next)) break;
+            last = next;
+        }
+        return last;
+    }
+
+    /** A standfirst, byline, dateline or share-free meta line: short, not the story's first paragraph or a figure. */
+    private static boolean isOpening(Element e) {
+        String tag = e.normalName();
+        if (tag.equals("figure") || tag.equals("img") || tag.equals("picture") || tag.equals("nav") || tag.equals("aside")) return false;
+        if (e.hasAttr("data-herald-buttons")) return false;
+        String names = PageScan.names(e.attributes());
+        if (PageScan.containsAny(names, "standfirst", "dek", "summary", "subtitle", "subhead", "lede", "intro", "teaser", "excerpt",
+                "byline", "author", "dateline", "date", "time", "meta", "chapo")) return true;
+        if (tag.equals("time") || tag.equals("address")) return true;
+        String text = Texts.clean(e.text());
+        if (text == null) return false;
+        if (looksLikeByline(text) || DATE_LINE.matcher(text).matches()) return true;
+        // A lone paragraph or subheading of one or two sentences right under the headline is the standfirst.
+        return (tag.equals("p") || tag.equals("h2") || tag.equals("div")) && e.childrenSize() <= 3 && text.length() <= 300
+                && e.previousElementSibling() != null && Inference.isHeadlineLike(e.previousElementSibling());
+    }
+
+    private static final Pattern DATE_LINE = Pattern.compile("(?i)(published|updated|posted)?\\W{0,3}[\\p{L}\\d ,.:/-]{0,40}\\b(19|20)\\d\\d\\b.{0,30}");
+
+    private static boolean isHeadlineLike(Element e) {
+        String tag = e.normalName();
+        return tag.equals("h1") || tag.equals("h2") || tag.equals("hgroup") || tag.equals("header");
     }
 
     /**

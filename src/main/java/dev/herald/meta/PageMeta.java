@@ -50,7 +50,7 @@ public final class PageMeta {
 
     /**
      * Decodes {@code body} (declared charset, byte-order mark, {@code <meta charset>}, UTF-8 if valid,
-     * else windows-1252), parses and reads it.
+     * else windows-1251 for Cyrillic-looking bytes, else windows-1252), parses and reads it.
      *
      * @param declaredCharset the charset from the Content-Type header, or {@code null} to detect it
      * @throws CharacterCodingException when the body is not valid in its charset
@@ -134,6 +134,15 @@ public final class PageMeta {
     /** The element Herald takes as the article's headline (usually its {@code <h1>}), or null. */
     public Element headline() {
         return inference.headline == null ? null : inference.headline.el();
+    }
+
+    /**
+     * The last element of the story's opening: the standfirst, byline and dateline that directly
+     * follow the headline (or its {@code <header>}); the headline itself when none does; null without
+     * a headline. Where a share bar goes "after the standfirst".
+     */
+    public Element openingEnd() {
+        return inference.openingEnd();
     }
 
     /** The {@code <article>} element holding the story, or null when the page has none. */

@@ -31,13 +31,15 @@ import java.util.TreeSet;
  * @param paths path patterns of the pages to rewrite (see {@link Keys#PATHS})
  * @param excludedPaths path patterns never rewritten, even when {@code paths} matches
  * @param buttons the share bar: networks, labels' language, UTM, endpoint, layout, heading, script, style
- * @param buttonPlacement where buttons go when the page has no placeholder
+ * @param buttonPlacement where buttons go when the page has no placeholder (the first of {@code buttonPlacements})
  * @param maxBufferBytes the largest page rewritten; a larger body streams through unmodified
  * @param cacheSize how many rewrites are cached; 0 disables the cache
  * @param trustProxy whether {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} are believed
  * @param proxies when {@code trustProxy} is set, which hops of {@code X-Forwarded-For} are believed to
  *     name the client (the share endpoint's rate limit keys on it)
  * @param serverPorts ports besides 443 the share endpoint's Mastodon chooser may send a reader to
+ * @param buttonPlacements every place buttons go when the page has no placeholder, such as after the
+ *     headline and at the end of the article; {@code null} for just {@code buttonPlacement}
  */
 public record HeraldConfig(
         boolean enabled,
@@ -51,7 +53,8 @@ public record HeraldConfig(
         int cacheSize,
         boolean trustProxy,
         TrustedProxies proxies,
-        Set<Integer> serverPorts) {
+        Set<Integer> serverPorts,
+        List<ButtonPlacement> buttonPlacements) {
 
     /** The default size cap: 2 MiB, far above any article page. */
     public static final int DEFAULT_MAX_BUFFER_BYTES = 2 * 1024 * 1024;
@@ -94,6 +97,9 @@ public record HeraldConfig(
         for (String p : excludedPaths) checkPattern(Keys.PATHS_EXCLUDE, p);
         Validate.notNull(buttons, "buttons");
         Validate.notNull(buttonPlacement, "buttonPlacement");
+        buttonPlacements = buttonPlacements == null ? List.of(buttonPlacement) : List.copyOf(buttonPlacements);
+        checkPlacements(buttonPlacements);
+        Validate.isTrue(buttonPlacements.get(0) == buttonPlacement, "buttonPlacement", "must be the first of buttonPlacements");
         if (maxBufferBytes < 1024) throw bad(Keys.MAX_BUFFER_BYTES, String.valueOf(maxBufferBytes), "below the minimum of 1024 bytes");
         if (cacheSize < 0) throw bad(Keys.CACHE_SIZE, String.valueOf(cacheSize), "negative; use 0 to disable the cache");
         Validate.notNull(proxies, "proxies");
@@ -162,7 +168,7 @@ public record HeraldConfig(
             b.paths(paths);
         }
         if (p.containsKey(Keys.PATHS_EXCLUDE)) b.excludedPaths(list(p.get(Keys.PATHS_EXCLUDE)));
-        if (p.containsKey(Keys.BUTTONS_PLACEMENT)) b.buttonPlacement(placement(p.get(Keys.BUTTONS_PLACEMENT)));
+        if (p.containsKey(Keys.BUTTONS_PLACEMENT)) b.buttonPlacements(placements(p.get(Keys.BUTTONS_PLACEMENT)));
         b.buttons(buttons(p));
         if (notBlank(p.get(Keys.MAX_BUFFER_BYTES))) b.maxBufferBytes(size(Keys.MAX_BUFFER_BYTES, p.get(Keys.MAX_BUFFER_BYTES)));
         if (notBlank(p.get(Keys.CACHE_SIZE))) b.cacheSize(optionalInt(Keys.CACHE_SIZE, p.get(Keys.CACHE_SIZE), 0));
@@ -211,7 +217,10 @@ public record HeraldConfig(
          * mastodon, whatsapp, telegram, pinterest, hackernews, email, copy, share}. Default: Herald's selection.
          */
         public static final String BUTTONS_NETWORKS = "herald.buttons.networks";
-        /** {@code after-headline} (default), {@code end-of-article}, {@code placeholder-only} or {@code none}. */
+        /**
+         * Where buttons go without a placeholder: {@code after-headline} (default), {@code after-standfirst},
+         * {@code end-of-article}, or several of these comma-separated; else {@code placeholder-only} or {@code none}.
+         */
         public static final String BUTTONS_PLACEMENT = "herald.buttons.placement";
         /** {@code true} to add {@code utm_source}/{@code utm_medium} to shared links. Default {@code false}. */
         public static final String BUTTONS_UTM = "herald.buttons.utm";
@@ -225,8 +234,17 @@ public record HeraldConfig(
         public static final String BUTTONS_HEADING = "herald.buttons.heading";
         /** {@code true} (default) for the small inline script behind copy-link and the native share sheet; {@code false} for plain links only. */
         public static final String BUTTONS_SCRIPT = "herald.buttons.script";
-        /** {@code true} (default) for Herald's inline, scoped {@code <style>}; {@code false} when the site styles the bar itself. */
+        /** {@code true} (default) for Herald's scoped stylesheet and icons; {@code false} when the site styles the bar itself. */
         public static final String BUTTONS_STYLE = "herald.buttons.style";
+        /**
+         * Where pages load the bar's stylesheet (with the icons) and script from: a path inside the
+         * application, which the filter serves with {@code Cache-Control: immutable} (default
+         * {@code /herald/assets}); an absolute URL where the site serves {@code ShareButtons.assets()}
+         * itself; or {@code inline} for self-contained bars.
+         */
+        public static final String BUTTONS_ASSETS = "herald.buttons.assets";
+        /** The default of {@link #BUTTONS_ASSETS}. */
+        public static final String DEFAULT_ASSETS = "/herald/assets";
         /** The largest page rewritten, in bytes ({@code 2097152}, {@code 512KiB}, {@code 2MiB}); larger pages stream through unmodified. Default 2 MiB. */
         public static final String MAX_BUFFER_BYTES = "herald.maxBufferBytes";
         /** How many rewrites to cache; {@code 0} disables caching. Default 1000. */
@@ -250,7 +268,7 @@ public record HeraldConfig(
         public static final Set<String> ALL = Set.of(ENABLED, SITE_NAME, SITE_URL, SITE_DEFAULT_IMAGE,
                 SITE_DEFAULT_IMAGE_WIDTH, SITE_DEFAULT_IMAGE_HEIGHT, SITE_DEFAULT_IMAGE_ALT, SITE_TWITTER,
                 SITE_LOCALE, SITE_LOGO, PATHS, PATHS_EXCLUDE, BUTTONS_NETWORKS, BUTTONS_PLACEMENT, BUTTONS_UTM,
-                BUTTONS_LOCALE, BUTTONS_ENDPOINT, BUTTONS_LAYOUT, BUTTONS_HEADING, BUTTONS_SCRIPT, BUTTONS_STYLE,
+                BUTTONS_LOCALE, BUTTONS_ENDPOINT, BUTTONS_LAYOUT, BUTTONS_HEADING, BUTTONS_SCRIPT, BUTTONS_STYLE, BUTTONS_ASSETS,
                 MAX_BUFFER_BYTES, CACHE_SIZE, TRUST_PROXY, TRUST_PROXY_HOPS, TRUST_PROXY_ADDRESSES, SHARE_SERVER_PORTS);
     }
 
@@ -265,8 +283,8 @@ public record HeraldConfig(
         private URI siteUrl;
         private List<String> paths = List.of("/*");
         private List<String> excludedPaths = List.of();
-        private ButtonOptions buttons = ButtonOptions.DEFAULTS;
-        private ButtonPlacement buttonPlacement = ButtonPlacement.AFTER_HEADLINE;
+        private ButtonOptions buttons = ButtonOptions.builder().assets(Keys.DEFAULT_ASSETS).build();
+        private List<ButtonPlacement> buttonPlacements = List.of(ButtonPlacement.AFTER_HEADLINE);
         private int maxBufferBytes = DEFAULT_MAX_BUFFER_BYTES;
         private int cacheSize = DEFAULT_CACHE_SIZE;
         private boolean trustProxy;
@@ -286,7 +304,7 @@ public record HeraldConfig(
             paths = c.paths;
             excludedPaths = c.excludedPaths;
             buttons = c.buttons;
-            buttonPlacement = c.buttonPlacement;
+            buttonPlacements = c.buttonPlacements;
             maxBufferBytes = c.maxBufferBytes;
             cacheSize = c.cacheSize;
             trustProxy = c.trustProxy;
@@ -312,10 +330,20 @@ public record HeraldConfig(
         public Builder paths(List<String> v) { paths = v; return this; }
         /** Sets the path patterns of the pages never rewritten. */
         public Builder excludedPaths(List<String> v) { excludedPaths = v; return this; }
-        /** Sets the share bar's options. */
+        /**
+         * Sets the share bar's options. The default links Herald's stylesheet and script from
+         * {@link Keys#DEFAULT_ASSETS}, which the filter serves; options built without
+         * {@link ButtonOptions.Builder#assets} give inline bars.
+         */
         public Builder buttons(ButtonOptions v) { buttons = v; return this; }
-        /** Sets where the buttons go when the page has no placeholder. */
-        public Builder buttonPlacement(ButtonPlacement v) { buttonPlacement = v; return this; }
+        /** Sets the one place the buttons go when the page has no placeholder. */
+        public Builder buttonPlacement(ButtonPlacement v) { buttonPlacements = List.of(Validate.notNull(v, "buttonPlacement")); return this; }
+        /** Sets every place the buttons go when the page has no placeholder, such as after the headline and at the end. */
+        public Builder buttonPlacements(List<ButtonPlacement> v) {
+            Validate.isTrue(v != null && !v.isEmpty(), "buttonPlacements", "must name at least one placement");
+            buttonPlacements = List.copyOf(v);
+            return this;
+        }
         /** Sets the largest page rewritten, in bytes. */
         public Builder maxBufferBytes(int v) { maxBufferBytes = v; return this; }
         /** Sets how many rewrites are cached. */
@@ -330,8 +358,8 @@ public record HeraldConfig(
         /** Builds the configuration, validating every setting. */
         public HeraldConfig build() {
             return new HeraldConfig(enabled, new SiteDefaults(siteName, defaultImage, twitter, locale, logo), siteUrl,
-                    paths, excludedPaths, buttons, buttonPlacement, maxBufferBytes, cacheSize, trustProxy,
-                    proxies, serverPorts);
+                    paths, excludedPaths, buttons, buttonPlacements.get(0), maxBufferBytes, cacheSize, trustProxy,
+                    proxies, serverPorts, buttonPlacements);
         }
     }
 
@@ -357,12 +385,16 @@ public record HeraldConfig(
         }
         if (p.containsKey(Keys.BUTTONS_SCRIPT)) b.script(bool(Keys.BUTTONS_SCRIPT, p.get(Keys.BUTTONS_SCRIPT)));
         if (p.containsKey(Keys.BUTTONS_STYLE)) b.style(bool(Keys.BUTTONS_STYLE, p.get(Keys.BUTTONS_STYLE)));
+        String assets = notBlank(p.get(Keys.BUTTONS_ASSETS)) ? p.get(Keys.BUTTONS_ASSETS).strip() : Keys.DEFAULT_ASSETS;
+        b.assets(assets.equalsIgnoreCase("inline") ? null : assets);
         b.heading(p.get(Keys.BUTTONS_HEADING));
         b.endpoint(p.get(Keys.BUTTONS_ENDPOINT));
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            String key = e.getMessage() != null && e.getMessage().startsWith("heading") ? Keys.BUTTONS_HEADING : Keys.BUTTONS_ENDPOINT;
+            String m = String.valueOf(e.getMessage());
+            if (m.startsWith("assets")) throw bad(Keys.BUTTONS_ASSETS, assets, "neither inline, a path such as /herald/assets nor an absolute http(s) URL");
+            String key = m.startsWith("heading") ? Keys.BUTTONS_HEADING : Keys.BUTTONS_ENDPOINT;
             throw bad(key, p.get(key), "invalid: " + e.getMessage());
         }
     }
@@ -497,13 +529,38 @@ public record HeraldConfig(
         }
     }
 
-    private static ButtonPlacement placement(String value) {
-        String v = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-        try {
-            return ButtonPlacement.valueOf(v);
-        } catch (IllegalArgumentException e) {
-            throw bad(Keys.BUTTONS_PLACEMENT, value, "not one of after-headline, end-of-article, placeholder-only, none");
+    private static List<ButtonPlacement> placements(String value) {
+        List<ButtonPlacement> out = new ArrayList<>();
+        for (String part : list(value)) {
+            try {
+                ButtonPlacement p = ButtonPlacement.valueOf(part.toUpperCase(Locale.ROOT).replace('-', '_'));
+                if (out.contains(p)) throw bad(Keys.BUTTONS_PLACEMENT, value, "naming " + part + " twice");
+                out.add(p);
+            } catch (IllegalArgumentException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith(Keys.BUTTONS_PLACEMENT)) throw e;
+                throw bad(Keys.BUTTONS_PLACEMENT, value, "not one of after-headline, after-standfirst, end-of-article (one or more),"
+                        + " placeholder-only, none");
+            }
         }
+        if (out.isEmpty()) throw bad(Keys.BUTTONS_PLACEMENT, value, "empty; use none for no buttons");
+        try {
+            checkPlacements(out);
+        } catch (IllegalArgumentException e) {
+            throw bad(Keys.BUTTONS_PLACEMENT, value, "not a combination: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** {@code none} and {@code placeholder-only} stand alone; the others combine. */
+    private static void checkPlacements(List<ButtonPlacement> placements) {
+        Validate.isTrue(!placements.isEmpty(), "buttonPlacements", "must name at least one placement");
+        for (ButtonPlacement p : placements) {
+            Validate.notNull(p, "buttonPlacements element");
+            boolean alone = p == ButtonPlacement.NONE || p == ButtonPlacement.PLACEHOLDER_ONLY;
+            Validate.isTrue(!alone || placements.size() == 1, "buttonPlacements", p.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + " cannot be combined with other placements");
+        }
+        Validate.isTrue(new java.util.HashSet<>(placements).size() == placements.size(), "buttonPlacements", "must not name a placement twice");
     }
 
     private static List<String> list(String value) {

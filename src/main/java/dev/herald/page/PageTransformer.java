@@ -48,7 +48,7 @@ public final class PageTransformer {
     private static final String BAR_STYLE = ShareButtons.styleElement();
 
     private final ButtonRenderer buttons;
-    private final ButtonPlacement placement;
+    private final List<ButtonPlacement> placements;
     private final ImageSizes imageSizes;
 
     /**
@@ -72,9 +72,24 @@ public final class PageTransformer {
      * @param imageSizes reads sizes of images the same application serves
      */
     public PageTransformer(SiteDefaults defaults, ButtonRenderer buttons, ButtonPlacement placement, ImageSizes imageSizes) {
+        this(defaults, buttons, List.of(Validate.notNull(placement, "placement")), imageSizes);
+    }
+
+    /**
+     * A transformer that may put the same bar in several places, such as after the headline and at
+     * the end of the article (a placeholder on the page still wins, and holds the only bar).
+     *
+     * @param defaults site-wide values, the lowest-precedence source
+     * @param buttons renders the share buttons; {@code null} for none
+     * @param placements where buttons go when the page has no placeholder, in any order; not empty
+     * @param imageSizes reads sizes of images the same application serves
+     */
+    public PageTransformer(SiteDefaults defaults, ButtonRenderer buttons, List<ButtonPlacement> placements, ImageSizes imageSizes) {
         this.defaults = Validate.notNull(defaults, "defaults");
         this.buttons = buttons;
-        this.placement = Validate.notNull(placement, "placement");
+        Validate.notNull(placements, "placements");
+        Validate.isTrue(!placements.isEmpty(), "placements", "must not be empty");
+        this.placements = List.copyOf(placements);
         this.imageSizes = Validate.notNull(imageSizes, "imageSizes");
     }
 
@@ -82,7 +97,7 @@ public final class PageTransformer {
      * Plans the rewrite of {@code body[0..length)}.
      *
      * @param declaredCharset the charset from the Content-Type header, or {@code null} to detect it
-     *     (byte-order mark, then {@code <meta charset>}, then UTF-8 if valid, else windows-1252)
+     *     (byte-order mark, then {@code <meta charset>}, then UTF-8 if valid, else windows-1251 for Cyrillic-looking bytes, else windows-1252)
      */
     public Rewrite plan(byte[] body, int length, Charset declaredCharset, PageRequest request) {
         Validate.notNull(body, "body");
@@ -127,30 +142,45 @@ public final class PageTransformer {
         ArticleMeta meta = resolved.meta();
 
         String head = HeadTags.render(meta, defaults, page.existingTags(), cs.output());
-        Target target = buttonTarget(page, meta);
+        List<Target> targets = buttonTargets(page, meta);
         int headAt = head.isEmpty() ? -1 : headPoint;
-        int buttonAt = target == null ? -1 : locate(source, page, target);
-        if ((!head.isEmpty() && headAt < 0) || (target != null && buttonAt < 0)) {
+        int[] buttonAt = new int[targets.size()];
+        boolean untracked = !head.isEmpty() && headAt < 0;
+        for (int i = 0; i < buttonAt.length; i++) {
+            buttonAt[i] = locate(source, page, targets.get(i));
+            untracked |= buttonAt[i] < 0;
+        }
+        if (untracked) {
             Document tracked = Parser.htmlParser().setTrackPosition(true).parseInput(html, request.pageUrl().toString());
             if (!head.isEmpty() && headAt < 0) headAt = headInsertionPoint(tracked, html.length());
-            if (target != null && buttonAt < 0) buttonAt = trackedPosition(tracked, target);
+            for (int i = 0; i < buttonAt.length; i++) if (buttonAt[i] < 0) buttonAt[i] = trackedPosition(tracked, targets.get(i));
         }
 
-        String rendered = buttonAt >= 0 ? renderButtons(meta) : null;
-        if (rendered != null && rendered.contains(BAR_STYLE)) {
-            // The bar's stylesheet belongs in <head> (a <style> in <body> is not conforming HTML).
-            int at = headAt >= 0 ? headAt : headPoint;
-            if (html.contains("data-herald-style")) {
-                rendered = rendered.replace(BAR_STYLE, ""); // the page has Herald's stylesheet already
-            } else if (at >= 0) {
-                headAt = at;
-                head = head + BAR_STYLE;
-                rendered = rendered.replace(BAR_STYLE, "");
+        boolean anyBar = java.util.Arrays.stream(buttonAt).anyMatch(at -> at >= 0);
+        String rendered = anyBar ? renderButtons(meta) : null;
+        if (rendered != null) {
+            // The bar's stylesheet (and a linked script) belong in <head>: a <style> in <body> is not
+            // conforming HTML, and several bars on one page need them once.
+            for (String element : headElements()) {
+                if (!rendered.contains(element)) continue;
+                String marker = element.contains("data-herald-script") ? "data-herald-script" : "data-herald-style";
+                int at = headAt >= 0 ? headAt : headPoint;
+                if (html.contains(marker)) {
+                    rendered = rendered.replace(element, ""); // the page has it already
+                } else if (at >= 0) {
+                    headAt = at;
+                    head = head + element;
+                    rendered = rendered.replace(element, "");
+                }
             }
         }
-        List<Edit> edits = new ArrayList<>(2);
+        List<Edit> edits = new ArrayList<>(1 + buttonAt.length);
         if (!head.isEmpty()) edits.add(new Edit(headAt, head));
-        if (rendered != null && !rendered.isBlank()) edits.add(new Edit(buttonAt, Escape.fragment(rendered, cs.output())));
+        if (rendered != null && !rendered.isBlank()) {
+            String bar = Escape.fragment(rendered, cs.output());
+            java.util.Set<Integer> used = new java.util.HashSet<>();
+            for (int at : buttonAt) if (at >= 0 && used.add(at)) edits.add(new Edit(at, bar));
+        }
         edits.sort((a, b) -> Integer.compare(a.at, b.at));
 
         int[] charOffsets = new int[edits.size()];
@@ -167,17 +197,28 @@ public final class PageTransformer {
     /** The element the buttons are placed relative to, and how. */
     private record Target(Element element, Spot spot, int ordinal) {}
 
-    private Target buttonTarget(PageMeta page, ArticleMeta meta) {
-        if (buttons == null || placement == ButtonPlacement.NONE || !meta.isArticle() || page.hasButtonBar()) return null;
+    private List<Target> buttonTargets(PageMeta page, ArticleMeta meta) {
+        if (buttons == null || placements.contains(ButtonPlacement.NONE) || !meta.isArticle() || page.hasButtonBar()) return List.of();
         Element placeholder = page.sharePlaceholder();
-        if (placeholder != null) return placeholder.tag().isEmpty() ? null : new Target(placeholder, Spot.INSIDE_START, -1);
-        if (placement == ButtonPlacement.AFTER_HEADLINE && page.headline() != null) {
-            return new Target(page.headline(), Spot.AFTER_END, page.ordinalOf(page.headline()));
+        if (placeholder != null) return placeholder.tag().isEmpty() ? List.of() : List.of(new Target(placeholder, Spot.INSIDE_START, -1));
+        List<Target> out = new ArrayList<>(placements.size());
+        for (ButtonPlacement placement : placements) {
+            Element at = switch (placement) {
+                case AFTER_HEADLINE -> page.headline();
+                case AFTER_STANDFIRST -> page.openingEnd();
+                case END_OF_ARTICLE -> page.article();
+                default -> null;
+            };
+            if (at == null) continue;
+            Target t = new Target(at, placement == ButtonPlacement.END_OF_ARTICLE ? Spot.BEFORE_END : Spot.AFTER_END, page.ordinalOf(at));
+            if (out.stream().noneMatch(o -> o.element() == t.element() && o.spot() == t.spot())) out.add(t);
         }
-        if (placement == ButtonPlacement.END_OF_ARTICLE && page.article() != null) {
-            return new Target(page.article(), Spot.BEFORE_END, page.ordinalOf(page.article()));
-        }
-        return null;
+        return out;
+    }
+
+    /** What a bar of this transformer's renderer starts with that belongs in the head. */
+    private List<String> headElements() {
+        return buttons instanceof ShareButtons sb ? sb.headElements() : List.of(BAR_STYLE);
     }
 
     /**

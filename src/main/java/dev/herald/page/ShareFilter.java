@@ -1,5 +1,6 @@
 package dev.herald.page;
 
+import dev.herald.buttons.ButtonOptions;
 import dev.herald.buttons.ButtonRenderer;
 import dev.herald.buttons.ShareButtons;
 import dev.herald.internal.Validate;
@@ -50,6 +51,11 @@ public class ShareFilter implements Filter {
      * the filter never doubles it, and the filter's FORWARD and ASYNC dispatches finish it.
      */
     static final String ACTIVE = ShareFilter.class.getName() + ".active";
+    /**
+     * Servlet-context attribute holding the URL path under which this filter serves the share bar's
+     * files (context path included), or absent when it serves none; the taglib links them only then.
+     */
+    public static final String ASSETS_ATTRIBUTE = ShareFilter.class.getName() + ".assets";
 
     /** What the cache holds for a page that is sent as written. */
     private static final Rewrite UNCHANGED = Rewrite.unchanged(new ResolvedMeta(ArticleMeta.EMPTY, Map.of()),
@@ -84,6 +90,10 @@ public class ShareFilter implements Filter {
             throw new ServletException("Herald configuration error: " + e.getMessage(), e);
         }
         engine = new Engine(config, filterConfig.getServletContext());
+        // Published only when served: a disabled filter serves nothing, so taglib bars stay self-contained.
+        if (engine.assets != null && config.enabled()) {
+            filterConfig.getServletContext().setAttribute(ASSETS_ATTRIBUTE, engine.buttonOptions.assets());
+        }
         // The taglib and the share endpoint read the same configuration.
         filterConfig.getServletContext().setAttribute(HeraldConfig.CONTEXT_ATTRIBUTE, config);
         log.info("Herald ShareFilter '{}' ready: {}", filterConfig.getFilterName(), HeraldConfig.describe(config));
@@ -104,6 +114,8 @@ public class ShareFilter implements Filter {
     public final void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         Engine e = engine;
         if (e == null) throw new IllegalStateException("ShareFilter used before init()");
+        if (e.assets != null && e.config.enabled() && req instanceof HttpServletRequest hr && res instanceof HttpServletResponse hs
+                && e.assets.serve(hr, hs)) return;
         Object active = req.getAttribute(ACTIVE);
         if (active instanceof BufferingResponse held && isContinuation(req.getDispatcherType())) {
             finishAfterDispatch(held, req, res, chain);
@@ -270,14 +282,23 @@ public class ShareFilter implements Filter {
         final LocalImageSizes images;
         final BufferPool buffers = new BufferPool();
         final HeraldMetrics metrics;
+        /** Serves the bar's stylesheet and script, or null when the bar inlines them or links them elsewhere. */
+        final AssetServer assets;
+        final ButtonOptions buttonOptions;
 
         Engine(HeraldConfig config, ServletContext context) {
             this.config = config;
             this.policy = new RewritePolicy(PathPatterns.of(config.paths()), PathPatterns.of(config.excludedPaths()));
             this.cache = new RewriteCache(config.cacheSize());
-            ButtonRenderer buttons = config.buttonPlacement() == ButtonPlacement.NONE ? null : new ShareButtons(config.buttons());
+            // A site path is served here and linked with the context path in front; an absolute URL
+            // is the site's own business.
+            String path = config.buttons().assets();
+            boolean served = path != null && path.startsWith("/");
+            this.assets = served ? AssetServer.of(path) : null;
+            this.buttonOptions = served ? config.buttons().toBuilder().assets(context.getContextPath() + path).build() : config.buttons();
+            ButtonRenderer buttons = config.buttonPlacement() == ButtonPlacement.NONE ? null : new ShareButtons(buttonOptions);
             this.images = new LocalImageSizes(context);
-            this.transformer = new PageTransformer(config.site(), buttons, config.buttonPlacement(), images);
+            this.transformer = new PageTransformer(config.site(), buttons, config.buttonPlacements(), images);
             this.urls = new PageUrls(config.siteUrl(), config.trustProxy());
             this.metrics = HeraldMetrics.of(context);
         }

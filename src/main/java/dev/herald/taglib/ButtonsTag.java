@@ -47,6 +47,10 @@ public final class ButtonsTag extends SimpleTagSupport {
             if (label != null) b.heading(label);
             if (locale != null && !locale.isBlank()) b.locale(Locale.forLanguageTag(locale.strip().replace('_', '-')));
             // The endpoint publishes its counter when it starts; before any share there is simply nothing to show.
+            // Herald's files are linked only when the filter serves them here; otherwise the bar is self-contained.
+            Object served = context.getServletContext().getAttribute(dev.herald.page.ShareFilter.ASSETS_ATTRIBUTE);
+            String configured = page.config.buttons().assets();
+            b.assets(served instanceof String path ? path : configured != null && !configured.startsWith("/") ? configured : null);
             if (counts && context.getServletContext().getAttribute(ShareServlet.COUNTER_ATTRIBUTE) instanceof ShareCounts c) b.counts(c);
             options = b.build();
         } catch (IllegalArgumentException e) {

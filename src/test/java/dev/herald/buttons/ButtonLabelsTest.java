@@ -25,6 +25,19 @@ class ButtonLabelsTest {
     }
 
     @Test
+    void speaksTheLanguagesNewsSitesPublishIn() {
+        assertEquals("Condividi", ButtonLabels.forLocale(Locale.ITALIAN).navigation());
+        assertEquals("Partilhar", ButtonLabels.forLocale(Locale.forLanguageTag("pt-BR")).navigation());
+        assertEquals("مشاركة", ButtonLabels.forLocale(Locale.forLanguageTag("ar-EG")).navigation());
+        assertEquals("リンクをコピー", ButtonLabels.forLocale(Locale.JAPANESE).name(Network.COPY));
+        assertEquals("复制链接", ButtonLabels.forLocale(Locale.forLanguageTag("zh-Hans-CN")).name(Network.COPY));
+        assertEquals("Поделиться", ButtonLabels.forLocale(Locale.forLanguageTag("ru")).navigation());
+        assertEquals("Поділитися", ButtonLabels.forLocale(Locale.forLanguageTag("uk")).navigation());
+        assertEquals(Locale.forLanguageTag("pl"), ButtonLabels.forLocale(Locale.forLanguageTag("pl-PL")).locale());
+        assertEquals("Udostępnienia: 1 234", ButtonLabels.forLocale(Locale.forLanguageTag("pl")).shareCount(1234).replace('\u00a0', ' '));
+    }
+
+    @Test
     void readsTheBundlesAsUtf8() {
         assertEquals("Compartir este artículo", ButtonLabels.forLocale(new Locale("es")).heading());
         assertEquals("Lien copié", ButtonLabels.forLocale(Locale.FRENCH).copied());
@@ -42,7 +55,7 @@ class ButtonLabelsTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMAN);
-            ButtonLabels l = ButtonLabels.forLocale(Locale.JAPANESE);
+            ButtonLabels l = ButtonLabels.forLocale(Locale.KOREAN);
             assertEquals("Share on X", l.action(Network.X));
             assertEquals(Locale.ENGLISH, l.locale());
             assertEquals("Share", ButtonLabels.forLocale(null).navigation());
@@ -52,7 +65,7 @@ class ButtonLabelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"en", "de", "fr", "es"})
+    @ValueSource(strings = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv", "tr", "ar", "ja", "zh", "uk", "ru"})
     void everyAccessibleNameContainsTheVisibleName(String tag) {
         ButtonLabels l = ButtonLabels.forLocale(Locale.forLanguageTag(tag));
         for (Network n : Network.values()) {
@@ -62,7 +75,7 @@ class ButtonLabelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"de", "fr", "es"})
+    @ValueSource(strings = {"de", "fr", "es", "it", "pt", "nl", "pl", "sv", "tr", "ar", "ja", "zh", "uk", "ru"})
     void everyTranslationHasOnlyKeysTheEnglishBundleHasAndEveryKeyThatNeedsTranslating(String tag) throws IOException {
         Properties en = load("labels.properties");
         Properties tr = load("labels_" + tag + ".properties");

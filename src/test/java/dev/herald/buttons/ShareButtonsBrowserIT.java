@@ -79,8 +79,8 @@ class ShareButtonsBrowserIT {
             List<String> errors = new ArrayList<>();
             Page page = open(ctx, new ShareButtons().render(META), requests, errors);
             String before = page.url();
-            page.click("a[data-network=copy]");
-            page.waitForFunction("document.querySelector('.herald-share__status').textContent === 'Link copied'");
+            page.click("a.hs-cp");
+            page.waitForFunction("document.querySelector('.hs-st').textContent === 'Link copied'");
             assertEquals(META.url().toString(), page.evaluate("navigator.clipboard.readText()"));
             assertEquals(before, page.url());
             assertEquals(List.of(), errors);
@@ -94,7 +94,7 @@ class ShareButtonsBrowserIT {
             List<String> errors = new ArrayList<>();
             Page page = open(ctx, new ShareButtons().render(META), new ArrayList<>(), errors);
             boolean supported = (Boolean) page.evaluate("typeof navigator.share === 'function'");
-            assertEquals(!supported, page.evaluate("document.querySelector('[data-network=share]').parentNode.hidden"));
+            assertEquals(!supported, page.evaluate("document.querySelector('button.hs-sh').parentNode.hidden"));
             assertEquals(List.of(), errors);
         }
     }
@@ -119,7 +119,7 @@ class ShareButtonsBrowserIT {
         try (BrowserContext ctx = browser.newContext()) {
             Page page = open(ctx, new ShareButtons().render(META), new ArrayList<>(), new ArrayList<>());
             page.keyboard().press("Tab");
-            assertEquals("facebook", page.evaluate("document.activeElement.getAttribute('data-network')"));
+            assertEquals("hs-fb", page.evaluate("document.activeElement.className"));
             assertEquals("solid", page.evaluate("getComputedStyle(document.activeElement).outlineStyle"));
             assertTrue(page.evaluate("getComputedStyle(document.activeElement).outlineWidth").toString().startsWith("3"));
         }
@@ -131,7 +131,7 @@ class ShareButtonsBrowserIT {
             for (Layout layout : Layout.values()) {
                 Page page = open(ctx, new ShareButtons(ButtonOptions.builder().layout(layout).build()).render(META),
                         new ArrayList<>(), new ArrayList<>());
-                Object small = page.evaluate("Array.from(document.querySelectorAll('a.herald-share__link'))"
+                Object small = page.evaluate("Array.from(document.querySelectorAll('.herald-share li > a'))"
                         + ".map(a => a.getBoundingClientRect()).filter(r => r.width < 44 || r.height < 44).length");
                 assertEquals(0, ((Number) small).intValue(), layout.id());
             }

@@ -84,7 +84,7 @@ class HeraldCliTest {
         Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
         assertEquals("The Harbour Post", doc.selectFirst("meta[property=og:site_name]").attr("content"));
         assertEquals("@harbourpost", doc.selectFirst("meta[name=twitter:site]").attr("content"));
-        assertEquals(2, doc.select("[data-herald-buttons] a[data-network]").size());
+        assertEquals(2, doc.select("[data-herald-buttons] li > a").size());
     }
 
     @Test

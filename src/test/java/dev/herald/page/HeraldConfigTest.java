@@ -38,8 +38,33 @@ class HeraldConfigTest {
         assertEquals(1000, c.cacheSize());
         assertFalse(c.trustProxy());
         assertEquals(ButtonPlacement.AFTER_HEADLINE, c.buttonPlacement());
-        assertEquals(ButtonOptions.DEFAULTS, c.buttons());
+        assertEquals(ButtonOptions.DEFAULTS.toBuilder().assets("/herald/assets").build(), c.buttons());
         assertEquals(c, HeraldConfig.DEFAULTS);
+    }
+
+    @Test
+    void theBarLinksHeraldsServedFilesUnlessToldToInlineThem() {
+        assertEquals("/herald/assets", HeraldConfig.fromProperties(Map.of()).buttons().assets());
+        assertEquals("/static/herald", HeraldConfig.fromProperties(Map.of("herald.buttons.assets", "/static/herald/")).buttons().assets());
+        assertEquals("https://cdn.news.example/herald",
+                HeraldConfig.fromProperties(Map.of("herald.buttons.assets", "https://cdn.news.example/herald")).buttons().assets());
+        assertNull(HeraldConfig.fromProperties(Map.of("herald.buttons.assets", "inline")).buttons().assets());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.fromProperties(Map.of("herald.buttons.assets", "//evil.example/x")));
+        assertTrue(e.getMessage().startsWith("herald.buttons.assets='//evil.example/x'"), e.getMessage());
+    }
+
+    @Test
+    void placementsCombineButNoneAndPlaceholderOnlyStandAlone() {
+        HeraldConfig c = HeraldConfig.fromProperties(Map.of("herald.buttons.placement", "after-standfirst, end-of-article"));
+        assertEquals(List.of(ButtonPlacement.AFTER_STANDFIRST, ButtonPlacement.END_OF_ARTICLE), c.buttonPlacements());
+        assertEquals(ButtonPlacement.AFTER_STANDFIRST, c.buttonPlacement());
+        assertEquals(List.of(ButtonPlacement.AFTER_HEADLINE), HeraldConfig.DEFAULTS.buttonPlacements());
+        for (String bad : List.of("none, end-of-article", "after-headline, after-headline", "placeholder-only, after-headline", "sidebar", " , ")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> HeraldConfig.fromProperties(Map.of("herald.buttons.placement", bad)), bad);
+            assertTrue(e.getMessage().startsWith("herald.buttons.placement='"), e.getMessage());
+        }
     }
 
     @Test

@@ -52,6 +52,24 @@ class PageTransformerCharsetTest {
     }
 
     @Test
+    void readsUndeclaredCyrillicBytesThatAreNotUtf8AsWindows1251() {
+        Charset cp1251 = Charset.forName("windows-1251");
+        String html = "<!doctype html><html><head><title>Паром отменён из-за шторма</title></head><body>"
+                + "<article><h1>Паром отменён из-за шторма</h1><p>Утренний рейс на остров отменён: ветер усилился до штормового.</p></article></body></html>";
+        Rewrite r = plan(html.getBytes(cp1251), null);
+        assertEquals(cp1251, r.charset());
+        assertEquals("Паром отменён из-за шторма", r.meta().meta().title());
+        // The same text in UTF-8 is UTF-8: validity decides first.
+        assertEquals(StandardCharsets.UTF_8, plan(html.getBytes(StandardCharsets.UTF_8), null).charset());
+    }
+
+    @Test
+    void westernTextWithAccentsBetweenAsciiLettersStaysWindows1252() {
+        String html = "<title>Élève, café, naïve, Zürich, Größe, São Paulo, señor, déjà vu, à la carte, crème brûlée</title>";
+        assertEquals(CP1252, plan(html.getBytes(CP1252), null).charset());
+    }
+
+    @Test
     void takesTheDeclaredCharsetOverTheMetaTag() {
         byte[] page = "<meta charset=\"windows-1252\"><title>Caf\u00e9 \u2014 open</title>".getBytes(StandardCharsets.UTF_8);
         Rewrite r = plan(page, StandardCharsets.UTF_8);

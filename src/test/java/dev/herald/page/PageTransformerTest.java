@@ -219,6 +219,57 @@ class PageTransformerTest {
         assertTrue(transform(withButtons(ButtonPlacement.AFTER_HEADLINE), ARTICLE).contains("after repairs</h1><nav data-herald-buttons>share</nav><p>"));
     }
 
+    static final String OPENING = "<html><head><title>t</title></head><body><article><header><h1>Bridge reopens after repairs</h1>"
+            + "<p class=standfirst>Nine weeks of work end a day early.</p><p class=byline>By Ana Ruiz</p></header>"
+            + "<figure><img src=/b.jpg alt=''></figure>"
+            + "<p>Traffic flowed across the old bridge again on Monday morning after nine weeks of repair work.</p></article></body></html>";
+
+    @Test
+    void putsButtonsAfterTheStandfirstAndBylineThatOpenTheStory() {
+        String out = transform(withButtons(ButtonPlacement.AFTER_STANDFIRST), OPENING);
+        assertTrue(out.contains("By Ana Ruiz</p></header><nav data-herald-buttons>share</nav><figure>"), out);
+    }
+
+    @Test
+    void afterTheStandfirstWalksSiblingsAndStopsAtTheStory() {
+        String page = "<html><head><title>t</title></head><body><article><h1>Bridge reopens after repairs</h1>"
+                + "<p class=dek>Nine weeks of work end a day early.</p><div class=meta><time datetime=2025-05-04>4 May 2025</time></div>"
+                + "<p>Traffic flowed across the old bridge again on Monday morning after nine weeks of repair work, and then"
+                + " some more words so that this reads as the story's first paragraph rather than a standfirst of any kind at all."
+                + " It goes on, as stories do, well past what a standfirst would hold, into a third sentence.</p></article></body></html>";
+        String out = transform(withButtons(ButtonPlacement.AFTER_STANDFIRST), page);
+        assertTrue(out.contains("4 May 2025</time></div><nav data-herald-buttons>share</nav><p>Traffic"), out);
+    }
+
+    @Test
+    void afterTheStandfirstIsRightAfterTheHeadlineWhenNothingOpensTheStory() {
+        String out = transform(withButtons(ButtonPlacement.AFTER_STANDFIRST),
+                "<html><head><title>t</title></head><body><article><h1>Bridge reopens</h1><figure><img src=/b.jpg alt=''></figure>"
+                + "<p>Traffic flowed.</p></article></body></html>");
+        assertTrue(out.contains("Bridge reopens</h1><nav data-herald-buttons>share</nav><figure>"), out);
+    }
+
+    @Test
+    void severalPlacementsPutTheSameBarInEachPlaceOnce() {
+        PageTransformer t = new PageTransformer(SiteDefaults.NONE, BAR,
+                List.of(ButtonPlacement.AFTER_HEADLINE, ButtonPlacement.END_OF_ARTICLE), dev.herald.meta.ImageSizes.NONE);
+        String out = transform(t, ARTICLE);
+        assertTrue(out.contains("after repairs</h1><nav data-herald-buttons>share</nav><p>"), out);
+        assertTrue(out.contains("work.</p><nav data-herald-buttons>share</nav></article>"), out);
+        assertEquals(2, Jsoup.parse(out).select("[data-herald-buttons]").size());
+        // Two placements that land on one spot give one bar.
+        PageTransformer same = new PageTransformer(SiteDefaults.NONE, BAR,
+                List.of(ButtonPlacement.AFTER_HEADLINE, ButtonPlacement.AFTER_STANDFIRST), dev.herald.meta.ImageSizes.NONE);
+        assertEquals(1, Jsoup.parse(transform(same, ARTICLE.replace("<p>Traffic", "<figure></figure><p>Traffic"))).select("[data-herald-buttons]").size());
+    }
+
+    @Test
+    void aPlaceholderHoldsTheOnlyBarWhateverThePlacements() {
+        PageTransformer t = new PageTransformer(SiteDefaults.NONE, BAR,
+                List.of(ButtonPlacement.AFTER_HEADLINE, ButtonPlacement.END_OF_ARTICLE), dev.herald.meta.ImageSizes.NONE);
+        assertEquals(1, Jsoup.parse(transform(t, fixture("seed-article.html"))).select("[data-herald-buttons]").size());
+    }
+
     @Test
     void putsButtonsAtTheEndOfTheArticle() {
         assertTrue(transform(withButtons(ButtonPlacement.END_OF_ARTICLE), ARTICLE).contains("work.</p><nav data-herald-buttons>share</nav></article>"));

@@ -459,6 +459,67 @@ abstract class ShareFilterContract {
         }
     }
 
+    // ---- the share bar's cached files ------------------------------------------------------------
+
+    @Test
+    void servesTheBarsStylesheetAndScriptAsImmutableFilesNamedByTheirContent() throws Exception {
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(Http.text(get("/article.html")));
+        String css = page.selectFirst("head > link[rel=stylesheet][data-herald-style]").attr("href");
+        String js = page.selectFirst("head > script[defer][data-herald-script]").attr("src");
+        for (dev.herald.buttons.ShareAsset asset : dev.herald.buttons.ShareButtons.assets()) {
+            String path = asset.fileName().endsWith(".css") ? css : js;
+            assertEquals("/herald/assets/" + asset.fileName(), path);
+            HttpResponse<byte[]> r = get(path);
+            assertEquals(200, r.statusCode());
+            assertEquals("public, max-age=31536000, immutable", r.headers().firstValue("Cache-Control").orElse(null));
+            assertEquals(asset.etag(), r.headers().firstValue("ETag").orElse(null));
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").replace(" ", "").equalsIgnoreCase(asset.contentType()),
+                    r.headers().firstValue("Content-Type").orElse(null));
+            assertEquals(asset.text(), new String(r.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void answersARevalidatedAssetWithNotModified() throws Exception {
+        dev.herald.buttons.ShareAsset css = dev.herald.buttons.ShareButtons.assets().get(0);
+        HttpResponse<byte[]> r = http.get(uri("/herald/assets/" + css.fileName()), "If-None-Match", css.etag());
+        assertEquals(304, r.statusCode());
+        assertEquals(0, r.body().length);
+        HttpResponse<byte[]> stale = http.get(uri("/herald/assets/" + css.fileName()), "If-None-Match", "\"0123456789\"");
+        assertEquals(200, stale.statusCode());
+    }
+
+    @Test
+    void answersAnOlderVersionsNameWithTheCurrentFileCachedBriefly() throws Exception {
+        HttpResponse<byte[]> r = get("/herald/assets/share-0123456789.css");
+        assertEquals(200, r.statusCode());
+        assertEquals("public, max-age=300", r.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals(dev.herald.buttons.ShareButtons.css(), new String(r.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void leavesEveryOtherPathUnderTheAssetPathToTheApplication() throws Exception {
+        assertEquals(404, get("/herald/assets/other.css").statusCode());
+        assertEquals(404, get("/herald/assets/share-0123456789.css.map").statusCode());
+        assertEquals(404, get("/disabled/herald/assets/" + dev.herald.buttons.ShareButtons.assets().get(0).fileName()).statusCode());
+    }
+
+    @Test
+    void refusesToWriteToAnAsset() throws Exception {
+        HttpResponse<byte[]> r = http.send("POST", uri("/herald/assets/" + dev.herald.buttons.ShareButtons.assets().get(1).fileName()));
+        assertEquals(405, r.statusCode());
+        assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(null));
+    }
+
+    @Test
+    void linksAndServesTheAssetsUnderTheApplicationsContextPath() throws Exception {
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(Http.text(get("/canonical/article.html")));
+        String css = page.selectFirst("link[data-herald-style]").attr("href");
+        assertEquals("/canonical/herald/assets/" + dev.herald.buttons.ShareButtons.assets().get(0).fileName(), css);
+        assertEquals(200, get(css).statusCode());
+    }
+
     private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
         return http.get(uri(path));
     }

@@ -113,21 +113,48 @@ abstract class TaglibContract {
         for (String path : List.of("/plain/story.jsp", "/filtered/story.jsp")) {
             Document doc = page(path);
             assertEquals(1, doc.select("[data-herald-buttons]").size(), path);
-            assertEquals(List.of("facebook", "x", "mastodon"),
-                    doc.select("[data-herald-buttons] a[data-network]").eachAttr("data-network"), path);
+            assertEquals(List.of("hs-fb", "hs-x", "hs-ma"),
+                    doc.select("[data-herald-buttons] li > a").stream().map(a -> a.className()).toList(), path);
             assertTrue(doc.selectFirst("[data-herald-buttons]").text().contains("Share this story"), path);
             // Buttons go through the site's own endpoint, which counts and redirects.
-            String mastodon = doc.selectFirst("a[data-network=mastodon]").attr("href");
-            assertTrue(mastodon.startsWith(container.uri(path.substring(0, path.indexOf('/', 1)) + "/herald/share/mastodon?url=").toString()), mastodon);
+            // A path on the site that served the page, whatever its canonical URL says.
+            String mastodon = doc.selectFirst("a.hs-ma").attr("href");
+            assertTrue(mastodon.startsWith(path.substring(0, path.indexOf('/', 1)) + "/herald/share/mastodon?url="), mastodon);
         }
+    }
+
+    @Test
+    void buttonsTagLinksHeraldsCachedFilesOnlyWhereTheFilterServesThem() throws Exception {
+        Document filtered = page("/filtered/story.jsp");
+        String css = filtered.selectFirst("[data-herald-buttons] link[rel=stylesheet][data-herald-style]").attr("href");
+        assertTrue(css.startsWith("/filtered/herald/assets/share-"), css);
+        assertEquals(200, http.get(container.uri(css)).statusCode());
+        assertTrue(filtered.select("[data-herald-buttons] svg, [data-herald-buttons] style").isEmpty());
+        // Without the filter nothing serves the files: the bar carries its own style and icons.
+        Document plain = page("/plain/story.jsp");
+        assertTrue(plain.select("link[data-herald-style], script[data-herald-script][src]").isEmpty());
+        assertEquals(1, plain.select("[data-herald-buttons] style[data-herald-style]").size());
+        assertEquals(3, plain.select("[data-herald-buttons] svg").size());
     }
 
     @Test
     void shareUrlTagGivesTheButtonsLinkForCustomMarkup() throws Exception {
         Document doc = page("/plain/story.jsp");
         String custom = doc.selectFirst("#custom-x").attr("href");
-        assertEquals(doc.selectFirst("a[data-network=x]").attr("href"), custom);
+        // The same share, written the long way (absolute, %20) where the bar writes it short.
+        String button = doc.selectFirst("a.hs-x").attr("href");
+        assertEquals(URI.create(custom).getPath(), button.substring(0, button.indexOf('?')));
+        assertEquals(decodedQuery(custom), decodedQuery(button));
         assertTrue(doc.selectFirst("#pin").text().contains("/herald/share/pinterest?url="), doc.selectFirst("#pin").text());
+    }
+
+    private static java.util.Map<String, String> decodedQuery(String url) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     @Test
@@ -150,9 +177,9 @@ abstract class TaglibContract {
             assertEquals(303, r.statusCode(), () -> Http.text(r));
         }
         Document doc = page("/plain/counted.jsp");
-        String label = doc.selectFirst("a[data-network=facebook]").attr("aria-label");
+        String label = doc.selectFirst("a.hs-fb").attr("aria-label");
         assertTrue(label.contains("3"), label);
-        assertFalse(doc.selectFirst("a[data-network=linkedin]").attr("aria-label").matches(".*\\d.*"));
+        assertFalse(doc.selectFirst("a.hs-li").attr("aria-label").matches(".*\\d.*"));
     }
 
     @Test

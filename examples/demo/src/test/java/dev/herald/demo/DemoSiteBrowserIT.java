@@ -105,7 +105,7 @@ class DemoSiteBrowserIT {
             page.navigate(origin + "/articles/iran-retaliation.html");
             page.waitForLoadState();
             assertEquals(List.of(), outside);
-            assertEquals(13, page.locator("[data-herald-buttons] a[data-network]").count());
+            assertEquals(13, page.locator("[data-herald-buttons] li > a").count());
         }
     }
 
@@ -115,7 +115,7 @@ class DemoSiteBrowserIT {
         try (BrowserContext ctx = context(outside)) {
             Page page = ctx.newPage();
             page.navigate(origin + "/articles/iran-retaliation.html");
-            Page form = ctx.waitForPage(() -> page.locator("a[data-network=mastodon]").click());
+            Page form = ctx.waitForPage(() -> page.locator("a.hs-ma").click());
             form.waitForLoadState();
             assertTrue(form.url().startsWith(origin + "/herald/share/mastodon?"), form.url());
             form.locator("#instance").fill("mastodon.social");
@@ -166,10 +166,10 @@ class DemoSiteBrowserIT {
             Page page = ctx.newPage();
             page.navigate(origin + "/articles/nuclear-deal-explainer.html");
             Keyboard keys = page.keyboard();
-            for (int i = 0; i < 60 && !"mastodon".equals(page.evaluate("document.activeElement.dataset.network")); i++) {
+            for (int i = 0; i < 60 && !"hs-ma".equals(page.evaluate("document.activeElement.className")); i++) {
                 keys.press("Tab");
             }
-            assertEquals("mastodon", page.evaluate("document.activeElement.dataset.network"));
+            assertEquals("hs-ma", page.evaluate("document.activeElement.className"));
             // The focus ring is visible: a real outline, not the browser default removed.
             Object outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle");
             assertTrue(!"none".equals(outline), "outline " + outline);
