@@ -2,23 +2,24 @@ package dev.herald.cli;
 
 import dev.herald.delivery.Delivery;
 import dev.herald.delivery.DeliveryDatabase;
+import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.config.AccountSettings;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
-import dev.herald.syndication.Secret;
-import dev.herald.syndication.config.AccountSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -83,6 +84,12 @@ public final class WorkerCommand implements Callable<Integer> {
             Delivery.Builder builder = Delivery.builder(db).syndicators(syndicators).threads(threads)
                     .pollingInterval(Duration.ofMillis(pollMillis));
             credentials.forEach(builder::credentials);
+            // An account that failed auth with these same credentials is asked once whether the
+            // network takes them now (a token re-enabled on the network's side, say).
+            Map<String, Syndicator> byAccount = new HashMap<>();
+            for (Syndicator s : syndicators) byAccount.put(s.account(), s);
+            builder.credentialVerifier(account -> byAccount.containsKey(account)
+                    && byAccount.get(account).check().status() == CredentialCheck.Status.OK);
             if (node != null) builder.node(node);
             Delivery delivery = builder.build().start();
             Thread hook = new Thread(this::stop, "herald-worker-stop");

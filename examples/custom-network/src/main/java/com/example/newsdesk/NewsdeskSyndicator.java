@@ -59,7 +59,7 @@ final class NewsdeskSyndicator implements Syndicator {
 
     @Override
     public Outcome send(Post post) {
-        ComposedText text = Composer.compose(post.article(), template, rules);
+        ComposedText text = Composer.compose(post, template, rules);
         if (!text.fits()) return new Outcome.Permanent("the link alone is longer than " + text.limit() + " characters");
         HttpPost request = new HttpPost(teasers);
         request.setHeader("Authorization", "Bearer " + key.value());
@@ -91,7 +91,7 @@ final class NewsdeskSyndicator implements Syndicator {
 
     @Override
     public Preview preview(Post post) {
-        ComposedText text = Composer.compose(post.article(), template, rules);
+        ComposedText text = Composer.compose(post, template, rules);
         return new Preview(account, network(), text, new String(body(post, text), java.nio.charset.StandardCharsets.UTF_8));
     }
 
