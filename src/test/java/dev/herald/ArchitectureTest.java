@@ -34,9 +34,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule thePageHalfUsesOnlyTheLibrariesASiteGetsWithIt = classes().that().resideInAnyPackage(PAGE_HALF)
             .and().doNotHaveFullyQualifiedName(NEEDS_DELIVERY)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PAGE_HALF, "java..", "javax..", "jakarta.servlet..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PAGE_HALF, "dev.herald.metrics", "java..", "javax..", "jakarta.servlet..",
                     "org.jsoup..", "org.slf4j..", "com.fasterxml.jackson.."))
             .because("herald's runtime class path is jsoup and slf4j-api (Jackson is embedded); servlet and JSP are the container's");
+
+    /** Micrometer is optional: only its adapter may name it, and only once it is known to be present. */
+    @ArchTest
+    static final ArchRule onlyTheMicrometerAdapterNamesMicrometer = noClasses().that().resideInAPackage("dev.herald..")
+            .and().doNotHaveFullyQualifiedName("dev.herald.metrics.MicrometerMetrics")
+            .and().resideOutsideOfPackage("dev.herald.spring..")
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
 
     @ArchTest
     static final ArchRule syndicationNeverImportsDeliveryOrTheCommandLine = noClasses().that().resideInAPackage("dev.herald.syndication..")
