@@ -363,6 +363,7 @@ public class ShareServlet extends HttpServlet {
         resp.setStatus(status);
         resp.setContentType("text/plain;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
+        resp.setHeader("X-Content-Type-Options", "nosniff"); // the message may echo the request
         resp.getWriter().write(message + "\n");
     }
 
