@@ -363,12 +363,16 @@ public class ShareServlet extends HttpServlet {
         }
     }
 
-    /** Whether {@code page}'s path lies in this web app and under the paths the filter rewrites. */
+    /**
+     * Whether {@code page}'s path is one the filter rewrites ({@code herald.paths}, less
+     * {@code herald.paths.exclude}), read inside this web app. A path outside the context path is
+     * read as it is: a proxy may publish the app at the root, and pages may declare such canonical URLs.
+     */
     private boolean isPageOfSite(HttpServletRequest req, URI page) {
         String path = page.getPath(); // decoded, as the container hands paths to the filter's patterns
+        if (path == null) return false;
         String context = req.getContextPath();
-        if (path == null || !path.startsWith(context + "/")) return false;
-        return pagePaths.test(path.substring(context.length()));
+        return pagePaths.test(!context.isEmpty() && path.startsWith(context + "/") ? path.substring(context.length()) : path);
     }
 
     /** The client's address: the container's, or with trusted proxies the right-most untrusted hop. */
@@ -388,6 +392,7 @@ public class ShareServlet extends HttpServlet {
         resp.setStatus(status);
         resp.setContentType("text/plain;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
+        resp.setHeader("X-Content-Type-Options", "nosniff"); // the message may echo the request
         resp.getWriter().write(message + "\n");
     }
 

@@ -377,9 +377,12 @@ abstract class ShareEndpointContract {
         String outside = "https://news.example/plugged/login";
         assertEquals(303, http.get(container.uri("/plugged/herald/share/facebook?url=" + q(outside))).statusCode());
         assertTrue(published.counts(URI.create(outside)).isEmpty());
-        String otherApp = "https://news.example/articles/not-in-this-app";
-        assertEquals(303, http.get(container.uri("/plugged/herald/share/facebook?url=" + q(otherApp))).statusCode());
-        assertTrue(published.counts(URI.create(otherApp)).isEmpty());
+        String excluded = "https://news.example/plugged/about";
+        assertEquals(303, http.get(container.uri("/plugged/herald/share/facebook?url=" + q(excluded))).statusCode());
+        assertTrue(published.counts(URI.create(excluded)).isEmpty());
+        String atTheRoot = "https://news.example/articles/published-at-the-root";
+        assertEquals(303, http.get(container.uri("/plugged/herald/share/facebook?url=" + q(atTheRoot))).statusCode());
+        assertEquals(1L, published.counts(URI.create(atTheRoot)).get(Network.FACEBOOK), "a proxy may publish the app at the root");
     }
 
     @Test

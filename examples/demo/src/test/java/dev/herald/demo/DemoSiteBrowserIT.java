@@ -132,6 +132,38 @@ class DemoSiteBrowserIT {
     }
 
     @Test
+    void aFormOnAnotherSiteCannotSendTheReaderToAServerOfItsChoosing() {
+        for (String method : List.of("get", "post")) {
+            List<String> outside = new CopyOnWriteArrayList<>();
+            String article = origin + "/articles/iran-retaliation.html";
+            String attack = "<!doctype html><form method=" + method + " action=\"" + origin + "/herald/share/mastodon\">"
+                    + "<input name=url value=\"" + article + "\"><input name=instance value=\"evil.example\">"
+                    + "<input name=remember value=1></form><script>document.forms[0].submit()</script>";
+            try (BrowserContext ctx = browser.newContext()) {
+                ctx.route("**/*", route -> {
+                    String url = route.request().url();
+                    if (url.startsWith("https://attacker.example/")) {
+                        route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(200).setContentType("text/html").setBody(attack));
+                    } else if (url.startsWith(origin + "/")) {
+                        route.resume();
+                    } else {
+                        outside.add(url);
+                        route.abort();
+                    }
+                });
+                Page page = ctx.newPage();
+                page.navigate("https://attacker.example/");
+                page.waitForURL(origin + "/herald/share/mastodon**");
+                page.waitForLoadState();
+                assertEquals(List.of(), outside, method);
+                assertEquals("evil.example", page.locator("#instance").inputValue(), "the reader is shown the server, not sent to it");
+                assertTrue(page.locator("#destination").textContent().contains("https://evil.example/"), method);
+                assertTrue(ctx.cookies().stream().noneMatch(c -> c.name.equals("herald_instance")), "nothing remembered");
+            }
+        }
+    }
+
+    @Test
     void theSandboxSyndicatesTheLeadStoryAndShowsWhatEachNetworkReceived() {
         List<String> outside = new CopyOnWriteArrayList<>();
         try (BrowserContext ctx = context(outside)) {
