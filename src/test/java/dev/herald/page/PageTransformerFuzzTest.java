@@ -52,10 +52,12 @@ class PageTransformerFuzzTest {
     // Where text is not markup: an insertion anywhere inside these (tags included) would be data, or break them.
     private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
             "noframes", "plaintext", "noscript");
-    // Where a share bar would be inert, invisible, moved by the parser, or nested inside another control.
+    // Where a share bar would be inert, invisible, moved by the parser, or its links nested inside another
+    // control. (A heading left open by the page is not on the list: the bar then sits inside that heading,
+    // as the page's own later content does; the fuzzer found this with an <h1> reopened by an <svg> breakout.)
     private static final Set<String> NOT_FOR_THE_BAR = Set.of("head", "script", "style", "template", "svg", "math", "noscript",
             "textarea", "title", "select", "option", "a", "button", "table", "tbody", "thead", "tfoot", "tr", "iframe",
-            "noembed", "noframes", "xmp", "object", "label", "p", "h1", "h2", "h3", "h4", "h5", "h6");
+            "noembed", "noframes", "xmp", "object", "label");
 
     @FuzzTest(maxDuration = "30s")
     void insertsOnlyCompleteFragmentsBetweenTokensAndKeepsThePageIntact(byte[] page) {
