@@ -113,6 +113,17 @@ class PageTransformerFuzzTest {
     }
 
     @Test
+    void putsTheHeadTagsAfterTheHeadStartTagWhenATitleOrStyleIsLeftOpen() {
+        for (String open : new String[] {"<title>Left open</tiX>", "<style>p{}</sty/head>", "<script>var a;</scrip>"}) {
+            byte[] page = ("<html><head>" + open + "</head><body><article><h1>A headline here</h1></article></body></html>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Rewrite r = TRANSFORMER.plan(page, page.length, null, PageRequest.of(URL));
+            assertFalse(r.insertions().isEmpty(), open);
+            assertEquals("<html><head>".length(), r.insertions().get(0).offset(), open);
+        }
+    }
+
+    @Test
     void theCommittedCorpusReachesBothTheHeadAndTheBar() throws Exception {
         Path corpus = Path.of("src/test/resources/dev/herald/page/PageTransformerFuzzTestInputs/"
                 + "insertsOnlyCompleteFragmentsBetweenTokensAndKeepsThePageIntact");
