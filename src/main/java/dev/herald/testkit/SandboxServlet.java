@@ -23,9 +23,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -237,7 +237,7 @@ public final class SandboxServlet extends HttpServlet {
             h.append("</ul></section>\n");
         }
         Sandbox sandbox = running.sandbox();
-        h.append("<p>The fakes keep the last ").append(maxRuns).append(" runs; the next run after that starts them afresh.</p>\n");
+        h.append("<p>The fakes keep up to ").append(maxRuns).append(" runs; the run after that starts them afresh.</p>\n");
         mastodon(sandbox, h);
         bluesky(sandbox, h);
         webhook(sandbox, h);
