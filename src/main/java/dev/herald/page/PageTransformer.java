@@ -262,6 +262,11 @@ public final class PageTransformer {
         }
         Range start = head.sourceRange();
         if (start.isTracked() && !start.isImplicit() && start.endPos() <= textLength) return start.endPos();
+        // No <head> tag: after the doctype, never before it (that would put the page in quirks mode).
+        for (org.jsoup.nodes.Node n : doc.childNodes()) {
+            Range r = n.sourceRange();
+            if (n instanceof org.jsoup.nodes.DocumentType && r.isTracked() && r.endPos() <= textLength) return r.endPos();
+        }
         return 0;
     }
 

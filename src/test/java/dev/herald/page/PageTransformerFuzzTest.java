@@ -121,6 +121,9 @@ class PageTransformerFuzzTest {
             assertFalse(r.insertions().isEmpty(), open);
             assertEquals("<html><head>".length(), r.insertions().get(0).offset(), open);
         }
+        byte[] headless = "<!doctype html>\n<title>Left open\n<p>Text".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Rewrite r = TRANSFORMER.plan(headless, headless.length, null, PageRequest.of(URL));
+        assertEquals("<!doctype html>".length(), r.insertions().get(0).offset(), "after the doctype, never before it");
     }
 
     @Test
