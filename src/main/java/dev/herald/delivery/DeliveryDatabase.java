@@ -9,8 +9,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Locale;
-import java.util.logging.Logger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * A pooled connection to the delivery database that Herald opened itself (the embedded H2 default,
@@ -25,6 +26,8 @@ public final class DeliveryDatabase implements DataSource, AutoCloseable {
 
     // Enough for a worker's send threads plus db-scheduler's own and the application's calls.
     private static final int POOL_SIZE = 48;
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(DeliveryDatabase.class);
+    private static final AtomicBoolean WARNED_NO_SERVER = new AtomicBoolean();
 
     private final DataSource pool;
     private final AutoCloseable closer;
@@ -37,24 +40,38 @@ public final class DeliveryDatabase implements DataSource, AutoCloseable {
     }
 
     /**
-     * The embedded H2 file database at {@code path} (H2 adds {@code .mv.db}), created with its
-     * parent folders on first use. Other processes on this machine (the CLI while the app runs)
-     * may open the same file at the same time: H2's automatic mixed mode hands them over to
-     * whichever process opened it first.
+     * The embedded H2 file database at {@code path} (H2 adds {@code .mv.db}), created on first use
+     * with its folder (readable by the owner only) and a generated password kept in
+     * {@code <path>.password} (mode 0600); the database files are narrowed to 0600 too. Other
+     * processes on this machine (the CLI while the app runs) may open the same file at the same time:
+     * H2's automatic mixed mode hands them over to whichever process opened it first, through a
+     * server that listens on the loopback interface only and asks for that password. A database
+     * made by an older Herald (user {@code sa}, empty password) is given a password on first open.
+     *
+     * <p>H2 binds its server through the JVM-wide system property {@code h2.bindAddress}, which
+     * Herald sets to {@code 127.0.0.1} unless the JVM already sets it. If H2 was loaded before
+     * (the application uses H2 itself) or the property names a non-loopback address, Herald opens
+     * the file without a server instead: the app works, and other processes cannot open the file
+     * until it stops.
      */
     public static DeliveryDatabase h2(Path path) {
-        return open(h2Url(path), "sa", "");
+        return h2(path, false);
     }
 
     /** As {@link #h2(Path)}, choosing whether every commit is written to the file at once ({@link #h2Url(Path, boolean)}). */
     public static DeliveryDatabase h2(Path path, boolean writeEveryCommit) {
-        return open(h2Url(path, writeEveryCommit), "sa", "");
+        String url = h2Url(path, writeEveryCommit);
+        DeliveryDatabase db = open(url, EmbeddedH2.USER, EmbeddedH2.password(path, url));
+        EmbeddedH2.restrictFiles(path);
+        return db;
     }
 
     /**
      * The JDBC URL of the embedded H2 file database at {@code path}: mixed mode for other local
-     * processes, and a statement cache large enough for the worker's and db-scheduler's statements
-     * (H2's default of 8 per connection makes it re-parse SQL on every share).
+     * processes when its server stays on loopback (see {@link #h2(Path)}), and a statement cache
+     * large enough for the worker's and db-scheduler's statements (H2's default of 8 per
+     * connection makes it re-parse SQL on every share). Connections need user {@code sa} and the
+     * password in {@code <path>.password}; {@link #h2(Path)} reads it for you.
      */
     public static String h2Url(Path path) {
         return h2Url(path, false);
@@ -67,8 +84,14 @@ public final class DeliveryDatabase implements DataSource, AutoCloseable {
      */
     public static String h2Url(Path path, boolean writeEveryCommit) {
         Validate.notNull(path, "path");
-        return "jdbc:h2:file:" + path.toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64"
-                + (writeEveryCommit ? ";WRITE_DELAY=0" : "");
+        boolean mixedMode = EmbeddedH2.serverStaysOnLoopback();
+        if (!mixedMode && WARNED_NO_SERVER.compareAndSet(false, true)) {
+            LOG.warn("H2's server would not listen on loopback only in this JVM (h2.bindAddress={}); the embedded "
+                    + "database is opened without a server, so other processes cannot open it while this one runs. "
+                    + "Start the JVM with -Dh2.bindAddress=127.0.0.1 to share it.", System.getProperty("h2.bindAddress"));
+        }
+        return "jdbc:h2:file:" + path.toAbsolutePath().normalize() + (mixedMode ? ";AUTO_SERVER=TRUE" : "")
+                + ";QUERY_CACHE_SIZE=64" + (writeEveryCommit ? ";WRITE_DELAY=0" : "");
     }
 
     /**
@@ -138,7 +161,7 @@ public final class DeliveryDatabase implements DataSource, AutoCloseable {
     }
 
     @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
         return pool.getParentLogger();
     }
 

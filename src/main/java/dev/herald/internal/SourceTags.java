@@ -451,6 +451,9 @@ public final class SourceTags {
 
     private void skipRawText(int ns, int ne) {
         int end = findEndTag(pos, ns, ne);
+        // Left open, the element's text runs to the end of the page: no point after it is markup
+        // (PageTransformerFuzzTest found head tags planned inside an unclosed <title>).
+        if (end < 0) uncertainFrom = pos;
         pos = end < 0 ? n : end;
     }
 
@@ -473,6 +476,7 @@ public final class SourceTags {
             }
         }
         if (end >= 0 && !mentionsJsonLd(ne, pos)) skippable(pos, end);
+        if (end < 0) uncertainFrom = pos; // an unclosed script runs to the end of the page, as above
         pos = limit;
     }
 

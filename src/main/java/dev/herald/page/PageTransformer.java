@@ -292,14 +292,22 @@ public final class PageTransformer {
     static int headInsertionPoint(Document doc, int textLength) {
         Element head = doc.head();
         Range end = head.endSourceRange();
-        if (end.isTracked() && end.startPos() >= 0 && end.startPos() <= textLength) return end.startPos();
+        if (explicit(end) && end.startPos() >= 0 && end.startPos() <= textLength) return end.startPos();
         Element last = head.lastElementChild();
         if (last != null) {
-            Range r = last.endSourceRange().isTracked() ? last.endSourceRange() : last.sourceRange();
-            if (r.isTracked() && r.endPos() <= textLength) return r.endPos();
+            // After an explicit end tag, or after a void element's tag. A title, style or script left
+            // open runs to the end of the page, and an implied end is inside its text (found by
+            // PageTransformerFuzzTest); then the head's start tag is the safe point.
+            Range r = explicit(last.endSourceRange()) ? last.endSourceRange() : last.tag().isEmpty() ? last.sourceRange() : null;
+            if (r != null && r.isTracked() && r.endPos() <= textLength) return r.endPos();
         }
         Range start = head.sourceRange();
         if (start.isTracked() && !start.isImplicit() && start.endPos() <= textLength) return start.endPos();
+        // No <head> tag: after the doctype, never before it (that would put the page in quirks mode).
+        for (org.jsoup.nodes.Node n : doc.childNodes()) {
+            Range r = n.sourceRange();
+            if (n instanceof org.jsoup.nodes.DocumentType && r.isTracked() && r.endPos() <= textLength) return r.endPos();
+        }
         return 0;
     }
 

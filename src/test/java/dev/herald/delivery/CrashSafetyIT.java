@@ -68,7 +68,7 @@ class CrashSafetyIT {
             }
             assertEquals(SHARES, expected.size());
 
-            String url = DeliveryDatabase.h2Url(dbPath);
+            String url = dbPath.toString(); // the worker opens it with its password file
             int kills = 0;
             for (int run = 0; run < KILLS; run++) {
                 Process worker = WorkerProcess.start(log, receiver.secret(), url, "sa", receiver.webhookUri().toString(), "crash-node-" + run);

@@ -1,6 +1,7 @@
 package dev.herald.delivery;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A delivery worker in its own JVM, for the crash and cluster proofs: sends the outbox's shares to
- * a webhook and exits 0 once no share is pending. Arguments: JDBC URL, user, webhook URL, node name;
+ * a webhook and exits 0 once no share is pending. Arguments: JDBC URL (or the path of an embedded H2
+ * database, opened with its password file), user, webhook URL, node name;
  * the webhook secret comes in the environment variable {@link WorkerProcess#SECRET_VARIABLE}.
  */
 public final class DeliveryWorkerMain {
@@ -22,7 +24,7 @@ public final class DeliveryWorkerMain {
         String user = args[1];
         URI webhook = URI.create(args[2]);
         String node = args[3];
-        DeliveryDatabase db = DeliveryDatabase.open(jdbcUrl, user, "");
+        DeliveryDatabase db = jdbcUrl.startsWith("jdbc:") ? DeliveryDatabase.open(jdbcUrl, user, "") : DeliveryDatabase.h2(Path.of(jdbcUrl));
         Delivery delivery = Delivery.builder(db)
                 .syndicators(List.of(TestWebhooks.syndicator("hook", webhook, System.getenv(WorkerProcess.SECRET_VARIABLE))))
                 .node(node)

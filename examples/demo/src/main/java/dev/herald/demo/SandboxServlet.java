@@ -23,10 +23,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,28 +46,61 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code GET} shows the page; {@code POST .../post} with {@code path=/articles/x.html} reads that
  * page from this server (over loopback, so the filter's tags are what is read), posts it through
- * Herald's real syndicators and redirects back. Only paths of this site are accepted, and a POST from
- * another origin is refused.
+ * Herald's real syndicators and redirects back. What a post must carry, since the page is public:
+ * an {@code Origin} header naming this site (the request's own origin or {@code herald.site.url}),
+ * the form's token, and a plain site path; only a page that reads as an article
+ * ({@code og:type article}) is posted. One run at a time; the fakes are replaced by fresh ones
+ * after {@value #DEFAULT_MAX_RUNS} runs (context parameter {@code sandbox.maxRuns}), so what the
+ * sandbox keeps in memory is bounded. With the servlet init parameter {@code role} set, only users
+ * in that role may post.
  */
 public final class SandboxServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServlet.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEFAULT_PATH = "/articles/iran-retaliation.html";
+    /** How many runs the fakes keep before they are replaced by fresh ones, unless {@code sandbox.maxRuns} says otherwise. */
+    public static final int DEFAULT_MAX_RUNS = 20;
+    // Letters, digits and the few marks a site path needs: no query, fragment, percent-escape, backslash or control.
+    private static final Pattern SITE_PATH = Pattern.compile("/[A-Za-z0-9._~/-]{0,299}");
+    private static final int MAX_LINE = 500;
 
-    private transient Sandbox sandbox;
+    /** The fakes in use and the syndicators pointed at them, replaced together. */
+    private record Running(Sandbox sandbox, List<Syndicator> syndicators) {}
+
+    private transient volatile Running running;
     private transient HttpTransport http;
-    private transient List<Syndicator> syndicators;
     private transient volatile List<String> lastRun = List.of();
+    private transient ReentrantLock oneRun;
+    private transient int runs;
+    private transient int maxRuns;
+    private transient String token;
+    private transient String role;
 
     @Override
     public void init() throws ServletException {
-        sandbox = Sandbox.start();
+        String configured = getServletContext().getInitParameter("sandbox.maxRuns");
+        try {
+            maxRuns = configured == null ? DEFAULT_MAX_RUNS : Integer.parseInt(configured.strip());
+        } catch (NumberFormatException e) {
+            throw new ServletException("sandbox.maxRuns must be a whole number, not '" + configured + "'", e);
+        }
+        if (maxRuns < 1) throw new ServletException("sandbox.maxRuns must be at least 1, not " + maxRuns);
+        role = getInitParameter("role");
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        oneRun = new ReentrantLock();
         // The article's image comes from the demo site itself, on this machine: the sandbox
         // allow-lists loopback the way a site lists the internal host its images live on.
         http = HttpTransport.builder().fetchPolicy(FetchPolicy.allowing("127.0.0.0/8", "::1")).build();
-        syndicators = sandbox.syndicators(http, Clock.systemUTC());
+        running = fresh();
+    }
+
+    private Running fresh() {
+        Sandbox sandbox = Sandbox.start();
         LOG.info("Syndication sandbox: Mastodon {}, Bluesky {}, webhook {}", sandbox.mastodon().baseUri(), sandbox.bluesky().baseUri(), sandbox.webhook().webhookUri());
+        return new Running(sandbox, sandbox.syndicators(http, Clock.systemUTC()));
     }
 
     @Override
@@ -70,7 +110,7 @@ public final class SandboxServlet extends HttpServlet {
         } catch (IOException e) {
             LOG.debug("closing the sandbox's HTTP client", e);
         }
-        if (sandbox != null) sandbox.close();
+        if (running != null) running.sandbox().close();
     }
 
     @Override
@@ -79,21 +119,54 @@ public final class SandboxServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String origin = req.getHeader("Origin");
-        if (origin != null && !origin.equals(ownOrigin(req))) {
-            resp.sendError(HttpServletResponse.SC_FORBIDDEN, "cross-origin post refused");
+        String refusal = refusal(req);
+        if (refusal != null) {
+            resp.sendError(HttpServletResponse.SC_FORBIDDEN, refusal);
             return;
         }
-        String path = req.getParameter("path");
-        if (path == null || path.isBlank()) path = DEFAULT_PATH;
-        path = path.strip();
-        if (!path.startsWith("/") || path.startsWith("//") || path.contains("\\") || path.contains("..") || path.length() > 300) {
-            lastRun = List.of("refused: give a path on this site, like " + DEFAULT_PATH);
-        } else {
-            lastRun = syndicate(req, path);
+        if (!oneRun.tryLock()) {
+            resp.setHeader("Retry-After", "5");
+            resp.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "another run is in progress");
+            return;
+        }
+        try {
+            String path = req.getParameter("path");
+            if (path == null || path.isBlank()) path = DEFAULT_PATH;
+            path = path.strip();
+            if (!SITE_PATH.matcher(path).matches() || path.contains("//") || path.contains("..")) {
+                lastRun = List.of("refused: give a path on this site, like " + DEFAULT_PATH);
+            } else {
+                if (runs >= maxRuns) {
+                    Running old = running;
+                    running = fresh();
+                    runs = 0;
+                    old.sandbox().close();
+                }
+                runs++;
+                lastRun = syndicate(req, path).stream().map(SandboxServlet::bounded).toList();
+            }
+        } finally {
+            oneRun.unlock();
         }
         resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
         resp.setHeader("Location", req.getContextPath() + req.getServletPath() + "/");
+    }
+
+    /** Why this post is refused, or null: the role when one is required, then same origin, then the form's token. */
+    private String refusal(HttpServletRequest req) {
+        if (role != null && !req.isUserInRole(role)) return "posting needs the role " + role;
+        String origin = req.getHeader("Origin");
+        // Browsers send Origin with every form POST; a post without one did not come from this page.
+        if (origin == null || !ownOrigins(req).contains(origin.toLowerCase(Locale.ROOT))) return "cross-origin post refused";
+        String sent = req.getParameter("token");
+        if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            return "the form's token is missing or stale; reload the sandbox page";
+        }
+        return null;
+    }
+
+    private static String bounded(String line) {
+        return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE) + "…";
     }
 
     private List<String> syndicate(HttpServletRequest req, String path) {
@@ -102,13 +175,16 @@ public final class SandboxServlet extends HttpServlet {
             // Loopback to this very connector: the Host header is never trusted for where to fetch from.
             URI local = URI.create("http://127.0.0.1:" + req.getLocalPort() + req.getContextPath() + path);
             HttpReply page = http.execute(new HttpGet(local));
-            if (!page.ok()) return List.of("could not read " + path + ": HTTP " + page.status());
+            if (!page.ok()) return List.of("refused: could not read " + path + ": HTTP " + page.status());
+            if (!isHtml(page)) return List.of("refused: " + path + " is not an HTML page");
             HeraldConfig config = HeraldConfig.of(getServletContext());
             URI pageUrl = config.siteUrl() != null ? config.siteUrl().resolve(req.getContextPath() + path) : local;
             ArticleMeta article = new PageTransformer(config.site(), null, ButtonPlacement.NONE)
                     .plan(page.body(), page.body().length, null, PageRequest.of(pageUrl)).meta().meta();
+            // Only articles: the sandbox must not become a way to publish (and display) any page of the app.
+            if (!article.isArticle()) return List.of("refused: " + path + " is not an article page");
             if (article.url() == null) article = article.toBuilder().url(pageUrl).build();
-            for (Syndicator s : syndicators) {
+            for (Syndicator s : running.syndicators()) {
                 try {
                     lines.add(s.account() + " (" + s.network() + "): " + s.send(Post.of(article, s.account(), "")).describe());
                 } catch (RuntimeException e) {
@@ -121,11 +197,24 @@ public final class SandboxServlet extends HttpServlet {
         return lines;
     }
 
-    private static String ownOrigin(HttpServletRequest req) {
-        String scheme = req.getScheme().toLowerCase(Locale.ROOT);
-        int port = req.getServerPort();
-        boolean defaultPort = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        return scheme + "://" + req.getServerName() + (defaultPort ? "" : ":" + port);
+    private static boolean isHtml(HttpReply page) {
+        String type = page.header("Content-Type");
+        return type != null && type.toLowerCase(Locale.ROOT).strip().startsWith("text/html");
+    }
+
+    /** The origins a post may come from: the request's own, and the configured public origin behind a proxy. */
+    private Set<String> ownOrigins(HttpServletRequest req) {
+        Set<String> origins = new HashSet<>();
+        origins.add(origin(req.getScheme(), req.getServerName(), req.getServerPort()));
+        URI site = HeraldConfig.of(getServletContext()).siteUrl();
+        if (site != null && site.getHost() != null) origins.add(origin(site.getScheme(), site.getHost(), site.getPort()));
+        return origins;
+    }
+
+    private static String origin(String scheme, String host, int port) {
+        String s = scheme.toLowerCase(Locale.ROOT);
+        boolean defaultPort = port < 0 || (s.equals("http") && port == 80) || (s.equals("https") && port == 443);
+        return s + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
     @Override
@@ -145,6 +234,7 @@ public final class SandboxServlet extends HttpServlet {
                 .append("receiver, all running in this server. Nothing leaves this machine.</p>\n")
                 .append("<form method=\"post\" action=\"").append(esc(action)).append("\">")
                 .append("<label for=\"path\">Article on this site</label>")
+                .append("<input type=\"hidden\" name=\"token\" value=\"").append(esc(token)).append("\">")
                 .append("<input id=\"path\" name=\"path\" value=\"").append(esc(DEFAULT_PATH)).append("\"> ")
                 .append("<button type=\"submit\">Syndicate to all three accounts</button></form>\n");
         if (!lastRun.isEmpty()) {
@@ -152,9 +242,11 @@ public final class SandboxServlet extends HttpServlet {
             for (String line : lastRun) h.append("<li>").append(esc(line)).append("</li>");
             h.append("</ul></section>\n");
         }
-        mastodon(h);
-        bluesky(h);
-        webhook(h);
+        Sandbox sandbox = running.sandbox();
+        h.append("<p>The fakes keep up to ").append(maxRuns).append(" runs; the run after that starts them afresh.</p>\n");
+        mastodon(sandbox, h);
+        bluesky(sandbox, h);
+        webhook(sandbox, h);
         h.append("<section><h2>The accounts' herald.yaml</h2><pre>").append(Escape.preformatted(sandbox.yaml())).append("</pre></section>\n")
                 .append("</body></html>\n");
         resp.setContentType("text/html;charset=UTF-8");
@@ -163,7 +255,7 @@ public final class SandboxServlet extends HttpServlet {
         resp.getOutputStream().write(h.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private void mastodon(StringBuilder h) {
+    private static void mastodon(Sandbox sandbox, StringBuilder h) {
         List<MastodonStatus> statuses = sandbox.mastodon().statuses();
         h.append("<section id=\"mastodon\"><h2>Mastodon received ").append(statuses.size()).append(statuses.size() == 1 ? " status" : " statuses").append("</h2>");
         for (MastodonStatus s : newestFirst(statuses)) {
@@ -174,7 +266,7 @@ public final class SandboxServlet extends HttpServlet {
         h.append("</section>\n");
     }
 
-    private void bluesky(StringBuilder h) {
+    private static void bluesky(Sandbox sandbox, StringBuilder h) {
         List<BlueskyPost> posts = sandbox.bluesky().posts();
         h.append("<section id=\"bluesky\"><h2>Bluesky received ").append(posts.size()).append(posts.size() == 1 ? " post" : " posts").append("</h2>");
         for (BlueskyPost p : newestFirst(posts)) {
@@ -200,7 +292,7 @@ public final class SandboxServlet extends HttpServlet {
         h.append("</section>\n");
     }
 
-    private void webhook(StringBuilder h) {
+    private static void webhook(Sandbox sandbox, StringBuilder h) {
         List<WebhookDelivery> deliveries = sandbox.webhook().deliveries();
         h.append("<section id=\"webhook\"><h2>Webhook received ").append(deliveries.size()).append(deliveries.size() == 1 ? " delivery" : " deliveries")
                 .append("</h2><p>Signatures checked by the receiver (Standard Webhooks); rejected: ")
