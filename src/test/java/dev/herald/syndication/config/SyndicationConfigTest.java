@@ -79,7 +79,7 @@ class SyndicationConfigTest {
 
     @Test
     void aPlannedNetworkSaysNotYetRatherThanUnknown() {
-        assertTrue(error("accounts:\n  - name: a\n    network: linkedin\n").getMessage().contains("'linkedin' is not supported yet"));
+        assertTrue(error("accounts:\n  - name: a\n    network: telegram\n").getMessage().contains("'telegram' is not supported yet"));
     }
 
     @Test

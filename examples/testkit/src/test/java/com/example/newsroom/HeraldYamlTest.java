@@ -15,10 +15,12 @@ import dev.herald.syndication.config.SyndicatorFactory;
 import dev.herald.testkit.BlueskyPost;
 import dev.herald.testkit.FacebookPagePost;
 import dev.herald.testkit.HeraldMockExtension;
+import dev.herald.testkit.LinkedInPost;
 import dev.herald.testkit.ManualClock;
 import dev.herald.testkit.MastodonStatus;
 import dev.herald.testkit.MockBluesky;
 import dev.herald.testkit.MockFacebook;
+import dev.herald.testkit.MockLinkedIn;
 import dev.herald.testkit.MockMastodon;
 import dev.herald.testkit.MockX;
 import dev.herald.testkit.XPost;
@@ -44,7 +46,7 @@ class HeraldYamlTest {
             .locale(Locale.US).tags(List.of("Iran", "Middle East")).build();
 
     @Test
-    void everyEnabledAccountGetsTheStoryWordedAsWeMeantIt(MockMastodon mastodon, MockX x, MockFacebook facebook, ManualClock clock) throws Exception {
+    void everyEnabledAccountGetsTheStoryWordedAsWeMeantIt(MockMastodon mastodon, MockX x, MockFacebook facebook, MockLinkedIn linkedin, ManualClock clock) throws Exception {
         // Our Bluesky account as the fake knows it: the handle in our herald.yaml, a test password.
         try (MockBluesky bluesky = MockBluesky.builder().clock(clock).strictFacets()
                 .account("ledger.bsky.social", "test-app-password", "did:plc:ledgernewsroomaccountaaa").start()) {
@@ -52,8 +54,10 @@ class HeraldYamlTest {
                     .withBaseUrl("ledger-mastodon", mastodon.baseUri())
                     .withBaseUrl("ledger-bluesky", bluesky.baseUri())
                     .withBaseUrl("ledger-x", x.baseUri())
-                    .withBaseUrl("ledger-facebook", facebook.baseUri());
+                    .withBaseUrl("ledger-facebook", facebook.baseUri())
+                    .withBaseUrl("ledger-linkedin", linkedin.baseUri());
             Map<String, String> testCredentials = Map.of("FACEBOOK_PAGE_TOKEN", MockFacebook.DEFAULT_PAGE_TOKEN,
+                    "LINKEDIN_TOKEN", MockLinkedIn.DEFAULT_TOKEN,
                     "MASTODON_TOKEN", mastodon.accessToken(), "BLUESKY_APP_PASSWORD", "test-app-password",
                     "X_CONSUMER_KEY", MockX.DEFAULT_CONSUMER_KEY, "X_CONSUMER_SECRET", MockX.DEFAULT_CONSUMER_SECRET,
                     "X_ACCESS_TOKEN", MockX.DEFAULT_ACCESS_TOKEN, "X_ACCESS_TOKEN_SECRET", MockX.DEFAULT_ACCESS_TOKEN_SECRET);
@@ -78,6 +82,9 @@ class HeraldYamlTest {
 
             FacebookPagePost page = facebook.posts().get(0);
             assertEquals(STORY.url().toString(), page.link(), "Facebook builds the card from the link");
+
+            LinkedInPost update = linkedin.posts().get(0);
+            assertEquals(STORY.title(), update.article().path("title").asText(), "LinkedIn gets the card spelled out");
 
             XPost tweet = x.posts().get(0);
             assertEquals(List.of(STORY.url().toString()), tweet.urls(), "one link, the story's: " + tweet.text());
