@@ -45,11 +45,11 @@ public final class XText {
     }
 
     /**
-     * Whether a cluster is an emoji as twitter-text's emoji pattern sees it: a pictograph, a regional
+     * Whether a cluster is an emoji as twitter-text's emoji pattern sees it (Threads counts the same clusters by their bytes): a pictograph, a regional
      * indicator pair, or any character turned into emoji by U+FE0F or a keycap (U+20E3). Java 17 has
      * no {@code Character.isEmoji}, hence the blocks.
      */
-    static boolean isEmoji(String cluster) {
+    public static boolean isEmoji(String cluster) {
         return cluster.codePoints().anyMatch(cp -> cp == 0xFE0F || cp == 0x20E3
                 || (cp >= 0x1F000 && cp <= 0x1FAFF)
                 || (cp >= 0x2600 && cp <= 0x27BF)

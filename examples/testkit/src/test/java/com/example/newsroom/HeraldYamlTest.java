@@ -22,6 +22,7 @@ import dev.herald.testkit.MockBluesky;
 import dev.herald.testkit.MockFacebook;
 import dev.herald.testkit.MockLinkedIn;
 import dev.herald.testkit.MockMastodon;
+import dev.herald.testkit.MockThreads;
 import dev.herald.testkit.MockX;
 import dev.herald.testkit.XPost;
 import java.net.URI;
@@ -46,7 +47,7 @@ class HeraldYamlTest {
             .locale(Locale.US).tags(List.of("Iran", "Middle East")).build();
 
     @Test
-    void everyEnabledAccountGetsTheStoryWordedAsWeMeantIt(MockMastodon mastodon, MockX x, MockFacebook facebook, MockLinkedIn linkedin, ManualClock clock) throws Exception {
+    void everyEnabledAccountGetsTheStoryWordedAsWeMeantIt(MockMastodon mastodon, MockX x, MockFacebook facebook, MockLinkedIn linkedin, MockThreads threads, ManualClock clock) throws Exception {
         // Our Bluesky account as the fake knows it: the handle in our herald.yaml, a test password.
         try (MockBluesky bluesky = MockBluesky.builder().clock(clock).strictFacets()
                 .account("ledger.bsky.social", "test-app-password", "did:plc:ledgernewsroomaccountaaa").start()) {
@@ -55,9 +56,10 @@ class HeraldYamlTest {
                     .withBaseUrl("ledger-bluesky", bluesky.baseUri())
                     .withBaseUrl("ledger-x", x.baseUri())
                     .withBaseUrl("ledger-facebook", facebook.baseUri())
-                    .withBaseUrl("ledger-linkedin", linkedin.baseUri());
+                    .withBaseUrl("ledger-linkedin", linkedin.baseUri())
+                    .withBaseUrl("ledger-threads", threads.baseUri());
             Map<String, String> testCredentials = Map.of("FACEBOOK_PAGE_TOKEN", MockFacebook.DEFAULT_PAGE_TOKEN,
-                    "LINKEDIN_TOKEN", MockLinkedIn.DEFAULT_TOKEN,
+                    "LINKEDIN_TOKEN", MockLinkedIn.DEFAULT_TOKEN, "THREADS_TOKEN", MockThreads.DEFAULT_TOKEN,
                     "MASTODON_TOKEN", mastodon.accessToken(), "BLUESKY_APP_PASSWORD", "test-app-password",
                     "X_CONSUMER_KEY", MockX.DEFAULT_CONSUMER_KEY, "X_CONSUMER_SECRET", MockX.DEFAULT_CONSUMER_SECRET,
                     "X_ACCESS_TOKEN", MockX.DEFAULT_ACCESS_TOKEN, "X_ACCESS_TOKEN_SECRET", MockX.DEFAULT_ACCESS_TOKEN_SECRET);
@@ -85,6 +87,8 @@ class HeraldYamlTest {
 
             LinkedInPost update = linkedin.posts().get(0);
             assertEquals(STORY.title(), update.article().path("title").asText(), "LinkedIn gets the card spelled out");
+
+            assertEquals(STORY.url().toString(), threads.posts().get(0).linkAttachment(), "Threads gets the link attached");
 
             XPost tweet = x.posts().get(0);
             assertEquals(List.of(STORY.url().toString()), tweet.urls(), "one link, the story's: " + tweet.text());
