@@ -126,6 +126,9 @@ class ThreadsSyndicatorTest {
         assertEquals(8, ThreadsText.length("🇮🇷"));
         assertEquals(1 + 6, ThreadsText.length("a❤️"));
         assertEquals(URL.length(), ThreadsText.length(URL), "a link counts as written");
+        for (String text : List.of("Zürich e\u0301", "😀 👨‍👩‍👧‍👦 🇺🇸 👍🏽 1️⃣ ❤️", "伊朗 " + URL, "🏴󠁧󠁢󠁳󠁣󠁴󠁿 ©")) {
+            assertEquals(MockThreads.length(text), ThreadsText.length(text), text);
+        }
     }
 
     @Test

@@ -51,6 +51,16 @@ class XTextTest {
         assertEquals(4, XText.length("“—”′"));
     }
 
+    /** Herald's counter and the fake's, written apart, agree on every tricky case. */
+    @Test
+    void agreesWithTheFakesIndependentCount() {
+        for (String text : java.util.List.of("Hello", "Zürich e\u0301", "伊朗报复 ニュース 뉴스", "😀 👨‍👩‍👧‍👦 🇺🇸🇮🇷 👍🏽 1️⃣ ❤️ ☺",
+                "“quotes” — ‘dash’ … ′", "a https://ledger.example/x. b http://c.example/(x)", "Ελληνικά русский עברית العربية हिन्दी",
+                "🏴󠁧󠁢󠁳󠁣󠁴󠁿 and ©® ™")) {
+            assertEquals(dev.herald.testkit.MockX.weightedLength(text), XText.length(text), text);
+        }
+    }
+
     @Test
     void theSeedArticleComposedForXWeighsAtMost280() {
         String headline = "Iran says retaliation for US strike is complete, will not seek “escalation”";

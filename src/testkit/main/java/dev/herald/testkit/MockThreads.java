@@ -111,8 +111,8 @@ public final class MockThreads extends MockService {
         return containers.size();
     }
 
-    /** What Threads counts for {@code text}: every grapheme 1, an emoji its UTF-8 bytes. */
-    static int length(String text) {
+    /** What Threads counts for {@code text}: every grapheme 1, an emoji its UTF-8 bytes; public so a test can hold a client's counter against it. */
+    public static int length(String text) {
         int n = 0;
         for (String g : Graphemes.split(text)) {
             boolean emoji = g.codePoints().anyMatch(cp -> cp >= 0x1F000 && cp <= 0x1FAFF || cp >= 0x2600 && cp <= 0x27BF || cp == 0xFE0F
