@@ -59,15 +59,31 @@ public final class XSyndicator implements Syndicator {
     private final HttpTransport http;
     private final Clock clock;
     private final OAuth1Signer signer;
+    private final XTokenSource tokens;
     private final Secret[] secrets;
 
     /** A syndicator for {@code account}, over the shared {@code http}, with time (OAuth timestamps, rate-limit fallbacks) from {@code clock}. */
     public XSyndicator(XAccount account, HttpTransport http, Clock clock) {
-        this(account, http, clock, null);
+        this(account, http, clock, (OAuth1Signer) null);
+    }
+
+    /**
+     * A syndicator whose OAuth 2.0 user token comes from {@code tokens}: after a 401 it renews the
+     * token once and repeats the request. The account's own credentials must be {@link XCredentials.Bearer}
+     * (its token is masked in logs; the renewed ones are never logged).
+     */
+    public XSyndicator(XAccount account, HttpTransport http, Clock clock, XTokenSource tokens) {
+        this(account, http, clock, null, Validate.notNull(tokens, "tokens"));
+        Validate.isTrue(account.credentials() instanceof XCredentials.Bearer, "credentials of X account " + account.name(), "must be an OAuth 2.0 token to be renewed");
     }
 
     /** As {@link #XSyndicator(XAccount, HttpTransport, Clock)}, with OAuth 1.0a requests signed by {@code signer} (tests pin its nonces). */
     XSyndicator(XAccount account, HttpTransport http, Clock clock, OAuth1Signer signer) {
+        this(account, http, clock, signer, null);
+    }
+
+    private XSyndicator(XAccount account, HttpTransport http, Clock clock, OAuth1Signer signer, XTokenSource tokens) {
+        this.tokens = tokens;
         this.account = Validate.notNull(account, "account");
         this.http = Validate.notNull(http, "http");
         this.clock = Validate.notNull(clock, "clock");
@@ -156,11 +172,25 @@ public final class XSyndicator implements Syndicator {
     }
 
     private HttpReply execute(ClassicHttpRequest request) throws IOException {
+        HttpReply reply = executeOnce(request);
+        if (reply.status() != 401 || tokens == null) return reply;
+        String rejected = bearerOf(request);
+        String renewed = tokens.renew(rejected);
+        if (renewed == null || renewed.equals(rejected)) return reply;
+        return executeOnce(request);
+    }
+
+    private static String bearerOf(ClassicHttpRequest request) {
+        String auth = request.getFirstHeader("Authorization").getValue();
+        return auth.substring("Bearer ".length());
+    }
+
+    private HttpReply executeOnce(ClassicHttpRequest request) throws IOException {
         request.setHeader("Accept", "application/json");
         try {
             URI uri = request.getUri();
-            request.setHeader("Authorization", account.credentials() instanceof XCredentials.Bearer b
-                    ? "Bearer " + b.token().value()
+            request.setHeader("Authorization", tokens != null ? "Bearer " + tokens.current()
+                    : account.credentials() instanceof XCredentials.Bearer b ? "Bearer " + b.token().value()
                     : signer.authorization(request.getMethod(), uri, List.of())); // a JSON body is not signed
         } catch (java.net.URISyntaxException e) {
             throw new IOException("cannot sign a request to a malformed URI", e);

@@ -241,6 +241,39 @@ class XSyndicatorTest {
     }
 
     @Test
+    void anExpiredOAuth2TokenIsRenewedOnceWithTheRotatingRefreshTokenAndThePostGoesOut(MockX x, ManualClock clock) {
+        List<String> stored = new java.util.ArrayList<>();
+        RotatingRefreshToken tokens = new RotatingRefreshToken(x.baseUri(), MockX.DEFAULT_CLIENT_ID, null, MockX.DEFAULT_BEARER_TOKEN,
+                MockX.DEFAULT_REFRESH_TOKEN, http, stored::add);
+        XSyndicator s = new XSyndicator(new XAccount("ledger-x", x.baseUri(), new XCredentials.Bearer(Secret.of("t", MockX.DEFAULT_BEARER_TOKEN)), null),
+                http, clock, tokens);
+        x.revokeToken(MockX.DEFAULT_BEARER_TOKEN); // two hours later: expired
+
+        Outcome outcome = s.send(post("1"));
+
+        assertInstanceOf(Outcome.Posted.class, outcome, outcome.describe());
+        assertEquals(List.of("x-refresh-token-1"), stored, "the rotated refresh token is handed over to be kept");
+        assertEquals(java.util.Set.of("x-refresh-token-1"), x.refreshTokens(), "the used one is dead");
+        assertEquals("Bearer x-oauth2-access-1", x.lastRequest().getHeaders().get("Authorization"));
+
+        x.revokeToken("x-oauth2-access-1");
+        assertInstanceOf(Outcome.Posted.class, s.send(Post.of(SEED.toBuilder().url("https://ledger.example/2").build(), "ledger-x", "1")));
+        assertEquals(List.of("x-refresh-token-1", "x-refresh-token-2"), stored);
+    }
+
+    @Test
+    void aRefusedRefreshTokenLeavesTheSendAuthFailed(MockX x, ManualClock clock) {
+        RotatingRefreshToken tokens = new RotatingRefreshToken(x.baseUri(), MockX.DEFAULT_CLIENT_ID, null, MockX.DEFAULT_BEARER_TOKEN,
+                "x-refresh-token-stale", http, t -> { });
+        XSyndicator s = new XSyndicator(new XAccount("ledger-x", x.baseUri(), new XCredentials.Bearer(Secret.of("t", MockX.DEFAULT_BEARER_TOKEN)), null),
+                http, clock, tokens);
+        x.revokeToken(MockX.DEFAULT_BEARER_TOKEN);
+
+        assertInstanceOf(Outcome.AuthFailed.class, s.send(post("1")));
+        assertEquals(0, x.postCount());
+    }
+
+    @Test
     void aLostAnswerIsReconciledByTheLinksExpandedUrlSoTheResendIsNotMade(MockX x, ManualClock clock) {
         XSyndicator s = syndicator(x, clock);
         assertEquals(new Reconciliation.NotFound(), s.reconcile(post("1")));

@@ -73,6 +73,10 @@ public final class MockX extends MockService {
     public static final String DEFAULT_BEARER_TOKEN = "x-oauth2-user-token";
     /** The user behind the default credentials. */
     public static final String DEFAULT_USER_ID = "1500000000000000001";
+    /** The OAuth 2.0 refresh token a default fake accepts once (X rotates it on every use). */
+    public static final String DEFAULT_REFRESH_TOKEN = "x-refresh-token-0";
+    /** The OAuth 2.0 client id a default fake knows. */
+    public static final String DEFAULT_CLIENT_ID = "x-client-id";
     /** That user's handle. */
     public static final String DEFAULT_USERNAME = "meridianledger";
 
@@ -86,6 +90,8 @@ public final class MockX extends MockService {
     private final String consumerKey;
     private final String consumerSecret;
     private final Map<String, String> usernames = new ConcurrentHashMap<>();
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>(); // refresh token -> user id
+    private final AtomicLong tokenSerial = new AtomicLong();
     private final List<XPost> posts = new ArrayList<>();
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     private final FixedWindow postWindow;
@@ -101,6 +107,7 @@ public final class MockX extends MockService {
         accessTokens.put(DEFAULT_ACCESS_TOKEN, DEFAULT_USER_ID);
         tokenSecrets.put(DEFAULT_ACCESS_TOKEN, DEFAULT_ACCESS_TOKEN_SECRET);
         usernames.put(DEFAULT_USER_ID, DEFAULT_USERNAME);
+        refreshTokens.put(DEFAULT_REFRESH_TOKEN, DEFAULT_USER_ID);
         this.postWindow = new FixedWindow(b.postLimit, b.postPeriod, false, b.clock);
     }
 
@@ -166,8 +173,14 @@ public final class MockX extends MockService {
         return posts().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
+    /** The refresh tokens that would be accepted now (each is good once). */
+    public java.util.Set<String> refreshTokens() {
+        return java.util.Set.copyOf(refreshTokens.keySet());
+    }
+
     @Override
     MockResponse handle(RecordedRequest request) {
+        if ("POST".equals(request.getMethod()) && request.getUrl().encodedPath().equals("/2/oauth2/token")) return token(request);
         if (clientNotEnrolled) return clientForbidden();
         String user = authenticate(request);
         if (user == null) return problem(401, "Unauthorized", "Unauthorized", "about:blank").build();
@@ -180,6 +193,29 @@ public final class MockX extends MockService {
         Matcher m = Pattern.compile("/2/users/(\\d+)/tweets").matcher(path);
         if ("GET".equals(method) && m.matches()) return timeline(request, m.group(1));
         return problem(404, "Not Found Error", "Could not find resource " + path, "https://api.twitter.com/2/problems/resource-not-found").build();
+    }
+
+    /** {@code grant_type=refresh_token}: a new access token and a new refresh token; the one used dies. */
+    private MockResponse token(RecordedRequest request) {
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : new String(body(request), StandardCharsets.UTF_8).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) form.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+        }
+        if (!"refresh_token".equals(form.get("grant_type")) || !DEFAULT_CLIENT_ID.equals(form.get("client_id"))) {
+            return json(400, orderedMap("error", "invalid_request", "error_description", "Missing required parameter [grant_type].")).build();
+        }
+        String user = refreshTokens.remove(form.getOrDefault("refresh_token", ""));
+        if (user == null) return json(400, orderedMap("error", "invalid_request", "error_description", "Value passed for the token was invalid.")).build();
+        long n = tokenSerial.incrementAndGet();
+        String access = "x-oauth2-access-" + n;
+        String refresh = "x-refresh-token-" + n;
+        bearerTokens.put(access, user);
+        refreshTokens.put(refresh, user);
+        Map<String, Object> body = orderedMap("token_type", "bearer", "expires_in", 7200, "access_token", access);
+        body.put("scope", "tweet.write users.read tweet.read offline.access");
+        body.put("refresh_token", refresh);
+        return json(200, body).build();
     }
 
     private MockResponse create(RecordedRequest request, String user) {
