@@ -30,6 +30,8 @@ public final class RotatingRefreshToken implements XTokenSource {
     private String refresh;
 
     /**
+     * A token source starting from {@code access}, renewing it with {@code refresh}.
+     *
      * @param api X's API base URL
      * @param clientId the app's OAuth 2.0 client id
      * @param clientSecret the client secret of a confidential client (sent as Basic), or {@code null} for a public one

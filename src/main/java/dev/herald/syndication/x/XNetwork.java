@@ -85,6 +85,8 @@ public final class XNetwork implements NetworkProvider {
     }
 
     /**
+     * Builds the syndicator for an account signed in one way or the other.
+     *
      * @throws IllegalArgumentException unless the account has exactly one sign-in: {@code token}, or
      *     all four OAuth 1.0a keys
      */
