@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * @param maxLength the most grapheme clusters a post may have
  * @param maxBytes the most UTF-8 bytes, or {@link Integer#MAX_VALUE}
  * @param urlLength what each http(s) URL counts, or {@code -1} to count it as written
+ * @param weigher what each grapheme cluster outside a URL counts ({@link Weigher#ONE} for most
+ *     networks; X counts CJK and emoji as 2, Threads counts an emoji as its UTF-8 bytes)
  */
-public record TextRules(int maxLength, int maxBytes, int urlLength) {
+public record TextRules(int maxLength, int maxBytes, int urlLength, Weigher weigher) {
     /** Bluesky's {@code app.bsky.feed.post} limits: 300 graphemes and 3000 bytes, URLs as written. */
     public static final TextRules BLUESKY = new TextRules(300, 3000, -1);
     /** No limit: webhooks carry the whole text. */
@@ -27,11 +29,27 @@ public record TextRules(int maxLength, int maxBytes, int urlLength) {
     private static final Pattern URL = Pattern.compile("(?<![\\w/@])https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
     private static final String TRAILING = ".,;:!?'\")]}…";
 
-    /** Requires positive limits. */
+    /** What one grapheme cluster counts towards a network's limit. */
+    @FunctionalInterface
+    public interface Weigher {
+        /** Every cluster counts one: what readers see as a character. */
+        Weigher ONE = cluster -> 1;
+
+        /** The weight of {@code cluster}, one user-perceived character; at least zero. */
+        int weight(String cluster);
+    }
+
+    /** Requires positive limits; a missing weigher counts every cluster as one. */
     public TextRules {
         Validate.isTrue(maxLength > 0, "maxLength", "must be positive");
         Validate.isTrue(maxBytes > 0, "maxBytes", "must be positive");
         Validate.isTrue(urlLength >= -1, "urlLength", "must be -1 or more");
+        weigher = weigher == null ? Weigher.ONE : weigher;
+    }
+
+    /** Rules that count every grapheme cluster as one. */
+    public TextRules(int maxLength, int maxBytes, int urlLength) {
+        this(maxLength, maxBytes, urlLength, Weigher.ONE);
     }
 
     /** Mastodon's rules as an instance reports them ({@code max_characters}, {@code characters_reserved_per_url}). */
@@ -41,6 +59,7 @@ public record TextRules(int maxLength, int maxBytes, int urlLength) {
 
     /** The length the network compares with {@link #maxLength()}. */
     public int length(String text) {
+        if (weigher != Weigher.ONE) return weighed(text);
         if (urlLength < 0) return Graphemes.count(text);
         StringBuilder rest = new StringBuilder(text.length());
         int last = 0;
@@ -51,6 +70,23 @@ public record TextRules(int maxLength, int maxBytes, int urlLength) {
         }
         rest.append(text, last, text.length());
         return Graphemes.count(rest) + links.size() * urlLength;
+    }
+
+    private int weighed(String text) {
+        int total = 0;
+        int last = 0;
+        List<Span> links = urlLength < 0 ? List.of() : links(text);
+        for (Span link : links) {
+            total += weighAll(text.substring(last, link.start())) + urlLength;
+            last = link.end();
+        }
+        return total + weighAll(text.substring(last));
+    }
+
+    private int weighAll(String part) {
+        int sum = 0;
+        for (String cluster : Graphemes.split(part)) sum += weigher.weight(cluster);
+        return sum;
     }
 
     /** The char ranges of the http(s) links in {@code text}, as a link extractor sees them (trailing punctuation left out). */

@@ -20,9 +20,12 @@ class NetworkRegistryTest {
     @Test
     void findsTheNetworksHeraldShipsThroughTheServiceLoader() {
         NetworkRegistry installed = NetworkRegistry.installed();
-        assertEquals(Set.of("bluesky", "mastodon", "webhook"), installed.names());
+        assertEquals(Set.of("bluesky", "facebook", "linkedin", "mastodon", "threads", "webhook", "x"), installed.names());
         assertEquals("mastodon", installed.get("mastodon").settings().network());
-        for (NetworkProvider p : installed.providers()) assertEquals(DeliveryGuarantee.IDEMPOTENCY_KEY, p.guarantee(), p.name());
+        Set<String> reconciling = Set.of("x", "facebook", "linkedin", "threads");
+        for (NetworkProvider p : installed.providers()) {
+            assertEquals(reconciling.contains(p.name()) ? DeliveryGuarantee.RECONCILE_BEFORE_RESEND : DeliveryGuarantee.IDEMPOTENCY_KEY, p.guarantee(), p.name());
+        }
     }
 
     @Test

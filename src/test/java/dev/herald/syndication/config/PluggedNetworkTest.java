@@ -108,8 +108,8 @@ class PluggedNetworkTest {
         NetworkRegistry none = new NetworkRegistry(List.of());
         ConfigException e = assertThrows(ConfigException.class, () -> SyndicationConfig.parse(YAML, "herald.yaml", none));
         assertEquals("herald.yaml:3: account 'desk': unknown network 'newsdesk'; supported: ", e.getMessage());
-        ConfigException planned = assertThrows(ConfigException.class, () -> SyndicationConfig.parse(YAML.replace("NewsDesk", "threads"), "herald.yaml", registry));
-        assertTrue(planned.getMessage().contains("network 'threads' is not supported yet; supported: cms"), planned.getMessage());
+        ConfigException planned = assertThrows(ConfigException.class, () -> SyndicationConfig.parse(YAML.replace("NewsDesk", "telegram"), "herald.yaml", registry));
+        assertTrue(planned.getMessage().contains("network 'telegram' is not supported yet; supported: cms"), planned.getMessage());
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
  * }</pre>
  *
  * <p>Supported parameter types: {@link MockMastodon}, {@link MockBluesky},
- * {@link MockWebhookReceiver} (all started, with default settings) and {@link ManualClock}. Each
+ * {@link MockWebhookReceiver}, {@link MockX}, {@link MockFacebook}, {@link MockLinkedIn}, {@link MockThreads} (all started, with default settings) and {@link ManualClock}. Each
  * test gets one instance per type, shared by all its parameters of that type. When the same method
  * or constructor also declares a {@code ManualClock}, the fakes run on that clock (starting at the
  * current second) so the test can cross rate-limit windows and token lifetimes without sleeping;
@@ -45,7 +45,11 @@ public final class HeraldMockExtension implements ParameterResolver, AfterEachCa
     private static final Map<Class<? extends MockService>, Function<Clock, MockService>> FAKES = Map.of(
             MockMastodon.class, clock -> MockMastodon.builder().clock(clock).start(),
             MockBluesky.class, clock -> MockBluesky.builder().clock(clock).start(),
-            MockWebhookReceiver.class, clock -> MockWebhookReceiver.builder().clock(clock).start());
+            MockWebhookReceiver.class, clock -> MockWebhookReceiver.builder().clock(clock).start(),
+            MockX.class, clock -> MockX.builder().clock(clock).start(),
+            MockFacebook.class, clock -> MockFacebook.builder().clock(clock).start(),
+            MockLinkedIn.class, clock -> MockLinkedIn.builder().clock(clock).start(),
+            MockThreads.class, clock -> MockThreads.builder().clock(clock).start());
 
     /** Fakes (and the clock) created for one extension context; closed with it. */
     private static final class Scope {

@@ -13,11 +13,18 @@ import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
 import dev.herald.testkit.BlueskyPost;
+import dev.herald.testkit.FacebookPagePost;
 import dev.herald.testkit.HeraldMockExtension;
+import dev.herald.testkit.LinkedInPost;
 import dev.herald.testkit.ManualClock;
 import dev.herald.testkit.MastodonStatus;
 import dev.herald.testkit.MockBluesky;
+import dev.herald.testkit.MockFacebook;
+import dev.herald.testkit.MockLinkedIn;
 import dev.herald.testkit.MockMastodon;
+import dev.herald.testkit.MockThreads;
+import dev.herald.testkit.MockX;
+import dev.herald.testkit.XPost;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,14 +47,22 @@ class HeraldYamlTest {
             .locale(Locale.US).tags(List.of("Iran", "Middle East")).build();
 
     @Test
-    void everyEnabledAccountGetsTheStoryWordedAsWeMeantIt(MockMastodon mastodon, ManualClock clock) throws Exception {
+    void everyEnabledAccountGetsTheStoryWordedAsWeMeantIt(MockMastodon mastodon, MockX x, MockFacebook facebook, MockLinkedIn linkedin, MockThreads threads, ManualClock clock) throws Exception {
         // Our Bluesky account as the fake knows it: the handle in our herald.yaml, a test password.
         try (MockBluesky bluesky = MockBluesky.builder().clock(clock).strictFacets()
                 .account("ledger.bsky.social", "test-app-password", "did:plc:ledgernewsroomaccountaaa").start()) {
             SyndicationConfig config = SyndicationConfig.load(Path.of("examples/herald.yaml"))
                     .withBaseUrl("ledger-mastodon", mastodon.baseUri())
-                    .withBaseUrl("ledger-bluesky", bluesky.baseUri());
-            Map<String, String> testCredentials = Map.of("MASTODON_TOKEN", mastodon.accessToken(), "BLUESKY_APP_PASSWORD", "test-app-password");
+                    .withBaseUrl("ledger-bluesky", bluesky.baseUri())
+                    .withBaseUrl("ledger-x", x.baseUri())
+                    .withBaseUrl("ledger-facebook", facebook.baseUri())
+                    .withBaseUrl("ledger-linkedin", linkedin.baseUri())
+                    .withBaseUrl("ledger-threads", threads.baseUri());
+            Map<String, String> testCredentials = Map.of("FACEBOOK_PAGE_TOKEN", MockFacebook.DEFAULT_PAGE_TOKEN,
+                    "LINKEDIN_TOKEN", MockLinkedIn.DEFAULT_TOKEN, "THREADS_TOKEN", MockThreads.DEFAULT_TOKEN,
+                    "MASTODON_TOKEN", mastodon.accessToken(), "BLUESKY_APP_PASSWORD", "test-app-password",
+                    "X_CONSUMER_KEY", MockX.DEFAULT_CONSUMER_KEY, "X_CONSUMER_SECRET", MockX.DEFAULT_CONSUMER_SECRET,
+                    "X_ACCESS_TOKEN", MockX.DEFAULT_ACCESS_TOKEN, "X_ACCESS_TOKEN_SECRET", MockX.DEFAULT_ACCESS_TOKEN_SECRET);
             SecretSource secrets = reference -> Secret.resolve(reference, testCredentials::get, name -> null);
 
             try (HttpTransport http = HttpTransport.create()) {
@@ -66,6 +81,17 @@ class HeraldYamlTest {
             assertTrue(skeet.linkUris().contains(STORY.url().toString()), "the link is clickable: " + skeet.record());
             assertEquals(STORY.title(), skeet.externalEmbed().path("title").asText(), "the card carries the headline");
             assertEquals(List.of("en"), skeet.langs());
+
+            FacebookPagePost page = facebook.posts().get(0);
+            assertEquals(STORY.url().toString(), page.link(), "Facebook builds the card from the link");
+
+            LinkedInPost update = linkedin.posts().get(0);
+            assertEquals(STORY.title(), update.article().path("title").asText(), "LinkedIn gets the card spelled out");
+
+            assertEquals(STORY.url().toString(), threads.posts().get(0).linkAttachment(), "Threads gets the link attached");
+
+            XPost tweet = x.posts().get(0);
+            assertEquals(List.of(STORY.url().toString()), tweet.urls(), "one link, the story's: " + tweet.text());
         }
     }
 }

@@ -1,0 +1,283 @@
+package dev.herald.syndication.linkedin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.internal.Validate;
+import dev.herald.meta.ArticleMeta;
+import dev.herald.syndication.ComposedText;
+import dev.herald.syndication.Composer;
+import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpReply;
+import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.Outcome;
+import dev.herald.syndication.Payloads;
+import dev.herald.syndication.Post;
+import dev.herald.syndication.Preview;
+import dev.herald.syndication.Reconciliation;
+import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.bluesky.CardImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts articles to LinkedIn through the Posts API ({@code POST /rest/posts}) as an organisation or
+ * a person, every call with {@code LinkedIn-Version} and {@code X-Restli-Protocol-Version: 2.0.0}.
+ * LinkedIn does not read the page, so the article card is sent explicitly: {@code source},
+ * {@code title}, {@code description} and a {@code thumbnail} image URN, the article's image
+ * fetched (through the same guarded fetch as Bluesky's thumbnail) and uploaded with the Images API
+ * ({@code initializeUpload}, then {@code PUT} of the bytes). An image that cannot be had costs the
+ * card its picture, never the post. Commentary is little text ({@link LittleText}). Thread-safe.
+ *
+ * <p><b>Failures.</b> 201 with {@code x-restli-id} → {@link Outcome.Posted}; 422 "duplicate"
+ * (observed wording) → {@link Outcome.Duplicate}; 401 and 403 → {@link Outcome.AuthFailed}; 429 →
+ * {@link Outcome.RateLimited} until the next 00:00 UTC (the limits are daily; no reset header);
+ * 5xx and no answer → {@link Outcome.Transient}; other 4xx → {@link Outcome.Permanent} with
+ * LinkedIn's {@code message}.
+ *
+ * <p><b>Exactly once.</b> No idempotency key: {@link #reconcile} asks the author's recent posts
+ * ({@code GET /rest/posts?q=author}) for one whose article {@code source} is the article's URL.
+ */
+public final class LinkedInSyndicator implements Syndicator {
+    /** The value of {@link #network()}. */
+    public static final String NETWORK = "linkedin";
+    /** How many recent posts {@link #reconcile} reads. */
+    static final int RECENT = 50;
+    /** {@code check()} warns when the token expires within this. */
+    static final Duration EXPIRY_WARNING = Duration.ofDays(14);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinkedInSyndicator.class);
+    private static final Pattern DUPLICATE_OF = Pattern.compile("urn:li:(share|ugcPost):\\d+");
+
+    private final LinkedInAccount account;
+    private final HttpTransport http;
+    private final Clock clock;
+
+    /** A syndicator for {@code account} over the shared {@code http}; {@code clock} dates waits and the token's expiry. */
+    public LinkedInSyndicator(LinkedInAccount account, HttpTransport http, Clock clock) {
+        this.account = Validate.notNull(account, "account");
+        this.http = Validate.notNull(http, "http");
+        this.clock = Validate.notNull(clock, "clock");
+    }
+
+    @Override
+    public String account() {
+        return account.name();
+    }
+
+    @Override
+    public String network() {
+        return NETWORK;
+    }
+
+    @Override
+    public Outcome send(Post post) {
+        Validate.notNull(post, "post");
+        ComposedText text = compose(post);
+        if (!text.fits()) return new Outcome.Permanent("the post cannot fit LinkedIn's " + text.limit() + " characters");
+        String thumbnail = null;
+        ArticleMeta article = post.article();
+        try {
+            if (article.image() != null) {
+                Optional<CardImage> image = CardImage.fetch(article.image().url(), http);
+                if (image.isPresent()) {
+                    Upload upload = upload(image.get());
+                    if (upload.failure() != null) return upload.failure();
+                    thumbnail = upload.urn();
+                }
+            }
+            HttpPost request = new HttpPost(account.api().resolve("rest/posts"));
+            request.setEntity(new ByteArrayEntity(Payloads.bytes(body(article, text, thumbnail)), ContentType.APPLICATION_JSON));
+            Outcome outcome = classify(execute(request));
+            LOG.debug("linkedin {}: {} -> {}", account.name(), post.idempotencyKey(), outcome.describe());
+            return outcome;
+        } catch (IOException e) {
+            return Failures.unreachable(e, account.token());
+        }
+    }
+
+    /**
+     * The exact JSON body {@link #send} posts; the thumbnail, only known after the upload, shows as
+     * {@code <initializeUpload of URL>}. No request is made.
+     */
+    @Override
+    public Preview preview(Post post) {
+        Validate.notNull(post, "post");
+        ComposedText text = compose(post);
+        ArticleMeta article = post.article();
+        String thumb = article.image() == null ? null : "<initializeUpload of " + article.image().url() + ">";
+        return new Preview(account.name(), NETWORK, text, Payloads.pretty(body(article, text, thumb)));
+    }
+
+    /** Whether one of the author's {@value #RECENT} most recent posts carries the article (its card's {@code source}). */
+    @Override
+    public Reconciliation reconcile(Post post) {
+        Validate.notNull(post, "post");
+        String wanted = post.article().url().toString();
+        try {
+            HttpReply reply = execute(finder(RECENT));
+            if (!reply.ok()) return new Reconciliation.Unknown("could not read the author's posts: " + classify(reply).describe());
+            for (JsonNode p : reply.json().path("elements")) {
+                if (wanted.equals(p.path("content").path("article").path("source").asText())) {
+                    String id = p.path("id").asText();
+                    return new Reconciliation.Found(id, feedUrl(id));
+                }
+            }
+            return new Reconciliation.NotFound();
+        } catch (IOException e) {
+            return new Reconciliation.Unknown(Failures.unreachable(e, account.token()).describe());
+        }
+    }
+
+    /**
+     * Reads one of the author's posts with the token: refused is AUTH_FAILED. When the account gives
+     * {@code expiresAt}, an expired token is AUTH_FAILED without asking, and an accepted one says
+     * "expires in N days" (a warning within 14 days).
+     */
+    @Override
+    public CredentialCheck check() {
+        String expiry = "";
+        if (account.expiresAt() != null) {
+            Duration left = Duration.between(clock.instant(), account.expiresAt());
+            if (left.isNegative() || left.isZero()) return CredentialCheck.authFailed("the token expired on " + account.expiresAt() + "; sign in again");
+            long days = left.toDays();
+            expiry = "; it expires in " + days + (days == 1 ? " day" : " days") + (left.compareTo(EXPIRY_WARNING) <= 0 ? " — sign in again before then" : "");
+        }
+        try {
+            HttpReply reply = execute(finder(1));
+            if (reply.ok()) return CredentialCheck.ok("the token is accepted for " + account.author() + expiry);
+            return CredentialCheck.of(classify(reply));
+        } catch (IOException e) {
+            return CredentialCheck.of(Failures.unreachable(e, account.token()));
+        }
+    }
+
+
+    private record Upload(String urn, Outcome failure) {}
+
+    /**
+     * initializeUpload, then PUT of the bytes. A refused token, a rate limit or no answer fail the
+     * send (nothing is posted yet; the retry gets the picture); anything else drops the picture.
+     */
+    private Upload upload(CardImage image) throws IOException {
+        HttpPost init = new HttpPost(account.api().resolve("rest/images?action=initializeUpload"));
+        ObjectNode body = Payloads.object();
+        body.putObject("initializeUploadRequest").put("owner", account.author());
+        init.setEntity(new ByteArrayEntity(Payloads.bytes(body), ContentType.APPLICATION_JSON));
+        HttpReply reply = execute(init);
+        JsonNode value = reply.json().path("value");
+        String uploadUrl = value.path("uploadUrl").asText("");
+        String urn = value.path("image").asText("");
+        if (!reply.ok()) {
+            Outcome o = classify(reply);
+            if (o instanceof Outcome.AuthFailed || o instanceof Outcome.RateLimited) return new Upload(null, o);
+            return dropped(image, o.describe());
+        }
+        if (uploadUrl.isBlank() || !urn.startsWith("urn:li:image:")) return dropped(image, "initializeUpload answered no upload URL or image URN");
+        URI target;
+        try {
+            target = account.api().resolve(uploadUrl);
+        } catch (IllegalArgumentException e) {
+            return dropped(image, "initializeUpload answered a malformed upload URL");
+        }
+        HttpPut put = new HttpPut(target);
+        put.setEntity(new ByteArrayEntity(image.bytes(), ContentType.create(image.mimeType())));
+        // LinkedIn's sample sends the token with the upload; only ever to LinkedIn's own hosts.
+        if (linkedInHost(target)) put.setHeader("Authorization", "Bearer " + account.token().value());
+        HttpReply uploaded = http.execute(put, account.token());
+        if (!uploaded.ok()) return dropped(image, "the upload answered HTTP " + uploaded.status());
+        return new Upload(urn, null);
+    }
+
+    private Upload dropped(CardImage image, String why) {
+        LOG.warn("LinkedIn account {}: posting the card without its image {}: {}", account.name(), image.source(), why);
+        return new Upload(null, null);
+    }
+
+    private boolean linkedInHost(URI target) {
+        String host = target.getHost() == null ? "" : target.getHost().toLowerCase(Locale.ROOT);
+        return host.equals(account.api().getHost()) || host.equals("linkedin.com") || host.endsWith(".linkedin.com");
+    }
+
+    private HttpGet finder(int count) {
+        return new HttpGet(account.api().resolve("rest/posts?author=" + URLEncoder.encode(account.author(), StandardCharsets.UTF_8)
+                + "&q=author&count=" + count + "&sortBy=LAST_MODIFIED"));
+    }
+
+    private HttpReply execute(ClassicHttpRequest request) throws IOException {
+        request.setHeader("Authorization", "Bearer " + account.token().value());
+        request.setHeader("LinkedIn-Version", account.version());
+        request.setHeader("X-Restli-Protocol-Version", "2.0.0");
+        request.setHeader("Accept", "application/json");
+        if (request instanceof HttpGet && request.getRequestUri().contains("q=author")) request.setHeader("X-RestLi-Method", "FINDER");
+        return http.execute(request, account.token());
+    }
+
+    private Outcome classify(HttpReply reply) {
+        if (reply.ok()) {
+            String id = reply.header("x-restli-id");
+            if (id == null || id.isBlank()) return new Outcome.Transient(Failures.message(reply, "the answer holds no x-restli-id"), null);
+            return new Outcome.Posted(id, feedUrl(id));
+        }
+        JsonNode json = reply.json();
+        String message = json.path("message").asText("");
+        message = message.isBlank() ? null : account.token().maskIn(message);
+        if (reply.status() == 422 && message != null && message.toLowerCase(Locale.ROOT).contains("duplicate")) {
+            Matcher m = DUPLICATE_OF.matcher(message);
+            return m.find() ? new Outcome.Duplicate(m.group(), feedUrl(m.group())) : new Outcome.Duplicate(null, null);
+        }
+        return Failures.classify(reply, message, LinkedInNetwork.retrySignal(reply, clock), clock);
+    }
+
+    private ComposedText compose(Post post) {
+        return Composer.compose(post.article(), account.template(), LinkedInNetwork.RULES);
+    }
+
+    private ObjectNode body(ArticleMeta article, ComposedText text, String thumbnail) {
+        ObjectNode body = Payloads.object();
+        body.put("author", account.author());
+        body.put("commentary", LittleText.escape(text.text()));
+        body.put("visibility", "PUBLIC");
+        ObjectNode distribution = body.putObject("distribution");
+        distribution.put("feedDistribution", "MAIN_FEED");
+        distribution.putArray("targetEntities");
+        distribution.putArray("thirdPartyDistributionChannels");
+        ObjectNode card = body.putObject("content").putObject("article");
+        card.put("source", article.url().toString());
+        card.put("title", cut(article.title() == null || article.title().isBlank() ? article.url().toString() : article.title(), 399));
+        if (article.description() != null && !article.description().isBlank()) card.put("description", cut(article.description(), 4085));
+        if (thumbnail != null) {
+            card.put("thumbnail", thumbnail);
+            String alt = article.image().alt();
+            if (alt != null && !alt.isBlank()) card.put("thumbnailAltText", cut(alt, 4085));
+        }
+        body.put("lifecycleState", "PUBLISHED");
+        body.put("isReshareDisabledByAuthor", false);
+        return body;
+    }
+
+    private static String cut(String s, int max) {
+        String line = s.strip().replaceAll("\\s+", " ");
+        return line.length() <= max ? line : line.substring(0, Character.isHighSurrogate(line.charAt(max - 2)) ? max - 2 : max - 1) + "…";
+    }
+
+    private static URI feedUrl(String urn) {
+        return URI.create("https://www.linkedin.com/feed/update/" + urn + "/");
+    }
+}

@@ -1,0 +1,265 @@
+package dev.herald.syndication.threads;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.internal.Validate;
+import dev.herald.syndication.ComposedText;
+import dev.herald.syndication.Composer;
+import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpReply;
+import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.Outcome;
+import dev.herald.syndication.Payloads;
+import dev.herald.syndication.Post;
+import dev.herald.syndication.Preview;
+import dev.herald.syndication.Reconciliation;
+import dev.herald.syndication.Syndicator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts articles to one Threads profile in two steps: {@code POST /v1.0/{user}/threads} with
+ * {@code media_type=TEXT}, {@code text} and {@code link_attachment} creates a container; once
+ * {@code GET /v1.0/{container}?fields=status,error_message} says {@code FINISHED},
+ * {@code POST /v1.0/{user}/threads_publish?creation_id=} publishes it. The status is asked at once
+ * and then once a minute for at most five minutes (Meta's advice), through a sleeper the tests
+ * replace. The token goes in the {@code Authorization} header, never in a URL. Thread-safe.
+ *
+ * <p><b>Failures</b>, Graph-style error codes first: 190 and 10 / 200–299 → {@link Outcome.AuthFailed};
+ * 4, 17, 32, 613 (throttling) → {@link Outcome.RateLimited} (Threads gives no wait; a minute);
+ * a container in {@code ERROR} → {@link Outcome.Permanent} with its {@code error_message}; one
+ * still {@code IN_PROGRESS} after five minutes, or {@code EXPIRED} → {@link Outcome.Transient};
+ * 5xx and no answer → {@link Outcome.Transient}; other 4xx → {@link Outcome.Permanent}.
+ *
+ * <p><b>Exactly once.</b> No idempotency key. The syndicator remembers, per post key, the container
+ * it created (in memory: a restart forgets it). {@link #send} for a key whose container is ready
+ * but unpublished publishes that one instead of making another, and {@link #reconcile} asks that
+ * container's status: {@code PUBLISHED} means the post is up. Without a remembered container
+ * (another node, a restart) it reads the profile's recent posts and matches their
+ * {@code link_attachment_url} to the article.
+ */
+public final class ThreadsSyndicator implements Syndicator {
+    /** The value of {@link #network()}. */
+    public static final String NETWORK = "threads";
+    /** How often the container's status is asked while it is in progress. */
+    static final Duration POLL_EVERY = Duration.ofMinutes(1);
+    /** How long a container may take before the send gives up (the container is kept for a later try). */
+    static final Duration POLL_FOR = Duration.ofMinutes(5);
+    /** How many recent posts {@link #reconcile} reads. */
+    static final int RECENT = 50;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadsSyndicator.class);
+
+    /** Waits between status polls; tests pass one that moves a manual clock. */
+    @FunctionalInterface
+    interface Sleeper {
+        /** Waits {@code duration}. */
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final ThreadsAccount account;
+    private final HttpTransport http;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Map<String, String> containers = new ConcurrentHashMap<>(); // post key -> container id
+
+    /** A syndicator for {@code account} over the shared {@code http}, sleeping for real between status polls. */
+    public ThreadsSyndicator(ThreadsAccount account, HttpTransport http, Clock clock) {
+        this(account, http, clock, d -> Thread.sleep(d.toMillis()));
+    }
+
+    ThreadsSyndicator(ThreadsAccount account, HttpTransport http, Clock clock, Sleeper sleeper) {
+        this.account = Validate.notNull(account, "account");
+        this.http = Validate.notNull(http, "http");
+        this.clock = Validate.notNull(clock, "clock");
+        this.sleeper = Validate.notNull(sleeper, "sleeper");
+    }
+
+    @Override
+    public String account() {
+        return account.name();
+    }
+
+    @Override
+    public String network() {
+        return NETWORK;
+    }
+
+    @Override
+    public Outcome send(Post post) {
+        Validate.notNull(post, "post");
+        ComposedText text = compose(post);
+        if (!text.fits()) return new Outcome.Permanent("the post cannot fit Threads' " + ThreadsText.MAX + " characters");
+        try {
+            String container = containers.get(post.idempotencyKey());
+            if (container == null) {
+                HttpPost create = new HttpPost(account.graph(account.user() + "/threads"));
+                List<NameValuePair> form = new ArrayList<>();
+                fields(post, text).forEach((k, v) -> form.add(new BasicNameValuePair(k, v)));
+                create.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
+                HttpReply created = execute(create);
+                container = created.json().path("id").asText("");
+                if (!created.ok() || container.isBlank()) return created.ok() ? new Outcome.Transient("the container answer holds no id", null) : classify(created);
+                containers.put(post.idempotencyKey(), container);
+            }
+            Outcome waited = awaitFinished(container);
+            if (waited != null) {
+                if (!(waited instanceof Outcome.Transient) || waited.describe().contains("EXPIRED")) containers.remove(post.idempotencyKey());
+                return waited;
+            }
+            HttpReply published = execute(new HttpPost(account.graph(account.user() + "/threads_publish?creation_id=" + URLEncoder.encode(container, StandardCharsets.UTF_8))));
+            String id = published.json().path("id").asText("");
+            if (published.ok() && !id.isBlank()) {
+                containers.remove(post.idempotencyKey());
+                Outcome posted = new Outcome.Posted(id, null);
+                LOG.debug("threads {}: {} -> {}", account.name(), post.idempotencyKey(), posted.describe());
+                return posted;
+            }
+            return published.ok() ? new Outcome.Transient("the publish answer holds no id", null) : classify(published);
+        } catch (IOException e) {
+            return Failures.unreachable(e, account.token());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome.Transient("interrupted while waiting for the container", null);
+        }
+    }
+
+    /** {@code null} once the container is FINISHED; otherwise the outcome to return. */
+    private Outcome awaitFinished(String container) throws IOException, InterruptedException {
+        long polls = POLL_FOR.dividedBy(POLL_EVERY);
+        for (long waited = 0; ; waited++) {
+            HttpReply reply = execute(new HttpGet(account.graph(URLEncoder.encode(container, StandardCharsets.UTF_8) + "?fields=status,error_message")));
+            if (!reply.ok()) return classify(reply);
+            String status = reply.json().path("status").asText("");
+            switch (status) {
+                case "FINISHED":
+                    return null;
+                case "PUBLISHED":
+                    return new Outcome.Duplicate(null, null);
+                case "ERROR":
+                    return new Outcome.Permanent("Threads could not prepare the post: " + reply.json().path("error_message").asText("no reason given"));
+                case "EXPIRED":
+                    return new Outcome.Transient("the container EXPIRED before it was published; the next try makes a new one", null);
+                default:
+                    if (waited == polls) {
+                        return new Outcome.Transient("the container is still " + status + " after " + POLL_FOR.toMinutes()
+                                + " minutes; it is kept for the next try", null);
+                    }
+                    sleeper.sleep(POLL_EVERY);
+            }
+        }
+    }
+
+    /** The form fields of the container request, as JSON for reading; the token is not part of them. */
+    @Override
+    public Preview preview(Post post) {
+        Validate.notNull(post, "post");
+        ComposedText text = compose(post);
+        ObjectNode body = Payloads.object();
+        fields(post, text).forEach(body::put);
+        return new Preview(account.name(), NETWORK, text, Payloads.pretty(body));
+    }
+
+    /**
+     * The remembered container's status ({@code PUBLISHED}: found); else the profile's
+     * {@value #RECENT} most recent posts matched by {@code link_attachment_url}.
+     */
+    @Override
+    public Reconciliation reconcile(Post post) {
+        Validate.notNull(post, "post");
+        try {
+            String container = containers.get(post.idempotencyKey());
+            boolean published = false;
+            if (container != null) {
+                HttpReply reply = execute(new HttpGet(account.graph(URLEncoder.encode(container, StandardCharsets.UTF_8) + "?fields=status,error_message")));
+                if (!reply.ok()) return new Reconciliation.Unknown("could not read the container: " + classify(reply).describe());
+                published = "PUBLISHED".equals(reply.json().path("status").asText());
+                if (!published) return new Reconciliation.NotFound(); // the next send publishes this container, not a new one
+            }
+            HttpReply list = execute(new HttpGet(account.graph(account.user() + "/threads?fields=id,permalink,timestamp,link_attachment_url&limit=" + RECENT)));
+            if (!list.ok()) {
+                return published ? new Reconciliation.Found(container, null) : new Reconciliation.Unknown("could not read the profile's posts: " + classify(list).describe());
+            }
+            String wanted = post.article().url().toString();
+            for (JsonNode p : list.json().path("data")) {
+                if (wanted.equals(p.path("link_attachment_url").asText())) {
+                    containers.remove(post.idempotencyKey());
+                    return new Reconciliation.Found(p.path("id").asText(), uri(p.path("permalink").asText("")));
+                }
+            }
+            return published ? new Reconciliation.Found(container, null) : new Reconciliation.NotFound();
+        } catch (IOException e) {
+            return new Reconciliation.Unknown(Failures.unreachable(e, account.token()).describe());
+        }
+    }
+
+    /** Reads {@code threads_publishing_limit}: OK with the quota used, AUTH_FAILED when the token is refused. */
+    @Override
+    public CredentialCheck check() {
+        try {
+            HttpReply reply = execute(new HttpGet(account.graph(account.user() + "/threads_publishing_limit?fields=quota_usage,config")));
+            if (!reply.ok()) return CredentialCheck.of(classify(reply));
+            JsonNode limit = reply.json().path("data").path(0);
+            return CredentialCheck.ok("the token is accepted; " + limit.path("quota_usage").asInt() + " of " + limit.path("config").path("quota_total").asInt(250)
+                    + " posts used in the last " + Duration.ofSeconds(limit.path("config").path("quota_duration").asLong(86_400)).toHours() + " hours");
+        } catch (IOException e) {
+            return CredentialCheck.of(Failures.unreachable(e, account.token()));
+        }
+    }
+
+    private HttpReply execute(ClassicHttpRequest request) throws IOException {
+        request.setHeader("Authorization", "Bearer " + account.token().value());
+        request.setHeader("Accept", "application/json");
+        return http.execute(request, account.token());
+    }
+
+    private Outcome classify(HttpReply reply) {
+        JsonNode error = reply.json().path("error");
+        String message = error.path("message").asText("");
+        message = message.isBlank() ? null : account.token().maskIn(message);
+        int code = error.path("code").asInt(0);
+        if (code == 190 || code == 10 || (code >= 200 && code <= 299)) return new Outcome.AuthFailed(Failures.message(reply, message));
+        if (code == 4 || code == 17 || code == 32 || code == 613) {
+            return new Outcome.RateLimited(clock.instant().plus(Failures.DEFAULT_RATE_LIMIT_WAIT), Failures.message(reply, message));
+        }
+        if (code == 1 || code == 2) return new Outcome.Transient(Failures.message(reply, message), null);
+        return Failures.classify(reply, message, null, clock);
+    }
+
+    private ComposedText compose(Post post) {
+        return Composer.compose(post.article(), account.template(), ThreadsText.RULES);
+    }
+
+    private static Map<String, String> fields(Post post, ComposedText text) {
+        Map<String, String> f = new java.util.LinkedHashMap<>();
+        f.put("media_type", "TEXT");
+        f.put("text", text.text());
+        f.put("link_attachment", post.article().url().toString());
+        return f;
+    }
+
+    private static URI uri(String s) {
+        try {
+            return s.isBlank() ? null : URI.create(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

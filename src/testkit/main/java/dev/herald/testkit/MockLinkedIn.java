@@ -1,0 +1,325 @@
+package dev.herald.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.herald.internal.Validate;
+import dev.herald.syndication.linkedin.LinkedInSyndicator;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * LinkedIn's Posts and Images APIs as a publisher's client uses them.
+ *
+ * <p>Endpoints: {@code POST /rest/images?action=initializeUpload} → {@code {value:{uploadUrl,
+ * uploadUrlExpiresAt, image}}}; {@code PUT /dms-uploads/<id>} (the upload URL, on this fake) with
+ * the bytes; {@code GET /rest/images/<urn>} → {@code status} {@code AVAILABLE} once uploaded;
+ * {@code POST /rest/posts} → 201, no body, {@code x-restli-id: urn:li:share:…};
+ * {@code GET /rest/posts?q=author&author=<urn>&count=n} (header {@code X-RestLi-Method: FINDER}),
+ * newest first.
+ *
+ * <p>What it enforces (learn.microsoft.com Posts API, Images API, little text format, error
+ * handling): every call needs {@code LinkedIn-Version} (missing → 400 {@code VERSION_MISSING}; a
+ * month before {@link Builder#oldestActiveVersion} or after the clock's → 426 {@code NONEXISTENT_VERSION}) and a known
+ * {@code Bearer} token (→ 401 {@code {"status":401,"serviceErrorCode":65600,"code":"INVALID_ACCESS_TOKEN",
+ * "message":"Invalid access token"}}); a post's {@code author} must be the token's author (403);
+ * {@code commentary}, {@code visibility}, {@code distribution}, {@code lifecycleState} required;
+ * {@code content.article.source} required, {@code title} under 400 characters, a {@code thumbnail}
+ * must be an image this author uploaded; the commentary is stored as LinkedIn shows it, cut at the
+ * first unescaped reserved character; the same commentary twice → 422 "Content is a duplicate of
+ * urn:li:share:…" (observed). Error bodies are {@code {message, serviceErrorCode?, status}}.
+ * Thread-safe.
+ */
+public final class MockLinkedIn extends MockService {
+    /** The token a default fake accepts. */
+    public static final String DEFAULT_TOKEN = "linkedin-access-token-AQV";
+    /** The organisation that token posts as. */
+    public static final String DEFAULT_AUTHOR = "urn:li:organization:2414183";
+    private static final String RESERVED = "\\|{}@[]()<>#*_~";
+
+    private final Map<String, String> tokens = new ConcurrentHashMap<>(); // token -> author
+    private final Map<String, String> images = new ConcurrentHashMap<>(); // image urn -> owner
+    private final Map<String, String> uploadIds = new ConcurrentHashMap<>(); // upload id -> image urn
+    private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>(); // image urn -> bytes
+    private final List<LinkedInPost> posts = new ArrayList<>();
+    private final AtomicLong lastId = new AtomicLong(7_140_000_000_000_000_000L);
+    private final YearMonth oldestActive;
+
+    private MockLinkedIn(Builder b) {
+        super(b.clock, b.keepRequests);
+        this.oldestActive = b.oldestActive;
+        tokens.put(DEFAULT_TOKEN, DEFAULT_AUTHOR);
+    }
+
+    /** A fake with the defaults and the system clock (not started). */
+    public MockLinkedIn() {
+        this(builder());
+    }
+
+    /** A builder for a fake with other settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening on a free loopback port; idempotent. */
+    public MockLinkedIn start() {
+        startServer();
+        return this;
+    }
+
+    /** {@code linkedin}. */
+    @Override
+    public String network() {
+        return LinkedInSyndicator.NETWORK;
+    }
+
+    /** Makes {@code token} invalid from now on (expired after its 60 days, or revoked). */
+    public void revokeToken(String token) {
+        tokens.remove(Validate.notNull(token, "token"));
+    }
+
+    /** The posts created, oldest first. */
+    public List<LinkedInPost> posts() {
+        synchronized (posts) {
+            return List.copyOf(posts);
+        }
+    }
+
+    /** How many posts were created. */
+    public int postCount() {
+        return posts().size();
+    }
+
+    /** The bytes uploaded for image {@code urn}. */
+    public Optional<byte[]> image(String urn) {
+        return Optional.ofNullable(uploaded.get(urn));
+    }
+
+    @Override
+    MockResponse handle(RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        String method = request.getMethod();
+        if ("PUT".equals(method) && path.startsWith("/dms-uploads/")) return put(request, path.substring("/dms-uploads/".length()));
+        String version = header(request, "LinkedIn-Version");
+        if (version == null) {
+            return error(400, "A version must be present. Please specify a version by adding the LinkedIn-Version header.", "VERSION_MISSING");
+        }
+        if (!activeVersion(version)) return error(426, "Requested version " + version + " is not active", "NONEXISTENT_VERSION");
+        String token = bearer(request);
+        String author = token == null ? null : tokens.get(token);
+        if (author == null) {
+            Map<String, Object> body = ordered("status", 401, "serviceErrorCode", 65600, "code", "INVALID_ACCESS_TOKEN", "message", "Invalid access token");
+            return json(401, body).build();
+        }
+        if ("POST".equals(method) && path.equals("/rest/images") && "initializeUpload".equals(request.getUrl().queryParameter("action"))) {
+            return initialize(request, author);
+        }
+        if ("GET".equals(method) && path.startsWith("/rest/images/")) {
+            String urn = java.net.URLDecoder.decode(path.substring("/rest/images/".length()), java.nio.charset.StandardCharsets.UTF_8);
+            if (!images.containsKey(urn)) return error(404, "Not Found", null);
+            return json(200, ordered("id", urn, "status", uploaded.containsKey(urn) ? "AVAILABLE" : "WAITING_UPLOAD", "owner", images.get(urn))).build();
+        }
+        if ("POST".equals(method) && path.equals("/rest/posts")) return create(request, author);
+        if ("GET".equals(method) && path.equals("/rest/posts") && "author".equals(request.getUrl().queryParameter("q"))) return finder(request, author);
+        return error(404, "No virtual resource found", null);
+    }
+
+    private boolean activeVersion(String version) {
+        try {
+            YearMonth v = YearMonth.of(Integer.parseInt(version.substring(0, 4)), Integer.parseInt(version.substring(4)));
+            YearMonth now = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+            return version.length() == 6 && !v.isAfter(now) && !v.isBefore(oldestActive);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private MockResponse initialize(RecordedRequest request, String author) {
+        JsonNode body = read(request);
+        String owner = body == null ? "" : body.path("initializeUploadRequest").path("owner").asText("");
+        if (!owner.equals(author)) return error(403, "Not enough permissions to access: images.CREATE", "ACCESS_DENIED");
+        String urn = "urn:li:image:D4E10AQ" + Long.toHexString(lastId.addAndGet(31));
+        String uploadId = Long.toHexString(lastId.get() * 7);
+        images.put(urn, owner);
+        uploadIds.put(uploadId, urn);
+        Map<String, Object> value = ordered("uploadUrlExpiresAt", clock.millis() + 86_400_000L, "uploadUrl", uri("/dms-uploads/" + uploadId).toString(), "image", urn);
+        return json(200, Map.of("value", value)).build();
+    }
+
+    private MockResponse put(RecordedRequest request, String uploadId) {
+        String urn = uploadIds.remove(uploadId);
+        if (urn == null) return new MockResponse.Builder().code(404).build();
+        byte[] bytes = body(request);
+        if (bytes.length == 0) return new MockResponse.Builder().code(400).build();
+        uploaded.put(urn, bytes);
+        return new MockResponse.Builder().code(201).build();
+    }
+
+    private MockResponse create(RecordedRequest request, String tokenAuthor) {
+        JsonNode body = read(request);
+        if (body == null || !body.isObject()) return error(400, "Unable to parse the request body", null);
+        String author = body.path("author").asText("");
+        if (!author.equals(tokenAuthor)) {
+            return error(403, "Unpermitted fields present in REQUEST_BODY: Data Processing Exception while processing fields [/author]", "ACCESS_DENIED");
+        }
+        for (String field : List.of("commentary", "visibility", "lifecycleState")) {
+            if (!body.path(field).isTextual()) return error(422, "/" + field + " :: field is required but not found and has no default value", "UNPROCESSABLE_ENTITY");
+        }
+        if (!body.path("distribution").isObject()) return error(422, "/distribution :: field is required but not found and has no default value", "UNPROCESSABLE_ENTITY");
+        JsonNode article = body.path("content").path("article");
+        if (!article.isMissingNode()) {
+            if (!article.path("source").isTextual()) return error(422, "/content/article/source :: field is required but not found and has no default value", "UNPROCESSABLE_ENTITY");
+            if (article.path("title").asText("").length() >= 400) return error(422, "/content/article/title :: length must be less than 400", "UNPROCESSABLE_ENTITY");
+            if (article.has("thumbnail")) {
+                String thumb = article.path("thumbnail").asText("");
+                if (!author.equals(images.get(thumb)) || !uploaded.containsKey(thumb)) {
+                    return error(422, "/content/article/thumbnail :: " + thumb + " is not an available image of the author", "UNPROCESSABLE_ENTITY");
+                }
+            }
+        }
+        String raw = body.path("commentary").asText();
+        String shown = shown(raw);
+        synchronized (posts) {
+            for (LinkedInPost p : posts) {
+                if (p.author().equals(author) && p.rawCommentary().equals(raw)) return error(422, "Content is a duplicate of " + p.id(), null);
+            }
+            LinkedInPost post = new LinkedInPost("urn:li:share:" + lastId.addAndGet(1_000_003), author, shown, raw, body, clock.instant());
+            posts.add(post);
+            return new MockResponse.Builder().code(201).setHeader("x-restli-id", post.id()).setHeader("x-linkedin-id", post.id()).build();
+        }
+    }
+
+    private MockResponse finder(RecordedRequest request, String tokenAuthor) {
+        String author = request.getUrl().queryParameter("author");
+        if (!tokenAuthor.equals(author)) return error(403, "Not enough permissions to access: partnerApiPostsExternal.FINDER-author", "ACCESS_DENIED");
+        int count = 10;
+        try {
+            String c = request.getUrl().queryParameter("count");
+            if (c != null) count = Math.max(1, Math.min(100, Integer.parseInt(c)));
+        } catch (NumberFormatException e) {
+            return error(400, "Invalid value for param count", null);
+        }
+        List<JsonNode> elements = new ArrayList<>();
+        synchronized (posts) {
+            for (int i = posts.size() - 1; i >= 0 && elements.size() < count; i--) {
+                LinkedInPost p = posts.get(i);
+                if (!p.author().equals(author)) continue;
+                com.fasterxml.jackson.databind.node.ObjectNode e = p.body().deepCopy();
+                e.put("id", p.id());
+                e.put("createdAt", p.createdAt().toEpochMilli());
+                e.put("publishedAt", p.createdAt().toEpochMilli());
+                elements.add(e);
+            }
+        }
+        return json(200, ordered("paging", ordered("start", 0, "count", count, "links", List.of()), "elements", elements)).build();
+    }
+
+    /** What LinkedIn shows: escapes removed, cut at the first unescaped reserved character. */
+    static String shown(String raw) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\\' && i + 1 < raw.length() && RESERVED.indexOf(raw.charAt(i + 1)) >= 0) {
+                out.append(raw.charAt(++i));
+            } else if (RESERVED.indexOf(c) >= 0) {
+                break;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static JsonNode read(RecordedRequest request) {
+        try {
+            return JSON.readTree(body(request));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    private static MockResponse error(int status, String message, String code) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (code != null) body.put("code", code);
+        body.put("message", message);
+        body.put("status", status);
+        return json(status, body).build();
+    }
+
+    @Override
+    MockResponse faultResponse(Fault fault, RecordedRequest request) {
+        switch (fault.kind()) {
+            case UNAUTHORIZED:
+                return json(401, ordered("status", 401, "serviceErrorCode", 65601, "code", "REVOKED_ACCESS_TOKEN",
+                        "message", "The token used in the request has been revoked by the user")).build();
+            case RATE_LIMITED:
+                // LinkedIn says when the limit resets nowhere but the Developer Portal: no header.
+                return json(429, ordered("status", 429, "serviceErrorCode", 101, "code", "TOO_MANY_REQUESTS",
+                        "message", "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.")).build();
+            default:
+                return error(fault.status(), fault.status() == 504 ? "Gateway Timeout" : "Internal Server Error", null);
+        }
+    }
+
+    @Override
+    MockResponse internalError(RecordedRequest request) {
+        return error(500, "Internal Server Error", null);
+    }
+
+    /** Settings for a {@link MockLinkedIn}. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private int keepRequests = 1_000;
+        private YearMonth oldestActive = YearMonth.of(2025, 11);
+
+        private Builder() {}
+
+        /**
+         * The oldest {@code LinkedIn-Version} still served (older ones are sunset, 426); 202511 by
+         * default. A fixed month rather than "a year before the clock", so a test suite does not
+         * start failing on a date; versions after the clock's month do not exist yet.
+         */
+        public Builder oldestActiveVersion(YearMonth month) {
+            this.oldestActive = Validate.notNull(month, "month");
+            return this;
+        }
+
+        /** The clock for post times and which versions exist yet. */
+        public Builder clock(Clock clock) {
+            this.clock = Validate.notNull(clock, "clock");
+            return this;
+        }
+
+        /** How many recent raw requests to keep; 1,000 by default. */
+        public Builder keepRequests(int count) {
+            Validate.isTrue(count >= 0, "count", "must not be negative");
+            this.keepRequests = count;
+            return this;
+        }
+
+        /** Builds the fake (not started). */
+        public MockLinkedIn build() {
+            return new MockLinkedIn(this);
+        }
+
+        /** Builds and starts the fake. */
+        public MockLinkedIn start() {
+            return build().start();
+        }
+    }
+}
