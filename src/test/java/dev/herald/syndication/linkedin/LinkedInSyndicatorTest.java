@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ImageMeta;
 import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.FetchPolicy;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.NetworkRegistry;
 import dev.herald.syndication.Outcome;
@@ -56,7 +57,8 @@ class LinkedInSyndicatorTest {
             .locale(Locale.forLanguageTag("en-US")).tags(List.of("Iran", "Middle East")).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpTransport http = HttpTransport.create();
+    // The article image is served by a local MockWebServer: allow-listed, as a site lists the internal host its images live on.
+    private final HttpTransport http = HttpTransport.builder().fetchPolicy(FetchPolicy.allowing("127.0.0.0/8", "::1")).build();
 
     @AfterEach
     void closeTransport() throws IOException {
