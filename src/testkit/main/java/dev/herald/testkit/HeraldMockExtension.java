@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
  * }</pre>
  *
  * <p>Supported parameter types: {@link MockMastodon}, {@link MockBluesky},
- * {@link MockWebhookReceiver} (all started, with default settings) and {@link ManualClock}. Each
+ * {@link MockWebhookReceiver}, {@link MockTelegram} (all started, with default settings) and {@link ManualClock}. Each
  * test gets one instance per type, shared by all its parameters of that type. When the same method
  * or constructor also declares a {@code ManualClock}, the fakes run on that clock (starting at the
  * current second) so the test can cross rate-limit windows and token lifetimes without sleeping;
@@ -42,10 +42,12 @@ import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
 public final class HeraldMockExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HeraldMockExtension.class);
     /** Every fake the extension injects, and how it starts one on a clock: the one place a new fake is added. */
-    private static final Map<Class<? extends MockService>, Function<Clock, MockService>> FAKES = Map.of(
-            MockMastodon.class, clock -> MockMastodon.builder().clock(clock).start(),
-            MockBluesky.class, clock -> MockBluesky.builder().clock(clock).start(),
-            MockWebhookReceiver.class, clock -> MockWebhookReceiver.builder().clock(clock).start());
+    // Map.ofEntries, not Map.of: the table outgrows Map.of's ten pairs.
+    private static final Map<Class<? extends MockService>, Function<Clock, MockService>> FAKES = Map.ofEntries(
+            Map.entry(MockMastodon.class, clock -> MockMastodon.builder().clock(clock).start()),
+            Map.entry(MockBluesky.class, clock -> MockBluesky.builder().clock(clock).start()),
+            Map.entry(MockWebhookReceiver.class, clock -> MockWebhookReceiver.builder().clock(clock).start()),
+            Map.entry(MockTelegram.class, clock -> MockTelegram.builder().clock(clock).start()));
 
     /** Fakes (and the clock) created for one extension context; closed with it. */
     private static final class Scope {
