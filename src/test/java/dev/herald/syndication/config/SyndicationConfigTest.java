@@ -74,7 +74,7 @@ class SyndicationConfigTest {
     void anUnknownNetworkIsNamedWithItsLineAndTheSupportedOnes() {
         ConfigException e = error("accounts:\n  - name: a\n    network: myspace\n");
         assertEquals(3, e.line());
-        assertEquals("herald.yaml:3: account 'a': unknown network 'myspace'; supported: bluesky, mastodon, telegram, webhook", e.getMessage());
+        assertEquals("herald.yaml:3: account 'a': unknown network 'myspace'; supported: bluesky, discord, mastodon, telegram, webhook", e.getMessage());
     }
 
     @Test
