@@ -20,10 +20,10 @@ class NetworkRegistryTest {
     @Test
     void findsTheNetworksHeraldShipsThroughTheServiceLoader() {
         NetworkRegistry installed = NetworkRegistry.installed();
-        assertTrue(installed.names().containsAll(Set.of("bluesky", "mastodon", "webhook", "telegram", "discord")), installed.names().toString());
+        assertTrue(installed.names().containsAll(Set.of("bluesky", "mastodon", "webhook", "telegram", "discord", "slack")), installed.names().toString());
         assertEquals("mastodon", installed.get("mastodon").settings().network());
         for (String keyed : List.of("bluesky", "mastodon", "webhook")) assertEquals(DeliveryGuarantee.IDEMPOTENCY_KEY, installed.get(keyed).guarantee(), keyed);
-        for (String unkeyed : List.of("telegram", "discord")) assertEquals(DeliveryGuarantee.NONE, installed.get(unkeyed).guarantee(), unkeyed);
+        for (String unkeyed : List.of("telegram", "discord", "slack")) assertEquals(DeliveryGuarantee.NONE, installed.get(unkeyed).guarantee(), unkeyed);
     }
 
     @Test

@@ -74,7 +74,9 @@ class SyndicationConfigTest {
     void anUnknownNetworkIsNamedWithItsLineAndTheSupportedOnes() {
         ConfigException e = error("accounts:\n  - name: a\n    network: myspace\n");
         assertEquals(3, e.line());
-        assertEquals("herald.yaml:3: account 'a': unknown network 'myspace'; supported: bluesky, discord, mastodon, telegram, webhook", e.getMessage());
+        // Every installed network, sorted: the shipped ones grow, so check the frame and a sorted run of them.
+        assertTrue(e.getMessage().startsWith("herald.yaml:3: account 'a': unknown network 'myspace'; supported: bluesky, "), e.getMessage());
+        assertTrue(e.getMessage().contains("mastodon, slack, telegram, webhook"), e.getMessage());
     }
 
     @Test
