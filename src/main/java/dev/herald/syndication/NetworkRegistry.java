@@ -21,7 +21,7 @@ import java.util.TreeSet;
  */
 public final class NetworkRegistry {
     /** Networks on the roadmap without a provider yet: named so an error says "not yet" rather than "unknown". */
-    public static final List<String> PLANNED = List.of("x", "twitter", "linkedin", "facebook", "threads", "websub");
+    public static final List<String> PLANNED = List.of("x", "twitter", "linkedin", "facebook", "threads");
 
     private final Map<String, NetworkProvider> byName;
     private final Map<String, NetworkProvider> byNameOrAlias;

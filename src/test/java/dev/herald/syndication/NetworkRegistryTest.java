@@ -20,9 +20,9 @@ class NetworkRegistryTest {
     @Test
     void findsTheNetworksHeraldShipsThroughTheServiceLoader() {
         NetworkRegistry installed = NetworkRegistry.installed();
-        assertTrue(installed.names().containsAll(Set.of("bluesky", "mastodon", "webhook", "telegram", "discord", "slack")), installed.names().toString());
+        assertTrue(installed.names().containsAll(Set.of("bluesky", "mastodon", "webhook", "telegram", "discord", "slack", "websub")), installed.names().toString());
         assertEquals("mastodon", installed.get("mastodon").settings().network());
-        for (String keyed : List.of("bluesky", "mastodon", "webhook")) assertEquals(DeliveryGuarantee.IDEMPOTENCY_KEY, installed.get(keyed).guarantee(), keyed);
+        for (String keyed : List.of("bluesky", "mastodon", "webhook", "websub")) assertEquals(DeliveryGuarantee.IDEMPOTENCY_KEY, installed.get(keyed).guarantee(), keyed);
         for (String unkeyed : List.of("telegram", "discord", "slack")) assertEquals(DeliveryGuarantee.NONE, installed.get(unkeyed).guarantee(), unkeyed);
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
  * }</pre>
  *
  * <p>Supported parameter types: {@link MockMastodon}, {@link MockBluesky},
- * {@link MockWebhookReceiver}, {@link MockTelegram}, {@link MockDiscord}, {@link MockSlack} (all started, with default settings) and {@link ManualClock}. Each
+ * {@link MockWebhookReceiver}, {@link MockTelegram}, {@link MockDiscord}, {@link MockSlack}, {@link MockWebSubHub} (all started, with default settings) and {@link ManualClock}. Each
  * test gets one instance per type, shared by all its parameters of that type. When the same method
  * or constructor also declares a {@code ManualClock}, the fakes run on that clock (starting at the
  * current second) so the test can cross rate-limit windows and token lifetimes without sleeping;
@@ -49,7 +49,8 @@ public final class HeraldMockExtension implements ParameterResolver, AfterEachCa
             Map.entry(MockWebhookReceiver.class, clock -> MockWebhookReceiver.builder().clock(clock).start()),
             Map.entry(MockTelegram.class, clock -> MockTelegram.builder().clock(clock).start()),
             Map.entry(MockDiscord.class, clock -> MockDiscord.builder().clock(clock).start()),
-            Map.entry(MockSlack.class, clock -> MockSlack.builder().clock(clock).start()));
+            Map.entry(MockSlack.class, clock -> MockSlack.builder().clock(clock).start()),
+            Map.entry(MockWebSubHub.class, clock -> MockWebSubHub.builder().clock(clock).start()));
 
     /** Fakes (and the clock) created for one extension context; closed with it. */
     private static final class Scope {
