@@ -10,6 +10,7 @@ import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.LostAnswers;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * {@code X-RateLimit-Reset-After} and the body's {@code retry_after} (a {@code global} limit says so
  * in the message); 401, 403 and 404 ({@code Unknown Webhook}: deleted, or its token changed) →
  * {@link Outcome.AuthFailed}, as the URL is the credential; other 4xx ({@code Invalid Form Body}) →
- * {@link Outcome.Permanent} with Discord's message; 5xx and no answer → {@link Outcome.Transient}.
+ * {@link Outcome.Permanent} with Discord's message; 5xx and a connection that could not be opened →
+ * {@link Outcome.Transient}; a request sent without an answer → {@link Outcome.Permanent} marked
+ * uncertain ({@link LostAnswers}), never resent blindly.
  *
  * <p><b>Exactly once.</b> A webhook takes no idempotency key and cannot read its channel, so a lost
  * answer cannot be resolved here: {@link DiscordNetwork#guarantee()} is
@@ -109,7 +112,7 @@ public final class DiscordSyndicator implements Syndicator {
         try {
             reply = account.webhook().post(http, account.webhook().withQuery("wait", "true"), Payloads.bytes(body(post, text)));
         } catch (IOException e) {
-            return Failures.unreachable(e, masked);
+            return LostAnswers.unreachable(e, masked);
         }
         JsonNode json = reply.json();
         if (reply.ok()) {

@@ -10,6 +10,7 @@ import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.LostAnswers;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
@@ -40,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * someone changes its configuration — {@code 404 no_service} (the webhook was revoked),
  * {@code 404 channel_not_found}, {@code 410 channel_is_archived}, {@code 403 action_prohibited},
  * 401 — → {@link Outcome.AuthFailed}; other 4xx ({@code invalid_payload}, {@code no_text}) →
- * {@link Outcome.Permanent} with Slack's code; 5xx ({@code rollup_error}) and no answer →
- * {@link Outcome.Transient}.
+ * {@link Outcome.Permanent} with Slack's code; 5xx ({@code rollup_error}) and a connection that
+ * could not be opened → {@link Outcome.Transient}; a request sent without an answer →
+ * {@link Outcome.Permanent} marked uncertain ({@link LostAnswers}), never resent blindly.
  *
  * <p><b>Exactly once.</b> An incoming webhook takes no idempotency key and cannot read its channel:
  * {@link SlackNetwork#guarantee()} is {@link dev.herald.syndication.DeliveryGuarantee#NONE}.
@@ -106,7 +108,7 @@ public final class SlackSyndicator implements Syndicator {
         try {
             reply = account.webhook().post(http, account.webhook().url(), Payloads.bytes(body(post, text)));
         } catch (IOException e) {
-            return Failures.unreachable(e, masked);
+            return LostAnswers.unreachable(e, masked);
         }
         if (reply.ok()) return new Outcome.Posted(post.idempotencyKey(), null);
         String code = errorCode(reply);

@@ -9,6 +9,7 @@ import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.LostAnswers;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
@@ -40,12 +41,13 @@ import org.slf4j.LoggerFactory;
  * 401 and 404 (an unknown token: the method path exists) and 403 (the bot was removed from the chat
  * or may not post) → {@link Outcome.AuthFailed}; a group that became a supergroup
  * ({@code parameters.migrate_to_chat_id}) → {@link Outcome.Permanent} naming the new id to configure;
- * other 4xx → {@link Outcome.Permanent} with Telegram's description; 5xx, timeouts and dropped
- * connections → {@link Outcome.Transient}.
+ * other 4xx → {@link Outcome.Permanent} with Telegram's description; 5xx and a connection that
+ * could not be opened → {@link Outcome.Transient}; a request sent without an answer →
+ * {@link Outcome.Permanent} marked uncertain ({@link LostAnswers}).
  *
  * <p><b>Exactly once.</b> The Bot API takes no idempotency key and cannot list a channel's messages,
  * so a lost answer cannot be resolved: {@link TelegramNetwork#guarantee()} is
- * {@link dev.herald.syndication.DeliveryGuarantee#NONE}. The token is part of the request path; it is
+ * {@link dev.herald.syndication.DeliveryGuarantee#NONE}, and the message is never resent blindly. The token is part of the request path; it is
  * masked in every log line and message.
  */
 public final class TelegramSyndicator implements Syndicator {
@@ -121,7 +123,7 @@ public final class TelegramSyndicator implements Syndicator {
         try {
             reply = http.execute(request, account.token());
         } catch (IOException e) {
-            return Failures.unreachable(e, account.token());
+            return LostAnswers.unreachable(e, account.token());
         }
         JsonNode json = reply.json();
         if (reply.ok() && json.path("ok").asBoolean(false)) {

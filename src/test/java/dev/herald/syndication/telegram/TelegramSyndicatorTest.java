@@ -180,14 +180,32 @@ class TelegramSyndicatorTest {
     }
 
     @Test
-    void serverErrorsAndDroppedConnectionsAreTransient(MockTelegram telegram, ManualClock clock) {
+    void serverErrorsAreTransient(MockTelegram telegram, ManualClock clock) {
         TelegramSyndicator s = syndicator(telegram, clock, MockTelegram.DEFAULT_CHANNEL);
         telegram.failNext(1, Fault.serverError(500));
         telegram.failNext(1, Fault.serverError(502));
+
+        for (int i = 0; i < 2; i++) assertInstanceOf(Outcome.Transient.class, s.send(post("Rates held", "s")));
+        assertEquals(0, telegram.messageCount());
+    }
+
+    @Test
+    void aConnectionThatNeverOpenedIsRetriedButOneDroppedAfterSendingIsLeftToAPerson(MockTelegram telegram, ManualClock clock) throws IOException {
+        URI closed;
+        try (mockwebserver3.MockWebServer gone = new mockwebserver3.MockWebServer()) {
+            gone.start();
+            closed = gone.url("/").uri();
+        }
+        TelegramAccount nowhere = TelegramAccount.of("t", Secret.of("telegram", telegram.token()), MockTelegram.DEFAULT_CHANNEL).withServer(closed);
         telegram.failNext(1, Fault.dropConnection());
 
-        for (int i = 0; i < 3; i++) assertInstanceOf(Outcome.Transient.class, s.send(post("Rates held", "s")));
-        assertEquals(0, telegram.messageCount());
+        Outcome refused = new TelegramSyndicator(nowhere, http, clock).send(post("Rates held", "s"));
+        Outcome dropped = syndicator(telegram, clock, MockTelegram.DEFAULT_CHANNEL).send(post("Rates held", "s"));
+
+        assertInstanceOf(Outcome.Transient.class, refused, "nothing was sent: retrying is safe");
+        String reason = assertInstanceOf(Outcome.Permanent.class, dropped).message();
+        assertTrue(reason.startsWith(dev.herald.syndication.LostAnswers.UNCERTAIN), "sent, no answer: the client cannot know");
+        assertFalse(reason.contains(telegram.token()));
     }
 
     @Test
@@ -197,7 +215,7 @@ class TelegramSyndicatorTest {
 
         Outcome outcome = s.send(post("Rates held", "s"));
 
-        assertInstanceOf(Outcome.Transient.class, outcome);
+        assertTrue(assertInstanceOf(Outcome.Permanent.class, outcome).message().startsWith(dev.herald.syndication.LostAnswers.UNCERTAIN));
         assertEquals(1, telegram.messageCount(), "the message was written before the answer was lost");
         assertEquals(DeliveryGuarantee.NONE, new TelegramNetwork().guarantee(), "so delivery must not resend blindly");
         assertInstanceOf(Reconciliation.Unknown.class, s.reconcile(post("Rates held", "s")));
