@@ -31,6 +31,20 @@ public record IncomingWebhook(URI url) {
         Validate.isTrue(url.getRawFragment() == null, "url", "must not have a fragment (it is never sent)");
     }
 
+    /**
+     * The webhook under {@code key} of {@code account}: a URL, or a credential reference to one. With
+     * {@link dev.herald.syndication.config.SecretSource#placeholders()} (a dry run, which reads no
+     * credential) a referenced URL stands in as {@code https://dry-run.invalid/webhook}, never called.
+     */
+    public static IncomingWebhook of(dev.herald.syndication.config.AccountSetup account, String key) {
+        Validate.notNull(account, "account");
+        String written = account.value(key, "");
+        if (Secret.isReference(written) && dev.herald.syndication.config.SecretSource.PLACEHOLDER.equals(account.secret(key).value())) {
+            return new IncomingWebhook(URI.create("https://dry-run.invalid/webhook"));
+        }
+        return new IncomingWebhook(account.secretUrl(key));
+    }
+
     /** The URL with everything after the host hidden ({@code https://discord.com/****}): safe to log. */
     public String masked() {
         String port = url.getPort() < 0 ? "" : ":" + url.getPort();

@@ -86,7 +86,7 @@ public final class DiscordNetwork implements NetworkProvider {
 
     @Override
     public Syndicator create(AccountSetup account, NetworkContext context) {
-        IncomingWebhook webhook = new IncomingWebhook(account.secretUrl("url"));
+        IncomingWebhook webhook = IncomingWebhook.of(account, "url");
         DiscordAccount discord = new DiscordAccount(account.name(), webhook, DiscordAccount.parseColour(account.value("colour", null)), templateOf(account));
         // The URL is the credential even when written out: the guard masks its path and query too.
         return GuardedSyndicator.guard(new DiscordSyndicator(discord, context.http(), context.clock()), List.of(webhook.secrets()));

@@ -64,7 +64,7 @@ public final class SlackNetwork implements NetworkProvider {
 
     @Override
     public Syndicator create(AccountSetup account, NetworkContext context) {
-        IncomingWebhook webhook = new IncomingWebhook(account.secretUrl("url"));
+        IncomingWebhook webhook = IncomingWebhook.of(account, "url");
         MessageTemplate t = account.template();
         // The file's default wording repeats the block; Slack's notification text is the headline and link.
         if (t.pattern().equals(MessageTemplate.DEFAULT_PATTERN)) t = t.withPattern(SlackAccount.DEFAULT_PATTERN);

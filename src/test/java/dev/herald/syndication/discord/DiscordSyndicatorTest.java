@@ -199,5 +199,7 @@ class DiscordSyndicatorTest {
         assertInstanceOf(Outcome.Posted.class, s.send(post("Rates held", "s")));
         assertEquals(0x1d4ed8, discord.messages().get(0).embeds().get(0).path("color").asInt());
         assertFalse(s.preview(post("Rates held", "s")).payload().contains(MockDiscord.DEFAULT_TOKEN));
+        Syndicator dryRun = new SyndicatorFactory(http, clock, dev.herald.syndication.config.SecretSource.placeholders()).createAll(config).get(0);
+        assertTrue(dryRun.preview(post("Rates held", "s")).payload().contains("\"allowed_mentions\""), "a dry run needs no webhook URL");
     }
 }

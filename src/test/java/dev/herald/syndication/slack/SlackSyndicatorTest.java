@@ -162,5 +162,7 @@ class SlackSyndicatorTest {
 
         assertInstanceOf(Outcome.Posted.class, s.send(post("Rates held", "s")));
         assertEquals(1, slack.messageCount());
+        Syndicator dryRun = new SyndicatorFactory(http, clock, dev.herald.syndication.config.SecretSource.placeholders()).createAll(config).get(0);
+        assertTrue(dryRun.preview(post("Rates held", "s")).payload().contains("\"blocks\""), "a dry run needs no webhook URL");
     }
 }
