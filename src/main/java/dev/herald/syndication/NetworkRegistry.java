@@ -20,9 +20,6 @@ import java.util.TreeSet;
  * <p>Immutable and thread-safe.
  */
 public final class NetworkRegistry {
-    /** Networks on the roadmap without a provider yet: named so an error says "not yet" rather than "unknown". */
-    public static final List<String> PLANNED = List.of("telegram", "discord", "slack", "websub");
-
     private final Map<String, NetworkProvider> byName;
     private final Map<String, NetworkProvider> byNameOrAlias;
 

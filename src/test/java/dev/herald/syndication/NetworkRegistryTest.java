@@ -20,12 +20,14 @@ class NetworkRegistryTest {
     @Test
     void findsTheNetworksHeraldShipsThroughTheServiceLoader() {
         NetworkRegistry installed = NetworkRegistry.installed();
-        assertEquals(Set.of("bluesky", "facebook", "linkedin", "mastodon", "threads", "webhook", "x"), installed.names());
+        assertEquals(Set.of("bluesky", "discord", "facebook", "linkedin", "mastodon", "slack", "telegram", "threads", "webhook", "websub", "x"),
+                installed.names());
         assertEquals("mastodon", installed.get("mastodon").settings().network());
-        Set<String> reconciling = Set.of("x", "facebook", "linkedin", "threads");
-        for (NetworkProvider p : installed.providers()) {
-            assertEquals(reconciling.contains(p.name()) ? DeliveryGuarantee.RECONCILE_BEFORE_RESEND : DeliveryGuarantee.IDEMPOTENCY_KEY, p.guarantee(), p.name());
+        for (String keyed : List.of("bluesky", "mastodon", "webhook", "websub")) assertEquals(DeliveryGuarantee.IDEMPOTENCY_KEY, installed.get(keyed).guarantee(), keyed);
+        for (String reconciling : List.of("x", "facebook", "linkedin", "threads")) {
+            assertEquals(DeliveryGuarantee.RECONCILE_BEFORE_RESEND, installed.get(reconciling).guarantee(), reconciling);
         }
+        for (String unkeyed : List.of("telegram", "discord", "slack")) assertEquals(DeliveryGuarantee.NONE, installed.get(unkeyed).guarantee(), unkeyed);
     }
 
     @Test

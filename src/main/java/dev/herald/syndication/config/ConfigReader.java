@@ -91,9 +91,6 @@ final class ConfigReader {
         if (provider == null) {
             int at = line(keys.get("network").getValueNode());
             String known = String.join(", ", registry.names());
-            if (NetworkRegistry.PLANNED.contains(written)) {
-                throw new ConfigException(source, at, where + ": network '" + written + "' is not supported yet; supported: " + known);
-            }
             throw new ConfigException(source, at, where + ": unknown network '" + written + "'; supported: " + known);
         }
         String network = provider.name();

@@ -78,11 +78,6 @@ class SyndicationConfigTest {
     }
 
     @Test
-    void aPlannedNetworkSaysNotYetRatherThanUnknown() {
-        assertTrue(error("accounts:\n  - name: a\n    network: telegram\n").getMessage().contains("'telegram' is not supported yet"));
-    }
-
-    @Test
     void aMistypedKeyIsRefusedWithTheKeysThatExist() {
         ConfigException e = error("accounts:\n  - name: a\n    network: mastodon\n    server: https://m.example\n    tokn: ${env:T}\n");
         assertEquals(5, e.line());

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
  * }</pre>
  *
  * <p>Supported parameter types: {@link MockMastodon}, {@link MockBluesky},
- * {@link MockWebhookReceiver}, {@link MockX}, {@link MockFacebook}, {@link MockLinkedIn}, {@link MockThreads} (all started, with default settings) and {@link ManualClock}. Each
+ * {@link MockWebhookReceiver}, {@link MockX}, {@link MockFacebook}, {@link MockLinkedIn}, {@link MockThreads},
+ * {@link MockTelegram}, {@link MockDiscord}, {@link MockSlack}, {@link MockWebSubHub} (all started, with default settings) and {@link ManualClock}. Each
  * test gets one instance per type, shared by all its parameters of that type. When the same method
  * or constructor also declares a {@code ManualClock}, the fakes run on that clock (starting at the
  * current second) so the test can cross rate-limit windows and token lifetimes without sleeping;
@@ -42,14 +43,19 @@ import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
 public final class HeraldMockExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HeraldMockExtension.class);
     /** Every fake the extension injects, and how it starts one on a clock: the one place a new fake is added. */
-    private static final Map<Class<? extends MockService>, Function<Clock, MockService>> FAKES = Map.of(
-            MockMastodon.class, clock -> MockMastodon.builder().clock(clock).start(),
-            MockBluesky.class, clock -> MockBluesky.builder().clock(clock).start(),
-            MockWebhookReceiver.class, clock -> MockWebhookReceiver.builder().clock(clock).start(),
-            MockX.class, clock -> MockX.builder().clock(clock).start(),
-            MockFacebook.class, clock -> MockFacebook.builder().clock(clock).start(),
-            MockLinkedIn.class, clock -> MockLinkedIn.builder().clock(clock).start(),
-            MockThreads.class, clock -> MockThreads.builder().clock(clock).start());
+    // Map.ofEntries, not Map.of: the table outgrows Map.of's ten pairs.
+    private static final Map<Class<? extends MockService>, Function<Clock, MockService>> FAKES = Map.ofEntries(
+            Map.entry(MockMastodon.class, clock -> MockMastodon.builder().clock(clock).start()),
+            Map.entry(MockBluesky.class, clock -> MockBluesky.builder().clock(clock).start()),
+            Map.entry(MockWebhookReceiver.class, clock -> MockWebhookReceiver.builder().clock(clock).start()),
+            Map.entry(MockX.class, clock -> MockX.builder().clock(clock).start()),
+            Map.entry(MockFacebook.class, clock -> MockFacebook.builder().clock(clock).start()),
+            Map.entry(MockLinkedIn.class, clock -> MockLinkedIn.builder().clock(clock).start()),
+            Map.entry(MockThreads.class, clock -> MockThreads.builder().clock(clock).start()),
+            Map.entry(MockTelegram.class, clock -> MockTelegram.builder().clock(clock).start()),
+            Map.entry(MockDiscord.class, clock -> MockDiscord.builder().clock(clock).start()),
+            Map.entry(MockSlack.class, clock -> MockSlack.builder().clock(clock).start()),
+            Map.entry(MockWebSubHub.class, clock -> MockWebSubHub.builder().clock(clock).start()));
 
     /** Fakes (and the clock) created for one extension context; closed with it. */
     private static final class Scope {

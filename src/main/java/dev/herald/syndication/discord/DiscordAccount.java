@@ -1,0 +1,61 @@
+package dev.herald.syndication.discord;
+
+import dev.herald.internal.Validate;
+import dev.herald.syndication.IncomingWebhook;
+import dev.herald.syndication.MessageTemplate;
+import java.util.Locale;
+
+/**
+ * One Discord channel webhook Herald posts articles to.
+ *
+ * @param name the account's name in the configuration, unique within it
+ * @param webhook the webhook URL ({@code https://discord.com/api/webhooks/<id>/<token>}), a credential
+ * @param colour the embed's colour as {@code 0xRRGGBB}, or {@code null} for Discord's default
+ * @param template how the message's {@code content} is worded; {@code null} means {@code {headline}}
+ *     alone, since the embed carries the summary and the link
+ */
+public record DiscordAccount(String name, IncomingWebhook webhook, Integer colour, MessageTemplate template) {
+    /** The default wording of {@code content}: the headline; the embed shows the rest. */
+    public static final String DEFAULT_PATTERN = "{headline}";
+
+    /** Validates every part and fills the default template. */
+    public DiscordAccount {
+        Validate.notBlank(name, "name");
+        name = name.strip();
+        Validate.notNull(webhook, "url of Discord account " + name);
+        Validate.isTrue(colour == null || colour >= 0 && colour <= 0xFFFFFF, "colour of Discord account " + name, "must be between #000000 and #FFFFFF");
+        template = template == null ? MessageTemplate.defaults().withPattern(DEFAULT_PATTERN) : template;
+    }
+
+    /** An account with the default template and colour. */
+    public static DiscordAccount of(String name, IncomingWebhook webhook) {
+        return new DiscordAccount(name, webhook, null, null);
+    }
+
+    /** This account with embeds of colour {@code rgb}. */
+    public DiscordAccount withColour(Integer rgb) {
+        return new DiscordAccount(name, webhook, rgb, template);
+    }
+
+    /** This account with another template. */
+    public DiscordAccount withTemplate(MessageTemplate newTemplate) {
+        return new DiscordAccount(name, webhook, colour, newTemplate);
+    }
+
+    /**
+     * Parses a colour as written in {@code herald.yaml}: {@code "#1d4ed8"}, {@code 0x1d4ed8} or decimal.
+     *
+     * @throws IllegalArgumentException when it is none of these
+     */
+    public static Integer parseColour(String text) {
+        if (text == null || text.isBlank()) return null;
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("#")) return Integer.parseInt(t.substring(1), 16);
+            if (t.startsWith("0x")) return Integer.parseInt(t.substring(2), 16);
+            return Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("colour must be written #RRGGBB, not " + Validate.abbreviate(text));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.herald.syndication.slack;
+
+import dev.herald.internal.Validate;
+import dev.herald.syndication.IncomingWebhook;
+import dev.herald.syndication.MessageTemplate;
+
+/**
+ * One Slack incoming webhook Herald posts articles to.
+ *
+ * @param name the account's name in the configuration, unique within it
+ * @param webhook the webhook URL ({@code https://hooks.slack.com/services/T…/B…/…}), a credential
+ * @param template how the notification text ({@code text}, what a phone's notification and a
+ *     screen reader show) is worded; {@code null} means {@code {headline} {url}}
+ */
+public record SlackAccount(String name, IncomingWebhook webhook, MessageTemplate template) {
+    /** The default wording of the notification text. */
+    public static final String DEFAULT_PATTERN = "{headline} {url}";
+
+    /** Validates every part and fills the default template. */
+    public SlackAccount {
+        Validate.notBlank(name, "name");
+        name = name.strip();
+        Validate.notNull(webhook, "url of Slack account " + name);
+        template = template == null ? MessageTemplate.defaults().withPattern(DEFAULT_PATTERN) : template;
+    }
+
+    /** An account with the default template. */
+    public static SlackAccount of(String name, IncomingWebhook webhook) {
+        return new SlackAccount(name, webhook, null);
+    }
+}
