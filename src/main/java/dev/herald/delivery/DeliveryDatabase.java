@@ -90,11 +90,8 @@ public final class DeliveryDatabase implements DataSource, AutoCloseable {
                     + "database is opened without a server, so other processes cannot open it while this one runs. "
                     + "Start the JVM with -Dh2.bindAddress=127.0.0.1 to share it.", System.getProperty("h2.bindAddress"));
         }
-        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under a send still in
-        // flight (a worker stopping on SIGTERM), losing its outcome and so re-sending it; the owner closes
-        // it after delivery has stopped, and the file is crash-safe if nobody does.
         return "jdbc:h2:file:" + path.toAbsolutePath().normalize() + (mixedMode ? ";AUTO_SERVER=TRUE" : "")
-                + ";QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE" + (writeEveryCommit ? ";WRITE_DELAY=0" : "");
+                + ";QUERY_CACHE_SIZE=64" + (writeEveryCommit ? ";WRITE_DELAY=0" : "");
     }
 
     /**
