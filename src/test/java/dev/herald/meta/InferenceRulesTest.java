@@ -201,4 +201,37 @@ class InferenceRulesTest {
     void noImageAtAllWhenEveryPictureIsNoise() {
         assertNull(inferred("<article><h1>High street floods after storm</h1><figure><img src=\"/i/logo.png\"></figure></article>").image());
     }
+
+    @Test
+    void aPrintedDateInAnAsideIsAnotherStorysDate() {
+        ArticleMeta m = inferred("<article><h1>High street floods after storm</h1>"
+                + "<aside><span class=\"date\">10 March 2024</span></aside><span class=\"date\">12 March 2024</span>"
+                + "<p>" + PARAGRAPH + "</p></article>");
+
+        assertEquals(OffsetDateTime.parse("2024-03-12T00:00Z"), m.publishedTime());
+    }
+
+    @Test
+    void readsADateFromAClassedElementOfUpTo120Characters() {
+        String text = "Published on 12 March 2024 by the news desk";
+        text = text + " " + "x".repeat(120 - text.length() - 1);
+        String tooLong = text + "x";
+        assertEquals(120, text.length());
+
+        assertEquals(OffsetDateTime.parse("2024-03-12T00:00Z"), inferred("<article><h1>High street floods after storm</h1><div class=\"dateline\">"
+                + text + "</div><p>" + PARAGRAPH + "</p></article>").publishedTime());
+        assertNull(inferred("<article><h1>High street floods after storm</h1><div class=\"dateline\">"
+                + tooLong + "</div><p>" + PARAGRAPH + "</p></article>").publishedTime());
+    }
+
+    @Test
+    void readsADateNearTheHeadlineFromATextOfUpTo60Characters() {
+        String text = "12 March 2024";
+        text = text + " " + "y".repeat(60 - text.length() - 1);
+        assertEquals(60, text.length());
+
+        assertEquals(OffsetDateTime.parse("2024-03-12T00:00Z"), inferred("<article><h1>High street floods after storm</h1><p>" + text + "</p><p>"
+                + PARAGRAPH + "</p></article>").publishedTime());
+        assertNull(inferred("<article><h1>High street floods after storm</h1><p>" + text + "y</p><p>" + PARAGRAPH + "</p></article>").publishedTime());
+    }
 }
