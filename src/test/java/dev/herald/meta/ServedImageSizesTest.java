@@ -123,8 +123,8 @@ class ServedImageSizesTest {
         put("img/lead.png", image("png", 100, 100));
         ServedImageSizes sizes = new ServedImageSizes(SITE, opener());
         for (int i = 0; i < 3; i++) {
-            sizes.sizeOf(URI.create("https://news.example/img/lead.png"));
-            sizes.sizeOf(URI.create("https://news.example/img/missing.png"));
+            assertEquals(Optional.of(new ImageSize(100, 100, "image/png")), sizes.sizeOf(URI.create("https://news.example/img/lead.png")), "read " + i);
+            assertEquals(Optional.empty(), sizes.sizeOf(URI.create("https://news.example/img/missing.png")), "read " + i);
         }
         assertEquals(List.of("/img/lead.png", "/img/missing.png"), opened);
     }

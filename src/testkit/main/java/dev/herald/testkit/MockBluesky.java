@@ -77,7 +77,8 @@ import mockwebserver3.RecordedRequest;
  *       3 points each against 5,000 per hour and 35,000 per day per account; 3,000 requests per 5
  *       minutes overall. Every response carries {@code RateLimit-Limit}, {@code RateLimit-Remaining},
  *       {@code RateLimit-Reset} (epoch seconds) and {@code RateLimit-Policy} ({@code limit;w=seconds})
- *       of the tightest limit; 429 {@code RateLimitExceeded} also carries {@code Retry-After}.
+ *       of the tightest limit; 429 {@code RateLimitExceeded} carries these alone, as Bluesky sends it
+ *       (no {@code Retry-After}).
  * </ul>
  *
  * <p>Thread-safe. Tests assert "logged in once for N posts" with {@link #sessionCreationCount()}.
@@ -312,9 +313,8 @@ public final class MockBluesky extends MockService {
             MockResponse.Builder b = json(e.status, errorBody(e.error, e.getMessage()));
             if (e instanceof RateLimited) {
                 RateLimited r = (RateLimited) e;
+                // Bluesky's xrpc-server sends only the RateLimit-* headers on a 429, no Retry-After.
                 withLimits(b, r.limit);
-                long seconds = Math.max(0, Duration.between(clock.instant(), r.limit.reset()).toMillis());
-                b.setHeader("Retry-After", Long.toString((seconds + 999) / 1000));
             } else {
                 withLimits(b, limit);
             }
@@ -788,7 +788,6 @@ public final class MockBluesky extends MockService {
                         .setHeader("RateLimit-Remaining", "0")
                         .setHeader("RateLimit-Reset", Long.toString(reset.getEpochSecond()))
                         .setHeader("RateLimit-Policy", "3000;w=300")
-                        .setHeader("Retry-After", Long.toString(Math.max(1, fault.duration().toSeconds())))
                         .build();
             }
             default:

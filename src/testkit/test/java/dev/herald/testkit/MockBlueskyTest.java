@@ -400,7 +400,9 @@ class MockBlueskyTest {
         HttpResponse<String> limited = xrpc("com.atproto.server.createSession", null, Map.of("identifier", bsky.handle(), "password", bsky.password()));
         assertEquals(429, limited.statusCode());
         assertEquals("{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}", limited.body());
-        assertEquals("300", limited.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(Long.toString(NOW.plusSeconds(300).getEpochSecond()), limited.headers().firstValue("RateLimit-Reset").orElseThrow());
+        assertEquals("0", limited.headers().firstValue("RateLimit-Remaining").orElseThrow());
+        assertTrue(limited.headers().firstValue("Retry-After").isEmpty(), "Bluesky sends no Retry-After");
         clock.advance(Duration.ofMinutes(5));
         assertEquals(200, xrpc("com.atproto.server.createSession", null, Map.of("identifier", bsky.handle(), "password", bsky.password())).statusCode());
         assertEquals(31, bsky.sessionCreationCount());
