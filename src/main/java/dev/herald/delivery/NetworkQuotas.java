@@ -19,11 +19,11 @@ public record NetworkQuotas(Map<String, List<Quota>> byNetwork) {
      * provider declares them ({@link NetworkProvider#quotas()}).
      */
     public static NetworkQuotas defaults() {
-        return of(NetworkRegistry.installed());
+        return defaults(NetworkRegistry.installed());
     }
 
     /** The caps the providers of {@code registry} declare. */
-    public static NetworkQuotas of(NetworkRegistry registry) {
+    public static NetworkQuotas defaults(NetworkRegistry registry) {
         Validate.notNull(registry, "registry");
         Map<String, List<Quota>> caps = new HashMap<>();
         for (NetworkProvider p : registry.providers()) if (!p.quotas().isEmpty()) caps.put(p.name(), p.quotas());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.syndication.Quota;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,10 @@ class NetworkQuotasTest {
         assertEquals(List.of(new Quota(1666, Duration.ofHours(1)), new Quota(11666, Duration.ofHours(24))), q.of("bluesky"));
         assertEquals(List.of(new Quota(300, Duration.ofHours(3))), q.of("mastodon"));
         assertEquals(List.of(), q.of("webhook"), "a webhook has no cap");
-        assertEquals(3, q.byNetwork().size());
+        assertEquals(List.of(new Quota(20, Duration.ofMinutes(1))), q.of("telegram"));
+        assertEquals(List.of(new Quota(100, Duration.ofMinutes(15))), q.of("x"));
+        assertEquals(java.util.Set.of("bluesky", "mastodon", "slack", "telegram", "threads", "x"), q.byNetwork().keySet(),
+                "exactly the networks whose providers publish a cap");
     }
 
     @Test

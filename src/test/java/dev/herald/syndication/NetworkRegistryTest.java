@@ -94,7 +94,7 @@ class NetworkRegistryTest {
         assertEquals(List.of(Quota.of(300, Duration.ofHours(3))), installed.of("mastodon"));
         assertEquals(List.of(Quota.of(1666, Duration.ofHours(1)), Quota.of(11666, Duration.ofHours(24))), installed.of("bluesky"));
         assertEquals(List.of(), installed.of("webhook"));
-        NetworkQuotas custom = NetworkQuotas.of(new NetworkRegistry(List.of(CMS.withQuotas(Quota.of(5, Duration.ofMinutes(1))))));
+        NetworkQuotas custom = NetworkQuotas.defaults(new NetworkRegistry(List.of(CMS.withQuotas(Quota.of(5, Duration.ofMinutes(1))))));
         assertEquals(Map.of("cms", List.of(Quota.of(5, Duration.ofMinutes(1)))), custom.byNetwork());
     }
 
