@@ -72,7 +72,7 @@ class PageHalfClasspathTest {
         PageTransformer transformer = new PageTransformer(config.site(), new ShareButtons(config.buttons()), ButtonPlacement.AFTER_HEADLINE);
         String out = new String(transformer.plan(page, page.length, StandardCharsets.UTF_8,
                 PageRequest.of(URI.create("https://news.example/storm?from=home"))).apply(page), StandardCharsets.UTF_8);
-        assertTrue(out.contains("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fstorm%3Ffrom%3Dhome%26utm_source%3Dfacebook%26utm_medium%3Dsocial"), out);
+        assertTrue(out.contains("https://www.facebook.com/sharer/sharer.php?u=https://news.example/storm%3Ffrom%3Dhome%26utm_source%3Dfacebook%26utm_medium%3Dsocial"), out);
     }
 
     @Test
