@@ -22,7 +22,9 @@ class TextRulesTest {
     @Test
     void cleanCollapsesEveryKindOfSpaceAndDropsInvisibles() {
         assertEquals("a b c d", Texts.clean(" a \t\n b\u00A0\u2003c\u0007d "));
-        assertEquals("coop zero", Texts.clean("co\u00ADop zero\u200B\u200C\u200D\uFEFF"));
+        assertEquals("coop zero", Texts.clean("co\u00ADop zero\u200B\uFEFF"), "soft hyphen, zero-width space and stray BOM go");
+        // Joiners stay: they hold emoji sequences and scripts together (issue 10: a family is one person, not four).
+        assertEquals("zero\u200C\u200D", Texts.clean("zero\u200C\u200D"));
         assertNull(Texts.clean(" \u00A0\u200B "));
         assertNull(Texts.clean(""));
         assertNull(Texts.clean(null));
