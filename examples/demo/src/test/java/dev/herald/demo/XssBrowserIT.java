@@ -253,7 +253,7 @@ class XssBrowserIT {
                         });
                       } catch (e) { out.push('JSON-LD does not parse: ' + s.textContent.slice(0, 200)); }
                     } else if (s.hasAttribute('data-herald-script') && s.textContent === ''
-                        && /^\/herald\/assets\/share-[0-9a-f]+\.js$/.test(s.getAttribute('src') || '')) {
+                        && /^[/]herald[/]assets[/]share-[0-9a-f]+[.]js$/.test(s.getAttribute('src') || '')) {
                       // the light bar's own first-party file (copy link, Web Share), served by the filter
                     } else if (!s.closest('[data-herald-buttons]')) {
                       out.push('script: ' + s.outerHTML.slice(0, 200));
