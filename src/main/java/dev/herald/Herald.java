@@ -1,7 +1,6 @@
 package dev.herald;
 
 import dev.herald.delivery.Delivery;
-import dev.herald.delivery.DeliveryDatabase;
 import dev.herald.internal.Validate;
 import dev.herald.page.HeraldConfig;
 import dev.herald.page.ShareFilter;
@@ -49,14 +48,13 @@ public final class Herald {
         return Syndication.load(file);
     }
 
-    /** Durable delivery on the application's own database (H2 or PostgreSQL); finish with {@code build().start()}. */
+    /**
+     * Durable delivery on {@code dataSource} (the app's H2 or PostgreSQL pool, or
+     * {@code DeliveryDatabase.h2(path)} for the embedded file); finish with {@code build().start()}.
+     * Closing the {@code Delivery} stops sending; the data source stays the caller's to close.
+     */
     public static Delivery.Builder delivery(DataSource dataSource) {
         Validate.notNull(dataSource, "dataSource");
         return Delivery.builder(dataSource);
-    }
-
-    /** Durable delivery on the embedded H2 database in {@code ./herald-data/}; finish with {@code build().start()}. */
-    public static Delivery.Builder delivery() {
-        return Delivery.builder(DeliveryDatabase.h2(DeliveryDatabase.DEFAULT_PATH));
     }
 }
