@@ -96,8 +96,31 @@ public interface DeliveryClient {
      */
     boolean setText(String shareId, String text);
 
-    /** Sends a failed, dead or cancelled share again now, with a fresh retry budget; {@code false} otherwise. */
+    /**
+     * Sends a failed, dead, cancelled or uncertain share again now, with a fresh retry budget;
+     * {@code false} otherwise. For an uncertain share this is "resend": the person checked that the
+     * post is not on the account. (On a network that can look its posts up, Herald still looks first.)
+     */
     boolean retry(String shareId);
+
+    /**
+     * Marks an uncertain (or dead) share as posted, on a person's word that the post is on the
+     * account, with its URL when they give one; it is never sent again. {@code false} if the share is
+     * in another state or unknown.
+     */
+    boolean confirm(String shareId, java.net.URI remoteUrl);
+
+    /** Every call made to the network for the share, oldest first, with what came of it. */
+    List<Attempt> attempts(String shareId);
+
+    /** The newest {@code limit} entries of the audit log, newest first. */
+    List<AuditEntry> auditLog(int limit);
+
+    /**
+     * This client acting for {@code actor} (a console user, {@code cli:alice}): the same calls, with
+     * every change written to the audit log under that name.
+     */
+    DeliveryClient as(String actor);
 
     /**
      * The share whose id is {@code idOrPrefix} or starts with it (at least {@value #MIN_ID_PREFIX}

@@ -6,6 +6,7 @@ import dev.herald.internal.Validate;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
@@ -102,6 +103,12 @@ public final class ThreadsSyndicator implements Syndicator {
         return NETWORK;
     }
 
+    /** {@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND}: no idempotency key, but {@link #reconcile} can look. */
+    @Override
+    public DeliveryGuarantee guarantee() {
+        return DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
+    }
+
     @Override
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
@@ -195,16 +202,16 @@ public final class ThreadsSyndicator implements Syndicator {
             }
             HttpReply list = execute(new HttpGet(account.graph(account.user() + "/threads?fields=id,permalink,timestamp,link_attachment_url&limit=" + RECENT)));
             if (!list.ok()) {
-                return published ? new Reconciliation.Found(container, null) : new Reconciliation.Unknown("could not read the profile's posts: " + classify(list).describe());
+                return published ? new Reconciliation.Found(container, null, "the container's status") : new Reconciliation.Unknown("could not read the profile's posts: " + classify(list).describe());
             }
             String wanted = post.article().url().toString();
             for (JsonNode p : list.json().path("data")) {
                 if (wanted.equals(p.path("link_attachment_url").asText())) {
                     containers.remove(post.idempotencyKey());
-                    return new Reconciliation.Found(p.path("id").asText(), uri(p.path("permalink").asText("")));
+                    return new Reconciliation.Found(p.path("id").asText(), uri(p.path("permalink").asText("")), "the profile's recent posts, matched by link");
                 }
             }
-            return published ? new Reconciliation.Found(container, null) : new Reconciliation.NotFound();
+            return published ? new Reconciliation.Found(container, null, "the container's status") : new Reconciliation.NotFound();
         } catch (IOException e) {
             return new Reconciliation.Unknown(Failures.unreachable(e, account.token()).describe());
         }

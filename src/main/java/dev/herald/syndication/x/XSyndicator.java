@@ -6,6 +6,7 @@ import dev.herald.internal.Validate;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
@@ -102,6 +103,12 @@ public final class XSyndicator implements Syndicator {
         return NETWORK;
     }
 
+    /** {@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND}: no idempotency key, but {@link #reconcile} can look. */
+    @Override
+    public DeliveryGuarantee guarantee() {
+        return DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
+    }
+
     @Override
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
@@ -149,7 +156,7 @@ public final class XSyndicator implements Syndicator {
                 for (JsonNode url : tweet.path("entities").path("urls")) {
                     if (sameUrl(wanted, url.path("expanded_url").asText("")) || sameUrl(wanted, url.path("unwound_url").asText(""))) {
                         String id = tweet.path("id").asText();
-                        return new Reconciliation.Found(id, statusUrl(id));
+                        return new Reconciliation.Found(id, statusUrl(id), "the account's recent posts, matched by link");
                     }
                 }
             }
