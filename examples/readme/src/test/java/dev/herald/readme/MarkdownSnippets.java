@@ -21,6 +21,9 @@ final class MarkdownSnippets {
             Matcher open = FENCE.matcher(lines[i]);
             if (!open.matches()) continue;
             String fence = open.group(2);
+            // CommonMark: a backtick fence's info string has no backtick, so "```` ```java ````"
+            // starting a line is a code span, not a fence.
+            if (fence.startsWith("`") && lines[i].substring(open.end(2)).contains("`")) continue;
             int end = i + 1;
             while (end < lines.length && !lines[end].strip().startsWith(fence)) end++;
             if (end == lines.length) {

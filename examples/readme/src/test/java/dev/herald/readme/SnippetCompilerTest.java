@@ -45,6 +45,13 @@ class SnippetCompilerTest {
     }
 
     @Test
+    void takesACodeSpanAtTheStartOfALineForTextNotAFence() {
+        List<Snippet> found = MarkdownSnippets.find("page.md", "```` ```java ```` blocks are compiled.\n```java\nint x = 1;\n```\n");
+        assertEquals(1, found.size());
+        assertEquals("page.md:3", found.get(0).name());
+    }
+
+    @Test
     void refusesABlockThatIsNeverClosed() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> MarkdownSnippets.find("page.md", "text\n```java\nint x = 1;\n"));
