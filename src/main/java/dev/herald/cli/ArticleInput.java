@@ -65,18 +65,35 @@ final class ArticleInput {
     }
 
     /**
+     * The article's page: its metadata as {@link #resolve} reads it, and the HTTP status its URL
+     * answered when it was fetched ({@code null} for a file, whose page may not be live yet).
+     */
+    Page page(SyndicationConfig cfg, HttpTransport http) throws IOException {
+        return readPage(article, url, declaredCharset(), cfg, http);
+    }
+
+    /** An article's resolved metadata and, when it was fetched, the status its URL answered. */
+    record Page(ArticleMeta meta, Integer status) {}
+
+    /**
      * Reads {@code article} (an http(s) URL to fetch, or an HTML file whose public URL is
      * {@code url}) and resolves its metadata exactly as the filter would, with {@code cfg}'s site
      * settings. {@code url}, when given with a URL to fetch, overrides where the page says it lives.
      */
     static ArticleMeta read(String article, String url, Charset declared, SyndicationConfig cfg, HttpTransport http) throws IOException {
+        return readPage(article, url, declared, cfg, http).meta();
+    }
+
+    private static Page readPage(String article, String url, Charset declared, SyndicationConfig cfg, HttpTransport http) throws IOException {
         HeraldConfig site = HeraldConfig.fromProperties(cfg.siteProperties());
         PageTransformer transformer = new PageTransformer(site.site(), null, ButtonPlacement.NONE);
         byte[] body;
         URI pageUrl;
+        Integer status = null;
         if (isHttpUrl(article)) {
             Fetched page = fetch(http, httpUrl(article, "ARTICLE"));
             body = page.body;
+            status = page.status;
             if (declared == null) declared = page.charset;
             pageUrl = url != null ? httpUrl(url, "--url") : page.finalUrl;
         } else {
@@ -88,10 +105,10 @@ final class ArticleInput {
         if (meta.title() == null || meta.title().isBlank()) {
             throw new IllegalArgumentException("the article has no headline Herald can find (no og:title, h1 or <title>)");
         }
-        return meta.url() != null ? meta : meta.toBuilder().url(pageUrl).build();
+        return new Page(meta.url() != null ? meta : meta.toBuilder().url(pageUrl).build(), status);
     }
 
-    private record Fetched(byte[] body, Charset charset, URI finalUrl) {}
+    private record Fetched(byte[] body, Charset charset, URI finalUrl, int status) {}
 
     /**
      * GETs the page through the transport's guarded fetch (redirects followed, no hop to a loopback,
@@ -101,7 +118,7 @@ final class ArticleInput {
         HttpTransport.Fetched fetched = http.fetch(start, "text/html,application/xhtml+xml", MAX_PAGE_BYTES);
         HttpReply reply = fetched.reply();
         if (!reply.ok()) throw new IOException("GET " + fetched.url() + " answered HTTP " + reply.status());
-        return new Fetched(reply.body(), charsetOf(reply.header("Content-Type")), fetched.url());
+        return new Fetched(reply.body(), charsetOf(reply.header("Content-Type")), fetched.url(), reply.status());
     }
 
     private static Charset charsetOf(String contentType) {
