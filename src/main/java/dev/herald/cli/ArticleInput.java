@@ -61,23 +61,37 @@ final class ArticleInput {
     }
 
     /**
+     * The article's page: its metadata as {@link #resolve} reads it, and the HTTP status its URL
+     * answered when it was fetched ({@code null} for a file, whose page may not be live yet).
+     */
+    Page page(SyndicationConfig cfg, HttpTransport http) throws IOException {
+        return readPage(article, url, declaredCharset(), cfg, http);
+    }
+
+    /** An article's resolved metadata and, when it was fetched, the status its URL answered. */
+    record Page(ArticleMeta meta, Integer status) {}
+
+    /**
      * Reads {@code article} (an http(s) URL to fetch, or an HTML file whose public URL is
      * {@code url}) and resolves its metadata exactly as the filter would, with {@code cfg}'s site
      * settings. {@code url}, when given with a URL to fetch, overrides where the page says it lives.
      */
     static ArticleMeta read(String article, String url, Charset declared, SyndicationConfig cfg, HttpTransport http) throws IOException {
+        return readPage(article, url, declared, cfg, http).meta();
+    }
+
+    private static Page readPage(String article, String url, Charset declared, SyndicationConfig cfg, HttpTransport http) throws IOException {
         ArticlePages pages = new ArticlePages(HeraldConfig.fromProperties(cfg.siteProperties()), http);
         if (isHttpUrl(article)) {
             URI page = httpUrl(article, "ARTICLE");
-            if (url == null && declared == null) return pages.fetch(page);
-            // An override of where the page lives, or of its charset: fetch, then resolve with those.
             HttpTransport.Fetched fetched = http.fetch(page, "text/html,application/xhtml+xml", ArticlePages.MAX_PAGE_BYTES);
             if (!fetched.reply().ok()) throw new IOException("GET " + fetched.url() + " answered HTTP " + fetched.reply().status());
             Charset charset = declared != null ? declared : ArticlePages.charsetOf(fetched.reply().header("Content-Type"));
-            return pages.read(fetched.reply().body(), charset, url != null ? httpUrl(url, "--url") : fetched.url());
+            ArticleMeta meta = pages.read(fetched.reply().body(), charset, url != null ? httpUrl(url, "--url") : fetched.url());
+            return new Page(meta, fetched.reply().status());
         }
         if (url == null) throw new IllegalArgumentException("--url is required when ARTICLE is a file: it is the link every post carries");
-        return pages.read(Files.readAllBytes(Path.of(article)), declared, httpUrl(url, "--url"));
+        return new Page(pages.read(Files.readAllBytes(Path.of(article)), declared, httpUrl(url, "--url")), null);
     }
 
     private static boolean isHttpUrl(String s) {
