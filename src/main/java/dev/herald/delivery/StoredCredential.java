@@ -1,0 +1,30 @@
+package dev.herald.delivery;
+
+import dev.herald.internal.Validate;
+import java.time.Instant;
+
+/**
+ * What the credential store can say about an account without opening its tokens: for
+ * {@code herald accounts}, which warns before a token expires.
+ *
+ * @param account the account's name
+ * @param keyVersion the version of the key the tokens are sealed with
+ * @param expiresAt when the access token expires, or {@code null} when unknown or never
+ * @param refreshExpiresAt when the refresh token expires, or {@code null} when unknown, never, or there is none
+ * @param updatedAt when the tokens were last written
+ */
+public record StoredCredential(String account, int keyVersion, Instant expiresAt, Instant refreshExpiresAt, Instant updatedAt) {
+    /** Requires an account and the time of the last write. */
+    public StoredCredential {
+        Validate.notBlank(account, "account");
+        Validate.notNull(updatedAt, "updatedAt");
+    }
+
+    /**
+     * When signing in again becomes necessary: the refresh token's expiry when there is one (the
+     * access token is renewed until then), else the access token's; {@code null} when neither is known.
+     */
+    public Instant signInBy() {
+        return refreshExpiresAt != null ? refreshExpiresAt : expiresAt;
+    }
+}
