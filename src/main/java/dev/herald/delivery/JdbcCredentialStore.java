@@ -40,7 +40,7 @@ import javax.sql.DataSource;
  * Thread-safe.
  */
 public final class JdbcCredentialStore implements CredentialStore {
-    private static final String COLUMNS = "account, key_version, nonce, sealed, expires_at, refresh_expires_at, updated_at, version";
+    private static final String COLUMNS = "account, key_version, nonce, sealed, expires_at, refresh_expires_at, renewable, updated_at, version";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final int MAX_SAVE_TRIES = 10;
@@ -90,14 +90,15 @@ public final class JdbcCredentialStore implements CredentialStore {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             if (want == 0) {
-                try (PreparedStatement ps = c.prepareStatement("insert into herald_credential (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, 1)")) {
+                try (PreparedStatement ps = c.prepareStatement("insert into herald_credential (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
                     ps.setString(1, account);
                     ps.setInt(2, key.version());
                     ps.setString(3, nonce64);
                     ps.setString(4, sealed);
                     time(ps, 5, replacement.expiresAt());
                     time(ps, 6, replacement.refreshExpiresAt());
-                    time(ps, 7, now);
+                    ps.setBoolean(7, replacement.refresh() != null);
+                    time(ps, 8, now);
                     ps.executeUpdate();
                     return Optional.of(replacement.withVersion(1));
                 } catch (SQLException e) {
@@ -107,15 +108,16 @@ public final class JdbcCredentialStore implements CredentialStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("update herald_credential set key_version = ?, nonce = ?, sealed = ?, expires_at = ?,"
-                    + " refresh_expires_at = ?, updated_at = ?, version = version + 1 where account = ? and version = ?")) {
+                    + " refresh_expires_at = ?, renewable = ?, updated_at = ?, version = version + 1 where account = ? and version = ?")) {
                 ps.setInt(1, key.version());
                 ps.setString(2, nonce64);
                 ps.setString(3, sealed);
                 time(ps, 4, replacement.expiresAt());
                 time(ps, 5, replacement.refreshExpiresAt());
-                time(ps, 6, now);
-                ps.setString(7, account);
-                ps.setLong(8, want);
+                ps.setBoolean(6, replacement.refresh() != null);
+                time(ps, 7, now);
+                ps.setString(8, account);
+                ps.setLong(9, want);
                 return ps.executeUpdate() == 1 ? Optional.of(replacement.withVersion(want + 1)) : Optional.empty();
             }
         } catch (SQLException e) {
@@ -138,13 +140,19 @@ public final class JdbcCredentialStore implements CredentialStore {
 
     @Override
     public List<StoredCredential> list() {
+        return list(dataSource);
+    }
+
+    /** What {@link #list()} says, read from {@code dataSource} without any key: the expiries are stored in the clear. */
+    public static List<StoredCredential> list(DataSource dataSource) {
+        Validate.notNull(dataSource, "dataSource");
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from herald_credential order by account");
                 ResultSet rs = ps.executeQuery()) {
             List<StoredCredential> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(new StoredCredential(rs.getString("account"), rs.getInt("key_version"), time(rs, "expires_at"),
-                        time(rs, "refresh_expires_at"), time(rs, "updated_at")));
+                        time(rs, "refresh_expires_at"), rs.getBoolean("renewable"), time(rs, "updated_at")));
             }
             return out;
         } catch (SQLException e) {

@@ -134,8 +134,9 @@ abstract class CredentialStoreContract {
 
         List<StoredCredential> listed = new JdbcCredentialStore(db, CredentialKey.of(9, OTHER_KEY), clock).list();
 
-        assertEquals(List.of(new StoredCredential("ledger-threads", 1, T0.plus(Duration.ofDays(60)), null, T0.plus(Duration.ofMinutes(5))),
-                new StoredCredential("ledger-x", 1, T0.plus(Duration.ofHours(2)), null, T0.plus(Duration.ofMinutes(5)))), listed);
+        assertEquals(List.of(new StoredCredential("ledger-threads", 1, T0.plus(Duration.ofDays(60)), null, false, T0.plus(Duration.ofMinutes(5))),
+                new StoredCredential("ledger-x", 1, T0.plus(Duration.ofHours(2)), null, true, T0.plus(Duration.ofMinutes(5)))), listed);
+        assertEquals(listed, JdbcCredentialStore.list(db));
         assertTrue(store.delete("ledger-x"));
         assertFalse(store.delete("ledger-x"));
         assertEquals(1, store.list().size());
