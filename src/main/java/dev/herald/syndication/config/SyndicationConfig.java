@@ -211,10 +211,26 @@ public final class SyndicationConfig {
      */
     public SyndicationConfig withBaseUrl(String name, URI url) {
         AccountSettings a = account(name);
-        String problem = urlProblem(String.valueOf(url));
-        if (problem != null) throw new IllegalArgumentException("base URL of '" + name + "' " + problem + ": " + url);
         String key = registry.get(a.network()).settings().baseUrl();
         if (key == null) throw new IllegalArgumentException("account '" + name + "': network " + a.network() + " has no base URL setting");
+        return withUrl(name, key, url);
+    }
+
+    /**
+     * This configuration with URL setting {@code key} of account {@code name} set to {@code url}: for
+     * a network with a second endpoint besides its {@link NetworkSpec#baseUrl() base URL} (a Slack
+     * bot's {@code api} beside a webhook's {@code url}), which a test points at a fake.
+     *
+     * @throws IllegalArgumentException when there is no such account, {@code url} is not absolute
+     *     http(s), or {@code key} is not one of the network's URL settings
+     */
+    public SyndicationConfig withUrl(String name, String key, URI url) {
+        AccountSettings a = account(name);
+        String problem = urlProblem(String.valueOf(url));
+        if (problem != null) throw new IllegalArgumentException("base URL of '" + name + "' " + problem + ": " + url);
+        if (!registry.get(a.network()).settings().urls().contains(key)) {
+            throw new IllegalArgumentException("account '" + name + "': '" + key + "' is not a URL setting of " + a.network());
+        }
         Map<String, Setting> settings = new LinkedHashMap<>(a.settings());
         Setting old = settings.get(key);
         settings.put(key, new Setting(key, List.of(url.toString()), false, old == null ? a.line() : old.line()));

@@ -268,7 +268,9 @@ class SlackBotSyndicatorTest {
         String payload = dryRun.preview(post("Rates held", "s")).payload();
         assertTrue(payload.contains("\"channel\" : \"C0LEDGER01\"") && payload.contains("\"blocks\""), payload);
         assertFalse(payload.contains(slack.botToken()));
-        assertThrows(IllegalArgumentException.class, () -> slack.serve(config, "newsroom-slack"));
+        SyndicationConfig served = slack.serve(SyndicationConfig.parse(
+                "accounts:\n  - name: b\n    network: slack\n    token: ${env:T}\n    channel: C0LEDGER01\n", "herald.yaml"), "b");
+        assertEquals(slack.apiUri().toString(), served.account("b").value("api", null));
     }
 
     @Test

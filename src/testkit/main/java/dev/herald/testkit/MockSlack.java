@@ -128,17 +128,18 @@ public final class MockSlack extends MockService {
     }
 
     /**
-     * {@code config} with webhook account {@code account}'s {@code url} pointed at this fake.
+     * {@code config} with account {@code account} pointed at this fake: a webhook account's
+     * {@code url} at {@link #webhookUri()}, a bot account's {@code api} at {@link #apiUri()}.
      *
-     * @throws IllegalArgumentException for a bot account, whose {@code api} is written as
-     *     {@link #apiUri()} in the file instead, or an account of another network
+     * @throws IllegalArgumentException when the account is on another network than this fake plays
      */
     @Override
     public SyndicationConfig serve(SyndicationConfig config, String account) {
         Validate.notNull(config, "config");
-        Validate.isTrue(config.account(account).setting("token") == null, "account " + account,
-                "is a Slack bot account: write its api as " + apiUri() + " (serve() replaces a webhook's url)");
-        return super.serve(config, account);
+        if (config.account(account).setting("token") == null) return super.serve(config, account);
+        Validate.isTrue(config.account(account).network().equals(network()), "account " + account,
+                "is a " + config.account(account).network() + " account; MockSlack plays " + network());
+        return config.withUrl(account, "api", apiUri());
     }
 
     /** The webhook's URL, secret included. */
