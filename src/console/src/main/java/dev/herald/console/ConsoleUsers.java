@@ -14,7 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import java.security.SecureRandom;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -38,9 +39,9 @@ public final class ConsoleUsers implements Authenticator {
     static final String SESSION_USER = "dev.herald.console.user";
     /** bcrypt's cost factor for new hashes: about a quarter of a second on a laptop. */
     static final int COST = 12;
-    private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(COST);
+    private static final SecureRandom RANDOM = new SecureRandom();
     // Checked when the name is unknown, so that a wrong name takes as long as a wrong password.
-    private static final String DUMMY_HASH = BCRYPT.encode("herald-console-no-such-user");
+    private static final String DUMMY_HASH = BCrypt.hashpw("herald-console-no-such-user", BCrypt.gensalt(COST, RANDOM));
 
     private record Entry(ConsoleUser user, String hash) {}
 
@@ -116,14 +117,20 @@ public final class ConsoleUsers implements Authenticator {
         Validate.isTrue(password.length() >= 8, "password", "must have at least 8 characters");
         // bcrypt reads only the first 72 bytes; a longer password would silently match its prefix.
         Validate.isTrue(password.getBytes(StandardCharsets.UTF_8).length <= 72, "password", "must be at most 72 bytes (a bcrypt limit)");
-        return BCRYPT.encode(password);
+        // BCrypt itself, not the PasswordEncoder around it, which needs commons-logging at run time.
+        return BCrypt.hashpw(password, BCrypt.gensalt(COST, RANDOM));
     }
 
     /** The user whose name and password these are; empty for a wrong name or password (it takes as long either way). */
     public Optional<ConsoleUser> authenticate(String name, String password) {
         if (name == null || password == null) return Optional.empty();
         Entry e = users.get(name.strip());
-        boolean matches = BCRYPT.matches(password, e == null ? DUMMY_HASH : e.hash());
+        boolean matches;
+        try {
+            matches = BCrypt.checkpw(password, e == null ? DUMMY_HASH : e.hash());
+        } catch (IllegalArgumentException tooLong) {
+            matches = false; // over bcrypt's 72 bytes: no stored password can be that long
+        }
         return e != null && matches ? Optional.of(e.user()) : Optional.empty();
     }
 
