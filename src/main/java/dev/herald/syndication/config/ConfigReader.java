@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Walks a {@code herald.yaml} node tree into a {@link SyndicationConfig}, checking as it goes and remembering lines. */
 final class ConfigReader {
-    private static final Set<String> TOP_LEVEL = Set.of("site", "defaults", "accounts", "fetch", "credentials");
+    // "console" is read by herald-console (its users and zone); accounts ignore it.
+    private static final Set<String> TOP_LEVEL = Set.of("site", "defaults", "accounts", "fetch", "credentials", "console");
     private static final Set<String> TEMPLATE_KEYS = Set.of("template", "hashtags", "mentions", "articleTags", "maxHashtags");
     private static final Set<String> SITE_KEYS = Set.of("name", "url", "defaultImage", "twitter", "locale", "logo");
 

@@ -1,0 +1,42 @@
+package dev.herald.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.testkit.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T10:00:00Z"));
+    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(10), clock);
+
+    @Test
+    void locksANameAfterTheLimitUntilItsOldestFailureLeavesTheWindow() {
+        throttle.failed("edith", "10.0.0.1");
+        clock.advance(Duration.ofMinutes(2));
+        throttle.failed("edith", "10.0.0.2");
+        throttle.failed("edith", "10.0.0.3");
+        assertEquals(Duration.ofMinutes(8), throttle.wait("edith", "10.0.0.9"));
+        assertEquals(Duration.ZERO, throttle.wait("vera", "10.0.0.9"), "other names are not locked");
+        clock.advance(Duration.ofMinutes(8));
+        assertEquals(Duration.ZERO, throttle.wait("edith", "10.0.0.9"));
+    }
+
+    @Test
+    void locksAnAddressThatTriesManyNames() {
+        for (int i = 0; i < 12; i++) throttle.failed("user" + i, "10.0.0.1");
+        assertTrue(throttle.wait("someone-new", "10.0.0.1").compareTo(Duration.ZERO) > 0);
+        assertEquals(Duration.ZERO, throttle.wait("someone-new", "10.0.0.2"));
+    }
+
+    @Test
+    void forgetsANamesFailuresAfterItSignsIn() {
+        throttle.failed("edith", "a");
+        throttle.failed("edith", "a");
+        throttle.succeeded("edith");
+        throttle.failed("edith", "a");
+        assertEquals(Duration.ZERO, throttle.wait("edith", "b"));
+    }
+}
