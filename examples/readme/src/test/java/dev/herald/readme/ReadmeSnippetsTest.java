@@ -66,9 +66,12 @@ class ReadmeSnippetsTest {
     }
 
     private void assertCompiles(Snippet snippet, boolean defaultImports) throws IOException {
-        List<String> errors = new SnippetCompiler(classpath(), classes).compile(snippet, defaultImports);
+        SnippetCompiler javac = new SnippetCompiler(classpath(), classes);
+        List<String> errors = javac.compile(snippet, defaultImports);
         assertTrue(errors.isEmpty(), () -> snippet.name() + " does not compile:\n" + String.join("\n", errors)
-                + "\n--- compiled as ---\n" + SnippetCompiler.source(snippet, defaultImports));
+                + "\n(a fragment names the variables it uses but does not declare in a comment before the fence,"
+                + " <!-- snippet-params: ArticleMeta article, DeliveryClient herald -->; see docs/development.md)"
+                + "\n--- compiled as ---\n" + javac.sourceFor(snippet, defaultImports));
     }
 
     private static List<Snippet> snippets(Path page) throws IOException {

@@ -1,14 +1,21 @@
 package dev.herald.readme;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -29,13 +36,11 @@ import javax.tools.ToolProvider;
  */
 final class SnippetCompiler {
     /**
-     * What a snippet without a single {@code import} line may use unqualified, when the page allows
-     * it (reference pages under {@code docs/}; the README's snippets carry their own imports).
+     * What a snippet without a single {@code import} line may use unqualified besides Herald's own
+     * public packages, when the page allows it (reference pages under {@code docs/}; the README's
+     * snippets carry their own imports).
      */
     static final List<String> DEFAULT_IMPORTS = List.of(
-            "dev.herald.*", "dev.herald.buttons.*", "dev.herald.delivery.*", "dev.herald.meta.*",
-            "dev.herald.metrics.*", "dev.herald.page.*", "dev.herald.share.*", "dev.herald.syndication.*",
-            "dev.herald.syndication.config.*", "dev.herald.syndication.webhook.*", "dev.herald.testkit.*",
             "java.io.*", "java.net.*", "java.nio.file.*", "java.time.*", "java.util.*", "javax.sql.DataSource",
             "jakarta.servlet.*", "jakarta.servlet.annotation.*", "jakarta.servlet.http.*",
             "org.junit.jupiter.api.*", "org.junit.jupiter.api.extension.*",
@@ -50,10 +55,49 @@ final class SnippetCompiler {
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     private final List<Path> classpath;
     private final Path output;
+    private final List<String> defaultImports;
 
     SnippetCompiler(List<Path> classpath, Path output) {
         this.classpath = List.copyOf(classpath);
         this.output = output;
+        List<String> imports = new ArrayList<>();
+        for (String pkg : heraldPackages(this.classpath)) imports.add(pkg + ".*");
+        imports.addAll(DEFAULT_IMPORTS);
+        this.defaultImports = List.copyOf(imports);
+    }
+
+    /**
+     * Herald's public packages among {@code classpath}'s jars and class folders: every package under
+     * {@code dev.herald} except {@code internal} ones, so a new package needs no change here.
+     */
+    static SortedSet<String> heraldPackages(List<Path> classpath) {
+        SortedSet<String> packages = new TreeSet<>();
+        for (Path entry : classpath) {
+            try {
+                if (Files.isDirectory(entry)) {
+                    Path root = entry.resolve("dev/herald");
+                    if (!Files.isDirectory(root)) continue;
+                    try (Stream<Path> files = Files.walk(root)) {
+                        files.filter(f -> f.toString().endsWith(".class"))
+                                .forEach(f -> addPackage(packages, entry.relativize(f.getParent()).toString().replace(File.separatorChar, '/')));
+                    }
+                } else if (entry.toString().endsWith(".jar") && Files.isRegularFile(entry)) {
+                    try (JarFile jar = new JarFile(entry.toFile())) {
+                        jar.stream().map(JarEntry::getName)
+                                .filter(n -> n.startsWith("dev/herald/") && n.endsWith(".class") && n.lastIndexOf('/') > 0)
+                                .forEach(n -> addPackage(packages, n.substring(0, n.lastIndexOf('/'))));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(entry.toString(), e);
+            }
+        }
+        return packages;
+    }
+
+    private static void addPackage(SortedSet<String> packages, String folder) {
+        String pkg = folder.replace('/', '.');
+        if (pkg.startsWith("dev.herald") && !pkg.matches("(.*\\.)?internal(\\..*)?")) packages.add(pkg);
     }
 
     /** Whether {@code snippet} is a whole source file rather than a fragment. */
@@ -61,13 +105,16 @@ final class SnippetCompiler {
         return snippet.lines().stream().anyMatch(l -> TYPE.matcher(l).matches());
     }
 
-    /** The source {@code javac} is given for {@code snippet}, line for line the snippet's. */
-    static String source(Snippet snippet, boolean defaultImports) {
+    /**
+     * The source {@code javac} is given for {@code snippet}, line for line the snippet's;
+     * {@code defaultImports} are added when the snippet has no import of its own.
+     */
+    static String source(Snippet snippet, List<String> defaultImports) {
         List<String> lines = new ArrayList<>(snippet.lines());
         if (lines.isEmpty()) lines.add("");
         boolean hasImports = lines.stream().anyMatch(l -> IMPORT.matcher(l).matches());
-        String imports = defaultImports && !hasImports
-                ? DEFAULT_IMPORTS.stream().map(i -> "import " + i + "; ").reduce("", String::concat)
+        String imports = !defaultImports.isEmpty() && !hasImports
+                ? defaultImports.stream().map(i -> "import " + i + "; ").reduce("", String::concat)
                 : "";
         if (isWholeFile(snippet)) {
             int afterPackage = 0;
@@ -86,12 +133,17 @@ final class SnippetCompiler {
         return String.join("\n", lines) + "\n}}\n";
     }
 
+    /** The source {@link #compile} gives {@code javac} for {@code snippet}. */
+    String sourceFor(Snippet snippet, boolean defaultImports) {
+        return source(snippet, defaultImports ? this.defaultImports : List.of());
+    }
+
     /**
      * Compiles {@code snippet}; returns its errors as {@code file:line: message}, empty when it
      * compiles.
      */
     List<String> compile(Snippet snippet, boolean defaultImports) {
-        String code = source(snippet, defaultImports);
+        String code = source(snippet, defaultImports ? this.defaultImports : List.of());
         String fileName = snippet.lines().stream().map(PUBLIC_TYPE::matcher).filter(Matcher::matches)
                 .map(m -> m.group(1)).findFirst().orElse("Snippet") + ".java";
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + fileName), JavaFileObject.Kind.SOURCE) {

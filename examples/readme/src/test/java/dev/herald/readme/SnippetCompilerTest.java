@@ -61,7 +61,7 @@ class SnippetCompilerTest {
     @Test
     void wrapsAFragmentOnItsOwnLinesSoLineNumbersStayTheMarkdownFiles() {
         Snippet s = new Snippet("page.md", 10, List.of("import java.util.List;", "", "List<String> xs = List.of(name);"), "String name", null);
-        String[] compiled = SnippetCompiler.source(s, false).split("\n");
+        String[] compiled = SnippetCompiler.source(s, List.of()).split("\n");
         assertEquals(4, compiled.length);
         assertEquals("import java.util.List;", compiled[0]);
         assertEquals("class Snippet { void run(String name) throws Exception { List<String> xs = List.of(name);", compiled[2]);
@@ -95,6 +95,13 @@ class SnippetCompilerTest {
         Snippet s = new Snippet("docs/x.md", 1, List.of("ArticleMeta meta = ArticleMeta.builder().title(\"t\").build();"), "", null);
         assertEquals(List.of(), javac.compile(s, true));
         assertFalse(javac.compile(s, false).isEmpty(), "the README gets no imports it did not write");
+    }
+
+    @Test
+    void findsHeraldsPublicPackagesOnTheClassPathButNotInternalOnes() throws IOException {
+        java.util.SortedSet<String> packages = SnippetCompiler.heraldPackages(classpath());
+        assertTrue(packages.containsAll(List.of("dev.herald", "dev.herald.meta", "dev.herald.delivery", "dev.herald.testkit")), packages::toString);
+        assertTrue(packages.stream().noneMatch(p -> p.contains("internal")), packages::toString);
     }
 
     private static List<Path> classpath() throws IOException {
