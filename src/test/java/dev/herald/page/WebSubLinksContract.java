@@ -67,7 +67,9 @@ abstract class WebSubLinksContract {
                 new Container.App("/websub", site, new SiteInitializer(websub)),
                 new Container.App("/canonical", site, new SiteInitializer(Map.of(
                         "herald.websub.hubs", SECOND_HUB, "herald.websub.feeds", "/feed.xml", "herald.site.url", "https://news.example.com"))),
-                new Container.App("/plain", site, new SiteInitializer(Map.of("herald.paths", "/news/*")))));
+                new Container.App("/plain", site, new SiteInitializer(Map.of("herald.paths", "/news/*"))),
+                new Container.App("/off", site, new SiteInitializer(Map.of("herald.enabled", "false",
+                        "herald.websub.hubs", SECOND_HUB, "herald.websub.feeds", "/feed.xml")))));
     }
 
     @AfterAll
@@ -123,6 +125,12 @@ abstract class WebSubLinksContract {
         HttpResponse<byte[]> page = http.get(container.uri("/plain/news/story.html"));
         assertEquals(List.of(), links(page));
         assertTrue(Http.text(page).contains("property=\"og:title\""));
+    }
+
+    @Test
+    void aDisabledFilterAnnouncesNothing() throws Exception {
+        assertEquals(List.of(), links(http.get(container.uri("/off/feed.xml"))));
+        assertEquals(List.of(), links(http.get(container.uri("/off/news/story.html"))));
     }
 
     @Test

@@ -56,8 +56,6 @@ public final class MockDiscord extends MockService {
     public static final String DEFAULT_BOT_TOKEN = "MTE4MDAwMDAwMDAwMDAwMDAwMQ.discord-test-bot-token_0123456789";
     /** The id of the webhook's channel. */
     public static final String CHANNEL_ID = "1180000000000000100";
-    /** The id of the guild (server) the channel is in. */
-    public static final String GUILD_ID = "1180000000000000050";
 
     private final String id;
     private final String token;
