@@ -87,6 +87,7 @@ public final class DiscordSyndicator implements Syndicator {
      * {@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND} with a bot that can read the channel,
      * otherwise {@link DeliveryGuarantee#NONE}: a webhook alone cannot tell whether its message landed.
      */
+    @Override
     public DeliveryGuarantee guarantee() {
         return account.bot() == null ? DeliveryGuarantee.NONE : DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
     }
@@ -124,7 +125,8 @@ public final class DiscordSyndicator implements Syndicator {
             if (webhookId.equals(m.path("webhook_id").asText()) && links(m, url)) {
                 String guild = m.path("guild_id").asText("");
                 String id = m.path("id").asText();
-                return new Reconciliation.Found(id, guild.isBlank() ? null : URI.create("https://discord.com/channels/" + guild + "/" + bot.channel() + "/" + id));
+                return new Reconciliation.Found(id, guild.isBlank() ? null : URI.create("https://discord.com/channels/" + guild + "/" + bot.channel() + "/" + id),
+                        "the channel's 50 latest messages, matched by link");
             }
             try {
                 oldest = Instant.parse(m.path("timestamp").asText());

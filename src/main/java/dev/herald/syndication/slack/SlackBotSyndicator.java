@@ -96,6 +96,7 @@ public final class SlackBotSyndicator implements Syndicator {
     }
 
     /** {@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND}: a bot can read its channel, so a resend is looked for first. */
+    @Override
     public DeliveryGuarantee guarantee() {
         return DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
     }
@@ -141,7 +142,8 @@ public final class SlackBotSyndicator implements Syndicator {
                     return new Reconciliation.Unknown("could not read the channel: " + classify(reply).describe());
                 }
                 for (JsonNode m : json.path("messages")) {
-                    if (ours(m, link, post.idempotencyKey())) return new Reconciliation.Found(m.path("ts").asText(), permalink(m.path("ts").asText()));
+                    if (ours(m, link, post.idempotencyKey())) return new Reconciliation.Found(m.path("ts").asText(), permalink(m.path("ts").asText()),
+                            "the channel's history, matched by Herald's metadata key or the link");
                 }
                 cursor = json.path("response_metadata").path("next_cursor").asText("");
                 if (!json.path("has_more").asBoolean(false) || cursor.isBlank()) return new Reconciliation.NotFound();
