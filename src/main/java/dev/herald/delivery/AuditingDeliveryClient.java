@@ -170,6 +170,11 @@ final class AuditingDeliveryClient implements DeliveryClient {
     }
 
     @Override
+    public void audit(String actor, String action, String target, String detail) {
+        client.audit(actor, action, target, detail);
+    }
+
+    @Override
     public AccountStatus account(String account) {
         return client.account(account);
     }

@@ -117,6 +117,13 @@ public interface DeliveryClient {
     List<AuditEntry> auditLog(int limit);
 
     /**
+     * Writes one entry to the audit log for something a person did that is not a call on this
+     * client (a sign-in, a refused request, a credentials check), so a console keeps its whole trail
+     * in the outbox database next to the changes.
+     */
+    void audit(String actor, String action, String target, String detail);
+
+    /**
      * This client acting for {@code actor} (a console user, {@code cli:alice}): the same calls, with
      * every change written to the audit log under that name.
      */

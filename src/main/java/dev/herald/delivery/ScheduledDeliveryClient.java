@@ -336,6 +336,15 @@ final class ScheduledDeliveryClient implements DeliveryClient {
     }
 
     @Override
+    public void audit(String actor, String action, String target, String detail) {
+        Validate.notBlank(actor, "actor");
+        Validate.isTrue(actor.length() <= 200, "actor", "must be at most 200 characters");
+        Validate.notBlank(action, "action");
+        Validate.isTrue(action.length() <= 64, "action", "must be at most 64 characters");
+        store.audit(new AuditEntry(clock.instant(), actor, action, target, detail));
+    }
+
+    @Override
     public DeliveryClient as(String actor) {
         return new AuditingDeliveryClient(this, store, clock, actor);
     }

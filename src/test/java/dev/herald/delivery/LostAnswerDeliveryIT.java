@@ -233,6 +233,9 @@ class LostAnswerDeliveryIT {
         assertEquals(List.of("alice", "confirm", uncertain.id(), link.toString()),
                 List.of(entry.actor(), entry.action(), entry.target(), entry.detail()));
         assertFalse(alice.confirm(uncertain.id(), link), "a posted share cannot be confirmed twice");
+        assertEquals(1, client.auditLog(10).size(), "a refused change is not a change");
+        client.audit("alice", "sign in", "127.0.0.1", "as editor");
+        assertEquals(List.of("sign in", "confirm"), client.auditLog(10).stream().map(AuditEntry::action).toList());
     }
 
     @Test
