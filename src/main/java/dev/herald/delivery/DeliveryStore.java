@@ -92,6 +92,9 @@ public interface DeliveryStore {
     /** Every recorded call to the network for share {@code id}, oldest first. */
     List<Attempt> attempts(String id);
 
+    /** Whether a share of {@code account} other than {@code exceptId} has recorded the post {@code remoteId} as its own. */
+    boolean remoteIdTaken(String account, String remoteId, String exceptId);
+
     /** Appends {@code entry} to the audit log. */
     void audit(AuditEntry entry);
 

@@ -32,6 +32,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     private static final String COLUMNS = "id, article_url, account, network, revision, occurrence, state, due_at, slot_at,"
             + " attempts, failures, last_outcome, last_message, remote_id, remote_url, article_json, created_at,"
             + " updated_at, posted_at, claimed_by, version, share_text";
+    /** The last outcome of a share whose sending node died before recording one. */
+    static final String INTERRUPTED = "interrupted";
     private static final String PENDING_OR_STOPPED = "('SCHEDULED', 'FAILED', 'CANCELLED', 'DEAD')";
 
     private final BoundConnectionDataSource db;
@@ -228,7 +230,10 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
     // One statement that updates and returns the row: PostgreSQL's RETURNING, H2's FINAL TABLE.
     private ClaimResult claimRow(Connection c, String id, long version, Instant now, String node) throws SQLException {
+        // Taking over a share still SENDING means the node that sent it died before recording what
+        // came of it: the post may be on the account, so the sender must treat it as a lost answer.
         String update = "UPDATE herald_share SET state = 'SENDING', attempts = attempts + 1, claimed_by = ?, updated_at = ?,"
+                + " last_outcome = CASE WHEN state = 'SENDING' THEN '" + INTERRUPTED + "' ELSE last_outcome END,"
                 + " version = version + 1 WHERE id = ? AND version = ? AND state IN ('SCHEDULED', 'FAILED', 'SENDING')"
                 + " AND due_at <= ?";
         return returning(c, update, node, now, id, version, now);
@@ -315,6 +320,15 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                         + " remote_url = COALESCE(?, remote_url), posted_at = ?, updated_at = ?, version = version + 1"
                         + " WHERE id = ? AND state IN ('UNCERTAIN', 'DEAD')",
                 truncate(message), remoteUrl == null ? null : remoteUrl.toString(), now, now, id) == 1);
+    }
+
+    @Override
+    public boolean remoteIdTaken(String account, String remoteId, String exceptId) {
+        Validate.notNull(account, "account");
+        Validate.notNull(remoteId, "remoteId");
+        Validate.notNull(exceptId, "exceptId");
+        return db.withConnection(c -> count(c, "SELECT COUNT(*) FROM herald_share WHERE account = ? AND remote_id = ? AND id <> ?",
+                account, remoteId, exceptId) > 0);
     }
 
     @Override

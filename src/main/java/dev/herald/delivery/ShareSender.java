@@ -114,7 +114,18 @@ final class ShareSender {
         AttemptResult result;
         Outcome outcome;
         Reconciliation found = reconciles && mayHavePosted(claimed) ? reconcile(syndicator, claimed) : new Reconciliation.NotFound();
-        if (found instanceof Reconciliation.Found f) {
+        if (found instanceof Reconciliation.Found f && store.remoteIdTaken(claimed.account(), f.remoteId(), claimed.id())) {
+            // The link matched an earlier share of the same article (a re-share, a revision), whose
+            // post this is; looks run newest first, so this share's own post is not there.
+            found = new Reconciliation.NotFound();
+        }
+        if (!reconciles && syndicator.guarantee() == DeliveryGuarantee.NONE
+                && JdbcDeliveryStore.INTERRUPTED.equals(claimed.lastOutcome())) {
+            // A node died mid-send on a network that can neither take a key nor be asked: a person decides.
+            outcome = new Outcome.Uncertain("the node sending it stopped before the network's answer was recorded; "
+                    + "the message may be there, so it is not sent again by itself: check, then confirm or resend it");
+            result = classify(claimed, outcome, clock.instant(), false);
+        } else if (found instanceof Reconciliation.Found f) {
             outcome = new Outcome.Duplicate(f.remoteId(), f.remoteUrl());
             counters.increment("reconciled");
             result = new AttemptResult(ShareState.POSTED, null, 0, "reconciled",

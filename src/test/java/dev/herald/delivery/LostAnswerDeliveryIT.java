@@ -199,6 +199,67 @@ class LostAnswerDeliveryIT {
         assertEquals(List.of("transient", "posted"), client.attempts(done.id()).stream().map(Attempt::outcome).toList());
     }
 
+    @Test
+    void aReShareIsNotTakenForPostedBecauseAnEarlierShareLinkedTheSameArticle(MockX x, ManualClock clock) {
+        start(new XSyndicator(new XAccount("ledger-x", x.baseUri(), new XCredentials.OAuth1(Secret.of("ck", MockX.DEFAULT_CONSUMER_KEY),
+                Secret.of("cs", MockX.DEFAULT_CONSUMER_SECRET), Secret.of("at", MockX.DEFAULT_ACCESS_TOKEN),
+                Secret.of("ats", MockX.DEFAULT_ACCESS_TOKEN_SECRET)), null), http, time));
+        Share first = publishAndRun();
+        assertEquals(ShareState.POSTED, first.state());
+        // The update, a day later: its first try fails before the write, so its retry looks first,
+        // and the timeline holds the first share's post, which links the same article.
+        x.failNext(1, Fault.serverError(503).onlyFor("/2/tweets"));
+        Share update = client.schedule(ShareRequest.of(LEAD, "ledger-x").at(SendTime.now()).revision("update-1")
+                .text("Update: Iran says its retaliation is complete " + LEAD.url())).get(0);
+        runFor(Duration.ofHours(1));
+
+        Share done = client.find(update.id()).orElseThrow();
+        assertEquals(ShareState.POSTED, done.state(), done.lastMessage());
+        assertEquals("posted", done.lastOutcome(), "the earlier share's post is not this one's");
+        assertEquals(2, x.postCount());
+        assertFalse(first.remoteId().equals(done.remoteId()));
+    }
+
+    @Test
+    void aSendInterruptedByACrashIsFoundBeforeAnyResend(MockX x, ManualClock clock) {
+        start(new XSyndicator(new XAccount("ledger-x", x.baseUri(), new XCredentials.OAuth1(Secret.of("ck", MockX.DEFAULT_CONSUMER_KEY),
+                Secret.of("cs", MockX.DEFAULT_CONSUMER_SECRET), Secret.of("at", MockX.DEFAULT_ACCESS_TOKEN),
+                Secret.of("ats", MockX.DEFAULT_ACCESS_TOKEN_SECRET)), null), http, time));
+        Share s = client.schedule(ShareRequest.of(LEAD, "ledger-x").at(SendTime.at(T0.plus(Duration.ofHours(2))))).get(0);
+        // Another node claimed it, X took the post, and that node died before recording anything.
+        JdbcDeliveryStore store = new JdbcDeliveryStore(db);
+        time.tick(Duration.ofHours(2));
+        fakes.set(time.instant());
+        Share claimed = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), time.instant(), "dead-node", List.of())).share();
+        new XSyndicator(new XAccount("ledger-x", x.baseUri(), new XCredentials.OAuth1(Secret.of("ck", MockX.DEFAULT_CONSUMER_KEY),
+                Secret.of("cs", MockX.DEFAULT_CONSUMER_SECRET), Secret.of("at", MockX.DEFAULT_ACCESS_TOKEN),
+                Secret.of("ats", MockX.DEFAULT_ACCESS_TOKEN_SECRET)), null), http, time).send(claimed.toPost());
+        runFor(Duration.ofHours(2));
+
+        Share done = client.find(s.id()).orElseThrow();
+        assertEquals(ShareState.POSTED, done.state(), done.lastMessage());
+        assertEquals("reconciled", done.lastOutcome());
+        assertEquals(1, x.postCount(), "the crashed node's post, and no second one");
+    }
+
+    @Test
+    void aTelegramSendInterruptedByACrashIsLeftUncertain(MockTelegram telegram) {
+        TelegramSyndicator syndicator = new TelegramSyndicator(TelegramAccount.of("ledger-telegram", Secret.of("telegram", telegram.token()),
+                MockTelegram.DEFAULT_CHANNEL).withServer(telegram.baseUri()), http, time);
+        start(syndicator);
+        Share s = client.schedule(ShareRequest.of(LEAD, "ledger-telegram").at(SendTime.at(T0.plus(Duration.ofHours(2))))).get(0);
+        JdbcDeliveryStore store = new JdbcDeliveryStore(db);
+        time.tick(Duration.ofHours(2));
+        Share claimed = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), time.instant(), "dead-node", List.of())).share();
+        syndicator.send(claimed.toPost());
+        runFor(Duration.ofHours(2));
+
+        Share done = client.find(s.id()).orElseThrow();
+        assertEquals(ShareState.UNCERTAIN, done.state(), done.lastMessage());
+        assertEquals(1, telegram.messageCount(), "never sent a second time behind a person's back");
+        assertEquals(2, done.attempts());
+    }
+
     /** A lost answer on a network that cannot be asked: parked for a person, nothing more sent. */
     Share assertUncertain(IntSupplier messages) {
         Share done = publishAndRun();

@@ -44,6 +44,12 @@ final class RecordingSyndicator implements Syndicator {
         return network;
     }
 
+    /** A stand-in for a network with idempotency keys: a resend after a crash is safe. */
+    @Override
+    public dev.herald.syndication.DeliveryGuarantee guarantee() {
+        return dev.herald.syndication.DeliveryGuarantee.IDEMPOTENCY_KEY;
+    }
+
     @Override
     public synchronized Outcome send(Post post) {
         calls.add(post);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
+import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
@@ -94,6 +95,12 @@ public final class BlueskySyndicator implements Syndicator {
     @Override
     public String network() {
         return NETWORK;
+    }
+
+    /** {@link DeliveryGuarantee#IDEMPOTENCY_KEY}: the record key is derived from the share, so a second create is refused; a resend is always safe. */
+    @Override
+    public DeliveryGuarantee guarantee() {
+        return DeliveryGuarantee.IDEMPOTENCY_KEY;
     }
 
     /** Posts {@code post} once; see the class description for what each outcome means. */

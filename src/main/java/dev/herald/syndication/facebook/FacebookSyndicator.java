@@ -193,7 +193,7 @@ public final class FacebookSyndicator implements Syndicator {
     }
 
     private ComposedText compose(Post post) {
-        return Composer.compose(post.article(), account.template(), FacebookNetwork.RULES);
+        return Composer.compose(post, account.template(), FacebookNetwork.RULES);
     }
 
     private static Map<String, String> form(Post post, ComposedText text) {

@@ -253,7 +253,7 @@ public final class LinkedInSyndicator implements Syndicator {
     }
 
     private ComposedText compose(Post post) {
-        return Composer.compose(post.article(), account.template(), LinkedInNetwork.RULES);
+        return Composer.compose(post, account.template(), LinkedInNetwork.RULES);
     }
 
     private ObjectNode body(ArticleMeta article, ComposedText text, String thumbnail) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.internal.Json;
 import dev.herald.internal.Validate;
+import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
@@ -92,6 +93,12 @@ public final class MastodonSyndicator implements Syndicator {
     @Override
     public String network() {
         return NETWORK;
+    }
+
+    /** {@link DeliveryGuarantee#IDEMPOTENCY_KEY}: every status carries the share's {@code Idempotency-Key}; a resend is always safe. */
+    @Override
+    public DeliveryGuarantee guarantee() {
+        return DeliveryGuarantee.IDEMPOTENCY_KEY;
     }
 
     /**

@@ -287,7 +287,7 @@ public final class ThreadsSyndicator implements Syndicator {
     }
 
     private ComposedText compose(Post post) {
-        return Composer.compose(post.article(), account.template(), ThreadsText.RULES);
+        return Composer.compose(post, account.template(), ThreadsText.RULES);
     }
 
     private static Map<String, String> fields(Post post, ComposedText text) {

@@ -3,6 +3,7 @@ package dev.herald.syndication.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.internal.Validate;
+import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
@@ -103,6 +104,12 @@ public final class WebhookSyndicator implements Syndicator {
     @Override
     public String network() {
         return NETWORK;
+    }
+
+    /** {@link DeliveryGuarantee#IDEMPOTENCY_KEY}: every delivery carries the share's {@code webhook-id}, which receivers deduplicate by; a resend is always safe. */
+    @Override
+    public DeliveryGuarantee guarantee() {
+        return DeliveryGuarantee.IDEMPOTENCY_KEY;
     }
 
     /** Signs and POSTs {@code post}; see the class description for the message and how answers are classified. */

@@ -1,6 +1,7 @@
 package dev.herald.syndication.websub;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.Failures;
@@ -62,6 +63,12 @@ public final class WebSubSyndicator implements Syndicator {
     @Override
     public String network() {
         return NETWORK;
+    }
+
+    /** {@link DeliveryGuarantee#IDEMPOTENCY_KEY}: a publish ping announces nothing twice; a resend is always safe. */
+    @Override
+    public DeliveryGuarantee guarantee() {
+        return DeliveryGuarantee.IDEMPOTENCY_KEY;
     }
 
     /** Pings the hub for {@code post}'s article and the configured feeds. */

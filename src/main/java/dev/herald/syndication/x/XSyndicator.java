@@ -246,7 +246,7 @@ public final class XSyndicator implements Syndicator {
     }
 
     private ComposedText compose(Post post) {
-        return Composer.compose(post.article(), account.template(), XText.RULES);
+        return Composer.compose(post, account.template(), XText.RULES);
     }
 
     /** {@code {"text": …}}: X builds the link card from the page's own X Card tags. */
