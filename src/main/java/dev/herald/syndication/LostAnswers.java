@@ -26,6 +26,20 @@ public final class LostAnswers {
                 + "; the message may be there, so it is not sent again by itself: check, then confirm or resend it");
     }
 
+    /**
+     * {@code classified}, except that a 502 or 504 from a network without idempotency is {@link
+     * Outcome.Uncertain}: a gateway that timed out waiting for the network says nothing of whether the
+     * network saved the message. Other answers, 500 and 503 included, come from the network itself,
+     * which did not take the message, and stay as classified.
+     */
+    public static Outcome afterGateway(HttpReply reply, Outcome classified) {
+        if ((reply.status() == 502 || reply.status() == 504) && classified instanceof Outcome.Transient t) {
+            return new Outcome.Uncertain("a gateway answered HTTP " + reply.status() + " (" + t.message()
+                    + "); the message may be there, so it is not sent again by itself: check, then confirm or resend it");
+        }
+        return classified;
+    }
+
     /** Whether {@code e} happened before any byte of the request could reach the network. */
     static boolean neverSent(IOException e) {
         return e instanceof ConnectException || e instanceof ConnectTimeoutException || e instanceof UnknownHostException

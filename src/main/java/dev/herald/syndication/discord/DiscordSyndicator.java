@@ -142,7 +142,9 @@ public final class DiscordSyndicator implements Syndicator {
 
     private static boolean links(JsonNode message, String url) {
         for (JsonNode e : message.path("embeds")) if (url.equals(e.path("url").asText())) return true;
-        return message.path("content").asText("").contains(url);
+        // The whole URL as one link, bare or in <…>: "/story/12" must not match a link to "/story/123".
+        return java.util.regex.Pattern.compile("(?:^|[\\s<])" + java.util.regex.Pattern.quote(url) + "(?:$|[\\s>])")
+                .matcher(message.path("content").asText("")).find();
     }
 
     /** The API's base ({@code https://discord.com/api/}): the webhook URL up to its {@code /api/}. */
@@ -207,7 +209,11 @@ public final class DiscordSyndicator implements Syndicator {
         JsonNode json = reply.json();
         if (reply.ok()) {
             String id = json.path("id").asText("");
-            if (id.isBlank()) return new Outcome.Transient(Failures.message(reply, "the answer holds no message id"), null);
+            if (id.isBlank()) {
+                // Discord took it (2xx) but said nothing usable: with a bot, look before a resend; without, a person decides.
+                String what = Failures.message(reply, "the answer holds no message id");
+                return account.bot() != null ? new Outcome.Transient(what, null) : new Outcome.Uncertain(what + "; the message is probably there");
+            }
             String guild = json.path("guild_id").asText("");
             String channel = json.path("channel_id").asText("");
             URI url = guild.isBlank() || channel.isBlank() ? null : URI.create("https://discord.com/channels/" + guild + "/" + channel + "/" + id);
@@ -216,7 +222,8 @@ public final class DiscordSyndicator implements Syndicator {
         String message = json.path("message").isTextual() ? Secret.maskAll(json.path("message").asText(), List.of(masked)) : null;
         if (reply.status() == 429 && json.path("global").asBoolean(false)) message = (message == null ? "" : message + " ") + "(global limit)";
         if (reply.status() == 404) return new Outcome.AuthFailed(Failures.message(reply, message) + " (the webhook was deleted or its URL changed)");
-        return Failures.classify(reply, message, DiscordNetwork.retrySignal(reply, clock), clock);
+        Outcome outcome = Failures.classify(reply, message, DiscordNetwork.retrySignal(reply, clock), clock);
+        return account.bot() != null ? outcome : LostAnswers.afterGateway(reply, outcome);
     }
 
     private ComposedText compose(Post post) {

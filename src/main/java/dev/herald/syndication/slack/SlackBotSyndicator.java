@@ -142,8 +142,8 @@ public final class SlackBotSyndicator implements Syndicator {
                     return new Reconciliation.Unknown("could not read the channel: " + classify(reply).describe());
                 }
                 for (JsonNode m : json.path("messages")) {
-                    if (ours(m, link, post.idempotencyKey())) return new Reconciliation.Found(m.path("ts").asText(), permalink(m.path("ts").asText()),
-                            "the channel's history, matched by Herald's metadata key or the link");
+                    if (ours(m, post.idempotencyKey())) return new Reconciliation.Found(m.path("ts").asText(), permalink(m.path("ts").asText()),
+                            "the channel's history, matched by Herald's metadata key");
                 }
                 cursor = json.path("response_metadata").path("next_cursor").asText("");
                 if (!json.path("has_more").asBoolean(false) || cursor.isBlank()) return new Reconciliation.NotFound();
@@ -201,18 +201,16 @@ public final class SlackBotSyndicator implements Syndicator {
         }
     }
 
-    private static boolean ours(JsonNode m, String link, String key) {
+    /**
+     * Whether {@code m} is the message Herald posted for this share: only Herald's own metadata
+     * says so. A link alone proves nothing (another app, an RSS bot, may post the same article),
+     * and taking such a message for ours would leave this share unsent.
+     */
+    private static boolean ours(JsonNode m, String key) {
         if (m.path("bot_id").asText("").isBlank()) return false;
         JsonNode meta = m.path("metadata");
-        if (EVENT_TYPE.equals(meta.path("event_type").asText())) {
-            return key.equals(meta.path("event_payload").path("idempotency_key").asText());
-        }
-        if (m.path("text").asText("").contains(link + "|") || m.path("text").asText("").contains(link + ">")) return true;
-        for (JsonNode block : m.path("blocks")) {
-            String t = block.path("text").path("text").asText("");
-            if (t.contains(link + "|") || t.contains(link + ">")) return true;
-        }
-        return false;
+        return EVENT_TYPE.equals(meta.path("event_type").asText())
+                && key.equals(meta.path("event_payload").path("idempotency_key").asText());
     }
 
     private Outcome classify(HttpReply reply) {

@@ -111,7 +111,7 @@ public final class SlackSyndicator implements Syndicator {
         if (reply.status() == 401 || code != null && ACCOUNT_STOPPERS.contains(code)) {
             return new Outcome.AuthFailed(Failures.message(reply, code) + " (the webhook no longer posts: configure a new one)");
         }
-        return Failures.classify(reply, code, null, clock);
+        return LostAnswers.afterGateway(reply, Failures.classify(reply, code, null, clock));
     }
 
     /** Slack's plain-text error code ({@code invalid_payload}), or {@code null} for anything else (an HTML page). */

@@ -128,7 +128,9 @@ public final class TelegramSyndicator implements Syndicator {
         JsonNode json = reply.json();
         if (reply.ok() && json.path("ok").asBoolean(false)) {
             JsonNode id = json.path("result").path("message_id");
-            if (!id.canConvertToLong()) return new Outcome.Transient(Failures.message(reply, "the answer holds no message_id"), null);
+            if (!id.canConvertToLong()) {
+                return new Outcome.Uncertain(Failures.message(reply, "Telegram said ok but gave no message_id") + "; the message is probably there");
+            }
             return new Outcome.Posted(id.asText(), messageUrl(id.asLong()));
         }
         return classify(reply);
@@ -146,7 +148,7 @@ public final class TelegramSyndicator implements Syndicator {
         if (code == 404 || reply.status() == 404) {
             return new Outcome.AuthFailed(Failures.message(reply, description) + " (Telegram does not know the bot token)");
         }
-        return Failures.classify(reply, description, TelegramNetwork.retrySignal(reply, clock), clock);
+        return LostAnswers.afterGateway(reply, Failures.classify(reply, description, TelegramNetwork.retrySignal(reply, clock), clock));
     }
 
     private ComposedText compose(Post post) {

@@ -74,6 +74,19 @@ class DiscordBotSearchTest {
     }
 
     @Test
+    void aMessageLinkingALongerUrlIsNotTheMessageForTheShorterOne(MockDiscord discord, ManualClock clock) {
+        DiscordSyndicator s = new DiscordSyndicator(DiscordAccount.of("ledger-discord", new IncomingWebhook(discord.webhookUri()))
+                .withTemplate(dev.herald.syndication.MessageTemplate.defaults().withPattern("{headline} {url}"))
+                .withBot(Secret.of("DISCORD_BOT_TOKEN", discord.botToken()), discord.channelId()), http, clock);
+        // Herald's own message for another article whose URL starts with this one's, the link in its text.
+        assertInstanceOf(Outcome.Posted.class, s.send(post(URL + "_again")));
+        assertTrue(discord.messages().get(0).content().contains(URL + "_again"), discord.messages().get(0).content());
+
+        assertInstanceOf(Reconciliation.NotFound.class, s.reconcile(post(URL)));
+        assertInstanceOf(Reconciliation.Found.class, s.reconcile(post(URL + "_again")));
+    }
+
+    @Test
     void withoutABotALostAnswerIsStillLeftToAPerson(MockDiscord discord, ManualClock clock) {
         DiscordSyndicator s = new DiscordSyndicator(DiscordAccount.of("d", new IncomingWebhook(discord.webhookUri())), http, clock);
         discord.failNext(1, Fault.dropResponse());

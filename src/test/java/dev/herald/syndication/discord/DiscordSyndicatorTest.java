@@ -165,10 +165,22 @@ class DiscordSyndicatorTest {
     void serverErrorsAreTransient(MockDiscord discord, ManualClock clock) {
         DiscordSyndicator s = syndicator(discord, clock);
         discord.failNext(1, Fault.serverError(500));
-        discord.failNext(1, Fault.serverError(502));
+        discord.failNext(1, Fault.serverError(503));
 
         for (int i = 0; i < 2; i++) assertInstanceOf(Outcome.Transient.class, s.send(post("Rates held", "s")));
         assertEquals(0, discord.messageCount());
+    }
+
+    @Test
+    void aGatewayTimeoutIsALostAnswerLeftToAPerson(MockDiscord discord, ManualClock clock) {
+        DiscordSyndicator s = syndicator(discord, clock);
+        discord.failNext(1, Fault.serverError(502));
+        discord.failNext(1, Fault.serverError(504));
+
+        for (int i = 0; i < 2; i++) {
+            String why = assertInstanceOf(Outcome.Uncertain.class, s.send(post("Rates held", "s"))).message();
+            assertTrue(why.contains("gateway answered HTTP 50"), why);
+        }
     }
 
     @Test

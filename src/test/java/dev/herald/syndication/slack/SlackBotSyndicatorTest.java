@@ -212,6 +212,14 @@ class SlackBotSyndicatorTest {
     }
 
     @Test
+    void anotherAppsMessageLinkingTheArticleIsNotTakenForHeralds(MockSlack slack, ManualClock clock) {
+        SlackBotSyndicator s = syndicator(slack, clock);
+        slack.addAppMessage("New: <" + SlackText.url(URL) + "|Rates held>", "B0RSSFEED01");
+
+        assertInstanceOf(Reconciliation.NotFound.class, s.reconcile(post("Rates held", "s")));
+    }
+
+    @Test
     void reconcilingReadsFurtherPagesAndGivesUpToAPersonOnABusyChannel(MockSlack slack, ManualClock clock) {
         SlackBotSyndicator s = syndicator(slack, clock);
         Post p = post("Rates held", "s");

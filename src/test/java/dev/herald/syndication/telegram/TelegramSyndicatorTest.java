@@ -183,10 +183,22 @@ class TelegramSyndicatorTest {
     void serverErrorsAreTransient(MockTelegram telegram, ManualClock clock) {
         TelegramSyndicator s = syndicator(telegram, clock, MockTelegram.DEFAULT_CHANNEL);
         telegram.failNext(1, Fault.serverError(500));
-        telegram.failNext(1, Fault.serverError(502));
+        telegram.failNext(1, Fault.serverError(503));
 
         for (int i = 0; i < 2; i++) assertInstanceOf(Outcome.Transient.class, s.send(post("Rates held", "s")));
         assertEquals(0, telegram.messageCount());
+    }
+
+    @Test
+    void aGatewayTimeoutIsALostAnswerLeftToAPerson(MockTelegram telegram, ManualClock clock) {
+        TelegramSyndicator s = syndicator(telegram, clock, MockTelegram.DEFAULT_CHANNEL);
+        telegram.failNext(1, Fault.serverError(502));
+        telegram.failNext(1, Fault.serverError(504));
+
+        for (int i = 0; i < 2; i++) {
+            String why = assertInstanceOf(Outcome.Uncertain.class, s.send(post("Rates held", "s"))).message();
+            assertTrue(why.contains("gateway answered HTTP 50"), why);
+        }
     }
 
     @Test

@@ -185,6 +185,23 @@ public final class MockSlack extends MockService {
         return ts;
     }
 
+    /**
+     * Adds a message another app posted to the channel (an RSS bot, say): it has a {@code bot_id}
+     * but none of Herald's metadata. Returns its {@code ts}.
+     */
+    public String addAppMessage(String mrkdwn, String botId) {
+        Validate.notNull(mrkdwn, "mrkdwn");
+        Validate.notBlank(botId, "botId");
+        List<String> links = new ArrayList<>();
+        String ts = nextTs();
+        SlackMessage m = new SlackMessage(mrkdwn, JSON.createArrayNode(), render(mrkdwn, links), links, mentionsChannel(mrkdwn), clock.instant(),
+                channel, ts, botId, null);
+        synchronized (messages) {
+            messages.add(m);
+        }
+        return ts;
+    }
+
     /** Revokes the webhook (an admin removed the app): later posts get {@code 404 no_service}. */
     public void revoke() {
         gone.set("no_service");
