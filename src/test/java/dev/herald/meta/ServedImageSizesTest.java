@@ -140,4 +140,49 @@ class ServedImageSizesTest {
         ServedImageSizes sizes = new ServedImageSizes(SITE, path -> { throw new IllegalStateException("container gone"); });
         assertTrue(sizes.sizeOf(URI.create("https://news.example/img/lead.png")).isEmpty());
     }
+
+    @Test
+    void theDefaultPortWrittenOutIsTheSamePortAndHostsMatchInAnyCase() throws IOException {
+        put("img/lead.png", image("png", 10, 20));
+        ServedImageSizes sizes = new ServedImageSizes(SITE, opener());
+        assertEquals(Optional.of(new ImageSize(10, 20, "image/png")), sizes.sizeOf(URI.create("https://news.example:443/img/lead.png")));
+        assertEquals(Optional.of(new ImageSize(10, 20, "image/png")), sizes.sizeOf(URI.create("https://NEWS.example/img/lead.png")));
+        ServedImageSizes plain = new ServedImageSizes(URI.create("http://news.example/"), opener());
+        assertEquals(Optional.of(new ImageSize(10, 20, "image/png")), plain.sizeOf(URI.create("http://news.example:80/img/lead.png")));
+    }
+
+    @Test
+    void anotherSchemeIsAnotherOrigin() throws IOException {
+        put("img/lead.png", image("png", 10, 20));
+        ServedImageSizes sizes = new ServedImageSizes(SITE, opener());
+        assertTrue(sizes.sizeOf(URI.create("http://news.example/img/lead.png")).isEmpty(), "port 80 is not the https site's 443");
+        assertTrue(sizes.sizeOf(URI.create("ftp://news.example/img/lead.png")).isEmpty());
+        assertTrue(sizes.sizeOf(URI.create("/img/lead.png")).isEmpty(), "no scheme, no host");
+        assertTrue(sizes.sizeOf(URI.create("https://news.example")).isEmpty(), "no path");
+        assertTrue(sizes.sizeOf(null).isEmpty());
+        assertEquals(List.of(), opened);
+    }
+
+    @Test
+    void onlyPathsUnderTheContextPathAreOpenedWithOrWithoutItsTrailingSlash() throws IOException {
+        put("img/lead.png", image("png", 10, 20));
+        for (String base : new String[] {"https://news.example/app/", "https://news.example/app"}) {
+            ServedImageSizes sizes = new ServedImageSizes(URI.create(base), opener());
+            assertTrue(sizes.sizeOf(URI.create("https://news.example/other/img/lead.png")).isEmpty(), base);
+            assertTrue(sizes.sizeOf(URI.create("https://news.example/application/img/lead.png")).isEmpty(), base);
+            assertEquals(Optional.of(new ImageSize(10, 20, "image/png")), sizes.sizeOf(URI.create("https://news.example/app/img/lead.png")), base);
+        }
+        assertEquals(List.of("/img/lead.png", "/img/lead.png"), opened);
+    }
+
+    @Test
+    void theCacheForgetsEverythingOnceItHolds2048Paths() {
+        ServedImageSizes sizes = new ServedImageSizes(SITE, opener());
+        for (int i = 0; i < 2048; i++) sizes.sizeOf(URI.create("https://news.example/img/" + i + ".png"));
+        sizes.sizeOf(URI.create("https://news.example/img/0.png"));
+        assertEquals(2048, opened.size(), "all 2048 remembered");
+        sizes.sizeOf(URI.create("https://news.example/img/2048.png"));
+        sizes.sizeOf(URI.create("https://news.example/img/0.png"));
+        assertEquals(2050, opened.size(), "the 2049th path cleared the cache, so the first is read again");
+    }
 }

@@ -81,4 +81,37 @@ class UrlsTest {
     void refusesScriptAndInlineSchemes(String href) {
         assertNull(Urls.resolve(BASE, href));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" https://news.example/a.jpg", "https://news.example/a.jpg ", "\u0001https://news.example/a.jpg",
+        "https://news.example/a.jpg\u001f", "https://news.example/a\t.jpg", "https://news.example/a\n.jpg", "https://news.example/a\r.jpg"})
+    void eachKindOfStrayWhitespaceIsStrippedOnItsOwn(String href) {
+        assertEquals(URI.create("https://news.example/a.jpg"), Urls.resolve(BASE, href), href);
+    }
+
+    @Test
+    void spacesAndDeleteArePercentEncodedButTildeIsNot() {
+        assertEquals("https://news.example/a%20b.jpg", Urls.resolve(BASE, "https://news.example/a b.jpg").toString());
+        assertEquals("https://news.example/a%7Fb.jpg", Urls.resolve(BASE, "https://news.example/a\u007fb.jpg").toString());
+        assertEquals("https://news.example/~a/b.jpg", Urls.resolve(BASE, "https://news.example/~a/b.jpg").toString());
+        assertEquals("https://news.example/!a.jpg", Urls.resolve(BASE, "https://news.example/!a.jpg").toString());
+    }
+
+    @Test
+    void aPercentSignNotFollowedByTwoHexDigitsIsEncoded() {
+        assertEquals("https://news.example/a%41", Urls.resolve(BASE, "https://news.example/a%41").toString(), "escape at the very end");
+        assertEquals("https://news.example/a%254", Urls.resolve(BASE, "https://news.example/a%4").toString(), "one digit left");
+        assertEquals("https://news.example/a%25", Urls.resolve(BASE, "https://news.example/a%").toString());
+        // Every edge of the three hex ranges: 0-9, a-f, A-F and the characters just outside them.
+        assertEquals("https://news.example/%00%99%aa%ff%AA%FF", Urls.resolve(BASE, "https://news.example/%00%99%aa%ff%AA%FF").toString());
+        for (String outside : new String[] {"/0", ":0", "0/", "0:", "g0", "0g", "G0", "0G", "@0", "0@"}) {
+            assertEquals("https://news.example/x%25" + outside, Urls.resolve(BASE, "https://news.example/x%" + outside).toString(), outside);
+        }
+        assertEquals("https://news.example/x%25%600", Urls.resolve(BASE, "https://news.example/x%`0").toString());
+    }
+
+    @Test
+    void aLoneSurrogateAtTheEndIsEncodedNotFatal() {
+        assertEquals("https://news.example/a%3F", Urls.resolve(BASE, "https://news.example/a\uD83D").toString());
+    }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one network does with a link card, as far as the lint needs it. A zero means the network
- * has no such rule (or none we could confirm).
+ * What one network does with a link card, as far as the lint needs it. Every network here cuts its
+ * card's title and description somewhere; a zero size or ratio means the network has no such rule
+ * (or none we could confirm).
  *
  * <p>Sources: X's Cards markup reference (title 70, description 200; {@code summary_large_image}
  * at least 300x157, 2:1); Meta's "Images in link shares" (at least 600x315 for a large image,
