@@ -22,6 +22,7 @@ import dev.herald.syndication.Tokens;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
+import dev.herald.testkit.MockLinkedIn;
 import dev.herald.testkit.MockX;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,7 +61,7 @@ class AuthCommandIT {
     Path config;
     String db;
     MockX x;
-    final Map<String, String> env = Map.of("HERALD_CREDENTIALS_KEY", KEY);
+    final Map<String, String> env = Map.of("HERALD_CREDENTIALS_KEY", KEY, "LI_SECRET", MockLinkedIn.DEFAULT_CLIENT_SECRET);
     final SecretSource secrets = reference -> Secret.resolve(reference, env::get, name -> null);
     final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
@@ -99,6 +100,10 @@ class AuthCommandIT {
     }
 
     Running auth(String... extra) {
+        return authAs("ledger-x", extra);
+    }
+
+    Running authAs(String account, String... extra) {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         StringWriter all = new StringWriter();
         StringWriter err = new StringWriter();
@@ -124,7 +129,7 @@ class AuthCommandIT {
             @Override
             public void close() {}
         };
-        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("ledger-x", "--db", db, "--config", config.toString(), "--port", "0"),
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of(account, "--db", db, "--config", config.toString(), "--port", "0"),
                 java.util.stream.Stream.of(extra)).toArray(String[]::new);
         CommandLine line = HeraldCli.withErrorHandling(new CommandLine(new AuthCommand(Clock.fixed(NOW, ZoneOffset.UTC), secrets)))
                 .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
@@ -196,6 +201,36 @@ class AuthCommandIT {
         assertTrue(run.err().toString().contains("did not allow the sign-in (access_denied)"), run.err().toString());
         try (DeliveryDatabase d = DeliveryDatabase.h2(Path.of(db))) {
             assertTrue(store(d).find("ledger-x").isEmpty());
+        }
+    }
+
+    @Test
+    void signsALinkedInAuthorInAndTheStoredTokenPostsWithItsYearOfRefreshShownByAccounts() throws Exception {
+        try (MockLinkedIn li = MockLinkedIn.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).start()) {
+            Files.writeString(config, Files.readString(config) + """
+                      - name: ledger-li
+                        network: linkedin
+                        author: %s
+                        clientId: %s
+                        clientSecret: ${env:LI_SECRET}
+                        api: %s
+                    """.formatted(MockLinkedIn.DEFAULT_AUTHOR, MockLinkedIn.DEFAULT_CLIENT_ID, li.baseUri()));
+            Running run = authAs("ledger-li");
+
+            URI url = run.authorizationUrl();
+            assertTrue(url.getPath().endsWith("/oauth/v2/authorization"), url.toString());
+            assertEquals(200, follow(url).statusCode());
+
+            assertEquals(0, run.exit().get(30, TimeUnit.SECONDS), run.all() + "" + run.err());
+            assertFalse((run.all() + "" + run.err()).contains("AQV"), "no token printed");
+            QueueCommandsIT.Run accounts = QueueCommandsIT.run(new AccountsCommand(Clock.fixed(NOW, ZoneOffset.UTC)), "--db", db, "--config", config.toString());
+            assertTrue(accounts.out().contains("refresh token expires 2027-12-07"), accounts.out());
+            try (DeliveryDatabase d = DeliveryDatabase.h2(Path.of(db)); HttpTransport http = HttpTransport.create()) {
+                Syndicator s = new SyndicatorFactory(http, Clock.fixed(NOW, ZoneOffset.UTC), secrets, store(d)).create(SyndicationConfig.load(config),
+                        SyndicationConfig.load(config).account("ledger-li"));
+                Outcome posted = s.send(Post.of(ArticleMeta.builder().title("Harbour reopens").url("https://ledger.example/harbour").build(), "ledger-li", "1"));
+                assertInstanceOf(Outcome.Posted.class, posted, posted.describe());
+            }
         }
     }
 
