@@ -22,6 +22,7 @@ import dev.herald.syndication.Tokens;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
+import dev.herald.testkit.MockFacebook;
 import dev.herald.testkit.MockLinkedIn;
 import dev.herald.testkit.MockX;
 import java.io.PrintWriter;
@@ -61,7 +62,8 @@ class AuthCommandIT {
     Path config;
     String db;
     MockX x;
-    final Map<String, String> env = Map.of("HERALD_CREDENTIALS_KEY", KEY, "LI_SECRET", MockLinkedIn.DEFAULT_CLIENT_SECRET);
+    final Map<String, String> env = Map.of("HERALD_CREDENTIALS_KEY", KEY, "LI_SECRET", MockLinkedIn.DEFAULT_CLIENT_SECRET,
+            "FB_SECRET", MockFacebook.DEFAULT_APP_SECRET);
     final SecretSource secrets = reference -> Secret.resolve(reference, env::get, name -> null);
     final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
@@ -230,6 +232,43 @@ class AuthCommandIT {
                         SyndicationConfig.load(config).account("ledger-li"));
                 Outcome posted = s.send(Post.of(ArticleMeta.builder().title("Harbour reopens").url("https://ledger.example/harbour").build(), "ledger-li", "1"));
                 assertInstanceOf(Outcome.Posted.class, posted, posted.describe());
+            }
+        }
+    }
+
+    @Test
+    void signsAFacebookPageManagerInAndStoresOnlyThePagesOwnTokenOrSaysWhichPagesThereAre() throws Exception {
+        try (MockFacebook fb = MockFacebook.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).start()) {
+            Files.writeString(config, Files.readString(config) + """
+                      - name: ledger-fb
+                        network: facebook
+                        page: "%s"
+                        clientId: %s
+                        clientSecret: ${env:FB_SECRET}
+                        api: %s
+                    """.formatted(MockFacebook.DEFAULT_PAGE_ID, MockFacebook.DEFAULT_APP_ID, fb.baseUri()));
+            Running wrongPage = authAs("ledger-fb", "--page", "999");
+            follow(wrongPage.authorizationUrl());
+            assertEquals(2, wrongPage.exit().get(30, TimeUnit.SECONDS));
+            assertTrue(wrongPage.err().toString().contains("does not manage Page 999; Pages found: " + MockFacebook.DEFAULT_PAGE_ID + " (The Meridian Ledger), "
+                    + MockFacebook.SECOND_PAGE_ID + " (Ledger Sport)"), wrongPage.err().toString());
+
+            Running run = authAs("ledger-fb");
+            URI url = run.authorizationUrl();
+            assertTrue(query(url).get("scope").contains("pages_manage_posts"), url.toString());
+            assertEquals(200, follow(url).statusCode());
+            assertEquals(0, run.exit().get(30, TimeUnit.SECONDS), run.all() + "" + run.err());
+            assertFalse((run.all() + "" + run.err()).contains("EAAfb"), "no token printed");
+
+            try (DeliveryDatabase d = DeliveryDatabase.h2(Path.of(db)); HttpTransport http = HttpTransport.create()) {
+                Tokens stored = store(d).find("ledger-fb").orElseThrow();
+                assertTrue(stored.access().startsWith("EAAfb-page-" + MockFacebook.DEFAULT_PAGE_ID), "the Page's token, not the user's");
+                assertEquals(null, stored.expiresAt(), "a Page token from a long-lived user token does not expire");
+                SyndicationConfig cfg = SyndicationConfig.load(config);
+                Syndicator s = new SyndicatorFactory(http, Clock.fixed(NOW, ZoneOffset.UTC), secrets, store(d)).create(cfg, cfg.account("ledger-fb"));
+                Outcome posted = s.send(Post.of(ArticleMeta.builder().title("Harbour reopens").url("https://ledger.example/harbour").build(), "ledger-fb", "1"));
+                assertInstanceOf(Outcome.Posted.class, posted, posted.describe());
+                assertEquals(1, fb.posts().size());
             }
         }
     }
