@@ -24,6 +24,7 @@ import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
 import dev.herald.testkit.MockFacebook;
 import dev.herald.testkit.MockLinkedIn;
+import dev.herald.testkit.MockThreads;
 import dev.herald.testkit.MockX;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,7 +64,7 @@ class AuthCommandIT {
     String db;
     MockX x;
     final Map<String, String> env = Map.of("HERALD_CREDENTIALS_KEY", KEY, "LI_SECRET", MockLinkedIn.DEFAULT_CLIENT_SECRET,
-            "FB_SECRET", MockFacebook.DEFAULT_APP_SECRET);
+            "FB_SECRET", MockFacebook.DEFAULT_APP_SECRET, "TH_SECRET", MockThreads.DEFAULT_APP_SECRET);
     final SecretSource secrets = reference -> Secret.resolve(reference, env::get, name -> null);
     final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
@@ -269,6 +270,34 @@ class AuthCommandIT {
                 Outcome posted = s.send(Post.of(ArticleMeta.builder().title("Harbour reopens").url("https://ledger.example/harbour").build(), "ledger-fb", "1"));
                 assertInstanceOf(Outcome.Posted.class, posted, posted.describe());
                 assertEquals(1, fb.posts().size());
+            }
+        }
+    }
+
+    @Test
+    void signsAThreadsProfileInWithItsSixtyDayTokenWhichPostsAndIsShownByAccounts() throws Exception {
+        try (MockThreads th = MockThreads.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).start()) {
+            Files.writeString(config, Files.readString(config) + """
+                      - name: ledger-th
+                        network: threads
+                        user: "%s"
+                        clientId: %s
+                        clientSecret: ${env:TH_SECRET}
+                        api: %s
+                    """.formatted(MockThreads.DEFAULT_USER_ID, MockThreads.DEFAULT_APP_ID, th.baseUri()));
+            Running run = authAs("ledger-th");
+            assertEquals(200, follow(run.authorizationUrl()).statusCode());
+            assertEquals(0, run.exit().get(30, TimeUnit.SECONDS), run.all() + "" + run.err());
+            assertFalse((run.all() + "" + run.err()).contains("threads-token") || (run.all() + "" + run.err()).contains("THshort"), "no token printed");
+
+            QueueCommandsIT.Run accounts = QueueCommandsIT.run(new AccountsCommand(Clock.fixed(NOW, ZoneOffset.UTC)), "--db", db, "--config", config.toString());
+            assertTrue(accounts.out().contains("token expires 2027-02-05"), accounts.out());
+            try (DeliveryDatabase d = DeliveryDatabase.h2(Path.of(db)); HttpTransport http = HttpTransport.create()) {
+                SyndicationConfig cfg = SyndicationConfig.load(config);
+                Syndicator s = new SyndicatorFactory(http, Clock.fixed(NOW, ZoneOffset.UTC), secrets, store(d)).create(cfg, cfg.account("ledger-th"));
+                Outcome posted = s.send(Post.of(ArticleMeta.builder().title("Harbour reopens").url("https://ledger.example/harbour").build(), "ledger-th", "1"));
+                assertInstanceOf(Outcome.Posted.class, posted, posted.describe());
+                assertEquals(0, th.refreshCount(), "a token just signed in for is not refreshed");
             }
         }
     }
