@@ -54,6 +54,11 @@ class AccountsCommandIT {
                     network: threads
                     user: "17841400000000001"
                     token: ${env:HERALD_TEST_UNSET_TOKEN}
+                  - name: ledger-li-yaml
+                    network: linkedin
+                    author: urn:li:organization:2414184
+                    token: ${env:HERALD_TEST_UNSET_TOKEN}
+                    expiresAt: 2026-12-12
                   - name: ledger-fb
                     network: facebook
                     page: "104000000000001"
@@ -92,6 +97,7 @@ class AccountsCommandIT {
         assertTrue(linesAfter(out, "ledger-th").get(1).contains("token expires 2027-01-16"), out);
         assertFalse(linesAfter(out, "ledger-th").get(1).contains("WARNING"), out);
         assertTrue(linesAfter(out, "ledger-fb").get(1).contains("WARNING: token expired 2026-12-06"), out);
+        assertTrue(linesAfter(out, "ledger-li-yaml").get(1).contains("WARNING: token expires 2026-12-12 00:00 UTC (in 4 days)"), "herald.yaml's expiresAt: " + out);
         assertFalse(out.contains("access"), "no token is printed: " + out);
     }
 
