@@ -94,6 +94,11 @@ public final class MockFacebook extends MockService {
         return FacebookSyndicator.NETWORK;
     }
 
+    /** Accepts {@code token} as a Page token of {@code pageId} from now on (a token a test obtained elsewhere, as after a new sign-in). */
+    public void addPageToken(String token, String pageId) {
+        tokens.put(Validate.notBlank(token, "token"), Validate.notBlank(pageId, "pageId"));
+    }
+
     /** Makes {@code token} expired (190, subcode 463) from now on. */
     public void expireToken(String token) {
         expired.put(Validate.notNull(token, "token"), 463);
