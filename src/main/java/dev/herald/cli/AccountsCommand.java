@@ -130,7 +130,7 @@ public final class AccountsCommand implements Callable<Integer> {
                 String why = a.message() == null ? "" : "  — " + ShareLines.oneLine(a.message());
                 out.printf("%-12s %-20s %-11s%s%s%n", a.name(), "(" + network + ")", a.state(), since, why);
                 if (a.authFailed()) out.printf("%-12s fix its credentials (or sign in: herald auth %s), then: herald accounts reset %s%n", "", a.name(), a.name());
-                StoredCredential token = tokens.get(a.name());
+                StoredCredential token = tokens.get(a.name()) != null ? tokens.get(a.name()) : configuredExpiry(cfg, a.name());
                 if (token != null) out.printf("%-12s %s%n", "", token(token, a.name(), lines, clock.instant()));
             }
             if (all.isEmpty()) out.println("no accounts: none configured (--config) and none recorded in the database");
@@ -153,6 +153,23 @@ public final class AccountsCommand implements Callable<Integer> {
         String line = what + " expires " + lines.time(by, account) + " (in " + left + ")";
         return Duration.between(now, by).compareTo(WARN_WITHIN) < 0 ? "WARNING: " + line + "; sign in again before then: herald auth " + account
                 : line;
+    }
+
+    /**
+     * The expiry herald.yaml states for an account's token ({@code expiresAt}, as LinkedIn accounts
+     * may give), for an account with nothing stored; {@code null} when it states none or cannot be read.
+     */
+    private static StoredCredential configuredExpiry(Optional<SyndicationConfig> cfg, String account) {
+        if (cfg.isEmpty() || cfg.get().accounts().stream().noneMatch(a -> a.name().equals(account))) return null;
+        String value = cfg.get().account(account).value("expiresAt", null);
+        if (value == null || value.isBlank()) return null;
+        try {
+            String v = value.strip();
+            Instant at = v.length() == 10 ? java.time.LocalDate.parse(v).atStartOfDay().toInstant(java.time.ZoneOffset.UTC) : Instant.parse(v);
+            return new StoredCredential(account, 0, at, null, false, at);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     /** How close to a token's end {@code herald accounts} starts warning. */

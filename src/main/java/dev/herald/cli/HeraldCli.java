@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HeraldCli.Version.class,
         description = "Rich link previews, share buttons and social syndication for Java web apps.",
-        subcommands = {RenderCommand.class, MetaCommand.class, PreviewCommand.class, PostCommand.class, ScheduleCommand.class, QueueCommand.class, AccountsCommand.class, WorkerCommand.class,
+        subcommands = {RenderCommand.class, MetaCommand.class, PreviewCommand.class, PostCommand.class, ScheduleCommand.class, QueueCommand.class, AccountsCommand.class, AuthCommand.class, WorkerCommand.class,
             CommandLine.HelpCommand.class})
 public final class HeraldCli {
 

@@ -76,4 +76,14 @@ public interface NetworkProvider {
      *     account's file and line
      */
     Syndicator create(AccountSetup account, NetworkContext context);
+
+    /**
+     * The account's OAuth sign-in for {@code herald auth}, or empty when the network's credentials
+     * are written into {@code herald.yaml} by hand (the default).
+     *
+     * @throws IllegalArgumentException when the account lacks a setting the sign-in needs (the app's client id)
+     */
+    default java.util.Optional<SignIn> signIn(AccountSetup account, NetworkContext context) {
+        return java.util.Optional.empty();
+    }
 }

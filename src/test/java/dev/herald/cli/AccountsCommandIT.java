@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.delivery.AccountState;
 import dev.herald.delivery.CredentialKey;
+import dev.herald.delivery.Delivery;
+import dev.herald.delivery.DeliveryClient;
 import dev.herald.delivery.DeliveryDatabase;
 import dev.herald.delivery.JdbcCredentialStore;
+import dev.herald.delivery.JdbcDeliveryStore;
 import dev.herald.delivery.Migrations;
+import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +54,11 @@ class AccountsCommandIT {
                     network: threads
                     user: "17841400000000001"
                     token: ${env:HERALD_TEST_UNSET_TOKEN}
+                  - name: ledger-li-yaml
+                    network: linkedin
+                    author: urn:li:organization:2414184
+                    token: ${env:HERALD_TEST_UNSET_TOKEN}
+                    expiresAt: 2026-12-12
                   - name: ledger-fb
                     network: facebook
                     page: "104000000000001"
@@ -87,6 +97,7 @@ class AccountsCommandIT {
         assertTrue(linesAfter(out, "ledger-th").get(1).contains("token expires 2027-01-16"), out);
         assertFalse(linesAfter(out, "ledger-th").get(1).contains("WARNING"), out);
         assertTrue(linesAfter(out, "ledger-fb").get(1).contains("WARNING: token expired 2026-12-06"), out);
+        assertTrue(linesAfter(out, "ledger-li-yaml").get(1).contains("WARNING: token expires 2026-12-12 00:00 UTC (in 4 days)"), "herald.yaml's expiresAt: " + out);
         assertFalse(out.contains("access"), "no token is printed: " + out);
     }
 
@@ -96,5 +107,26 @@ class AccountsCommandIT {
         QueueCommandsIT.Run status = QueueCommandsIT.run(new AccountsCommand(CLOCK), "status", "--db", db, "--config", config.toString());
 
         assertEquals(plain.out(), status.out());
+    }
+
+    @Test
+    void aTokenRenewedThroughTheWorkersStoreClearsTheAccountsAuthFailureButALostRaceDoesNot() {
+        try (DeliveryDatabase d = DeliveryDatabase.h2(Path.of(db))) {
+            DeliveryClient client = Delivery.client(d, java.util.Map.of("ledger-x", "x", "ledger-li", "linkedin"), java.util.Map.of(), CLOCK);
+            JdbcDeliveryStore shares = new JdbcDeliveryStore(d);
+            shares.setAccount("ledger-x", AccountState.AUTH_FAILED, "401 Unauthorized", NOW);
+            shares.setAccount("ledger-li", AccountState.AUTH_FAILED, "401 Invalid access token", NOW);
+            byte[] key = new byte[32];
+            Arrays.fill(key, (byte) 5);
+            TokenStore store = CredentialStores.clearingAuthFailures(new JdbcCredentialStore(d, CredentialKey.of(1, key), CLOCK), client);
+            Tokens x = store.find("ledger-x").orElseThrow();
+            Tokens li = store.find("ledger-li").orElseThrow();
+
+            assertTrue(store.compareAndSet("ledger-x", x, Tokens.of("x-access-2", "x-refresh-2", null)).isPresent());
+            assertTrue(store.compareAndSet("ledger-li", li.withVersion(li.version() - 1), Tokens.of("li-access-2", null, null)).isEmpty());
+
+            assertFalse(client.account("ledger-x").authFailed(), "the renewal cleared it: its waiting shares resume");
+            assertTrue(client.account("ledger-li").authFailed(), "nothing was stored, so nothing changed");
+        }
     }
 }

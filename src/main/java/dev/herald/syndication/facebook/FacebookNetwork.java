@@ -6,6 +6,8 @@ import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.NetworkContext;
 import dev.herald.syndication.NetworkProvider;
+import dev.herald.syndication.Secret;
+import dev.herald.syndication.SignIn;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
 import dev.herald.syndication.config.AccountSetup;
@@ -28,8 +30,8 @@ public final class FacebookNetwork implements NetworkProvider {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final NetworkSpec SETTINGS = NetworkSpec.builder(FacebookSyndicator.NETWORK)
-            .required("page", "token").optional("graphVersion", "api")
-            .secrets("token").baseUrl("api")
+            .required("page").optional("token", "graphVersion", "api", "clientId", "clientSecret")
+            .secrets("token", "clientSecret").baseUrl("api")
             .build();
 
     /** Created by {@link java.util.ServiceLoader}. */
@@ -90,9 +92,35 @@ public final class FacebookNetwork implements NetworkProvider {
         return DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
     }
 
+    /** Stands for the Page token while it is only in the credential store. */
+    static final Secret NO_TOKEN = Secret.of("credential-store", "no-page-token-in-herald-yaml");
+
+    /**
+     * Builds the syndicator: the Page token is the context's {@link dev.herald.syndication.TokenStore}'s
+     * (from {@code herald auth}), else {@code token}.
+     *
+     * @throws IllegalArgumentException when the account has neither {@code token} nor the app's {@code clientId}
+     */
     @Override
     public Syndicator create(AccountSetup account, NetworkContext context) {
+        boolean hasToken = account.value("token", null) != null;
+        if (!hasToken && account.value("clientId", null) == null) {
+            throw new IllegalArgumentException("a Facebook Page account needs 'token', or the app's 'clientId' and 'clientSecret' to sign in with herald auth");
+        }
         return new FacebookSyndicator(new FacebookAccount(account.name(), account.url("api", FacebookAccount.DEFAULT_API), account.value("page", null),
-                account.secret("token"), account.value("graphVersion", null), account.template()), context.http(), context.clock());
+                hasToken ? account.secret("token") : NO_TOKEN, account.value("graphVersion", null), account.template()), context.http(), context.clock(),
+                context.tokens());
+    }
+
+    /** Facebook Login for the Page's manager, ending with the Page's own token; needs the app's {@code clientId} (app id) and {@code clientSecret}. */
+    @Override
+    public java.util.Optional<SignIn> signIn(AccountSetup account, NetworkContext context) {
+        String clientId = account.value("clientId", null);
+        if (clientId == null || account.value("clientSecret", null) == null) {
+            throw new IllegalArgumentException("herald auth needs the Facebook app's id as 'clientId' and its secret as 'clientSecret'");
+        }
+        FacebookAccount page = new FacebookAccount(account.name(), account.url("api", FacebookAccount.DEFAULT_API), account.value("page", null),
+                NO_TOKEN, account.value("graphVersion", null), account.template());
+        return java.util.Optional.of(new FacebookSignIn(page, clientId, account.secret("clientSecret"), context.http()));
     }
 }

@@ -14,7 +14,10 @@ import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Reconciliation;
+import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.TokenStore;
+import dev.herald.syndication.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -60,11 +63,27 @@ public final class FacebookSyndicator implements Syndicator {
     private final HttpTransport http;
     private final Clock clock;
 
+    private final TokenStore tokens;
+
     /** A syndicator for {@code account} over the shared {@code http}; {@code clock} dates rate-limit waits. */
     public FacebookSyndicator(FacebookAccount account, HttpTransport http, Clock clock) {
+        this(account, http, clock, TokenStore.inMemory());
+    }
+
+    /**
+     * A syndicator whose Page token is {@code tokens}' (where {@code herald auth} puts it) when
+     * there is one, else the account's own.
+     */
+    public FacebookSyndicator(FacebookAccount account, HttpTransport http, Clock clock, TokenStore tokens) {
         this.account = Validate.notNull(account, "account");
         this.http = Validate.notNull(http, "http");
         this.clock = Validate.notNull(clock, "clock");
+        this.tokens = Validate.notNull(tokens, "tokens");
+    }
+
+    /** The Page token: the store's (read on every call, so a new sign-in takes effect at once), else herald.yaml's. */
+    private String token() {
+        return tokens.find(account.name()).map(Tokens::access).orElse(account.token().value());
     }
 
     @Override
@@ -86,6 +105,7 @@ public final class FacebookSyndicator implements Syndicator {
     @Override
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
+        if (noToken() != null) return new Outcome.AuthFailed(noToken());
         ComposedText text = compose(post);
         if (!text.fits()) return new Outcome.Permanent("the post cannot fit Facebook's " + text.limit() + " characters");
         HttpPost request = new HttpPost(account.graph(account.page() + "/feed"));
@@ -138,6 +158,7 @@ public final class FacebookSyndicator implements Syndicator {
     /** {@code GET /{version}/me} with the token: the Page itself is OK; a token for something else is AUTH_FAILED. */
     @Override
     public CredentialCheck check() {
+        if (noToken() != null) return CredentialCheck.authFailed(noToken());
         try {
             HttpReply reply = execute(new HttpGet(account.graph("me?fields=id,name")));
             if (!reply.ok()) return CredentialCheck.of(classify(reply));
@@ -152,9 +173,17 @@ public final class FacebookSyndicator implements Syndicator {
     }
 
     private HttpReply execute(ClassicHttpRequest request) throws IOException {
-        request.setHeader("Authorization", "Bearer " + account.token().value());
+        String token = token();
+        request.setHeader("Authorization", "Bearer " + token);
         request.setHeader("Accept", "application/json");
-        return http.execute(request, account.token());
+        return http.execute(request, account.token(), Secret.of("token", token));
+    }
+
+    /** Why there is nothing to send with, or {@code null} when there is a Page token. */
+    private String noToken() {
+        return FacebookNetwork.NO_TOKEN.equals(account.token()) && tokens.find(account.name()).isEmpty()
+                ? "no Page token for Facebook account " + account.name() + " in the credential store or herald.yaml; sign in with: herald auth " + account.name()
+                : null;
     }
 
     private Outcome classify(HttpReply reply) {

@@ -16,7 +16,10 @@ import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Reconciliation;
+import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.TokenStore;
+import dev.herald.syndication.Tokens;
 import dev.herald.syndication.bluesky.CardImage;
 import java.io.IOException;
 import java.net.URI;
@@ -24,6 +27,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -70,11 +74,23 @@ public final class LinkedInSyndicator implements Syndicator {
     private final HttpTransport http;
     private final Clock clock;
 
+    private final LinkedInTokens tokens;
+
     /** A syndicator for {@code account} over the shared {@code http}; {@code clock} dates waits and the token's expiry. */
     public LinkedInSyndicator(LinkedInAccount account, HttpTransport http, Clock clock) {
+        this(account, http, clock, new LinkedInTokens(account.name(), LinkedInTokens.OAUTH, null, null,
+                Tokens.of(account.token().value(), null, account.expiresAt()), TokenStore.inMemory(), http, clock));
+    }
+
+    LinkedInSyndicator(LinkedInAccount account, HttpTransport http, Clock clock, LinkedInTokens tokens) {
         this.account = Validate.notNull(account, "account");
         this.http = Validate.notNull(http, "http");
         this.clock = Validate.notNull(clock, "clock");
+        this.tokens = Validate.notNull(tokens, "tokens");
+    }
+
+    private String noToken() {
+        return "no token for LinkedIn account " + account.name() + " in the credential store or herald.yaml; sign in with: herald auth " + account.name();
     }
 
     @Override
@@ -97,6 +113,7 @@ public final class LinkedInSyndicator implements Syndicator {
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
         ComposedText text = compose(post);
+        if (tokens.current() == null) return new Outcome.AuthFailed(noToken());
         if (!text.fits()) return new Outcome.Permanent("the post cannot fit LinkedIn's " + text.limit() + " characters");
         String thumbnail = null;
         ArticleMeta article = post.article();
@@ -159,10 +176,14 @@ public final class LinkedInSyndicator implements Syndicator {
      */
     @Override
     public CredentialCheck check() {
+        if (tokens.current() == null) return CredentialCheck.authFailed(noToken());
         String expiry = "";
-        if (account.expiresAt() != null) {
-            Duration left = Duration.between(clock.instant(), account.expiresAt());
-            if (left.isNegative() || left.isZero()) return CredentialCheck.authFailed("the token expired on " + account.expiresAt() + "; sign in again");
+        Tokens inUse = tokens.tokens().orElseThrow();
+        // With a refresh token the access token is renewed; the refresh token's end is what needs a person.
+        Instant signInBy = inUse.refresh() != null ? inUse.refreshExpiresAt() : inUse.expiresAt();
+        if (signInBy != null) {
+            Duration left = Duration.between(clock.instant(), signInBy);
+            if (left.isNegative() || left.isZero()) return CredentialCheck.authFailed("the token expired on " + signInBy + "; sign in again");
             long days = left.toDays();
             expiry = "; it expires in " + days + (days == 1 ? " day" : " days") + (left.compareTo(EXPIRY_WARNING) <= 0 ? " — sign in again before then" : "");
         }
@@ -206,7 +227,7 @@ public final class LinkedInSyndicator implements Syndicator {
         HttpPut put = new HttpPut(target);
         put.setEntity(new ByteArrayEntity(image.bytes(), ContentType.create(image.mimeType())));
         // LinkedIn's sample sends the token with the upload; only ever to LinkedIn's own hosts.
-        if (linkedInHost(target)) put.setHeader("Authorization", "Bearer " + account.token().value());
+        if (linkedInHost(target)) put.setHeader("Authorization", "Bearer " + tokens.current());
         HttpReply uploaded = http.execute(put, account.token());
         if (!uploaded.ok()) return dropped(image, "the upload answered HTTP " + uploaded.status());
         return new Upload(urn, null);
@@ -228,12 +249,20 @@ public final class LinkedInSyndicator implements Syndicator {
     }
 
     private HttpReply execute(ClassicHttpRequest request) throws IOException {
-        request.setHeader("Authorization", "Bearer " + account.token().value());
+        String token = tokens.current();
+        HttpReply reply = executeWith(request, token);
+        if (reply.status() != 401) return reply;
+        String renewed = tokens.renew(token);
+        return renewed == null || renewed.equals(token) ? reply : executeWith(request, renewed);
+    }
+
+    private HttpReply executeWith(ClassicHttpRequest request, String token) throws IOException {
+        request.setHeader("Authorization", "Bearer " + token);
         request.setHeader("LinkedIn-Version", account.version());
         request.setHeader("X-Restli-Protocol-Version", "2.0.0");
         request.setHeader("Accept", "application/json");
         if (request instanceof HttpGet && request.getRequestUri().contains("q=author")) request.setHeader("X-RestLi-Method", "FINDER");
-        return http.execute(request, account.token());
+        return http.execute(request, account.token(), Secret.of("token", token));
     }
 
     private Outcome classify(HttpReply reply) {

@@ -3,6 +3,8 @@ package dev.herald.syndication.threads;
 import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.NetworkContext;
 import dev.herald.syndication.NetworkProvider;
+import dev.herald.syndication.Secret;
+import dev.herald.syndication.SignIn;
 import dev.herald.syndication.Quota;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
@@ -19,8 +21,8 @@ import java.util.List;
  */
 public final class ThreadsNetwork implements NetworkProvider {
     private static final NetworkSpec SETTINGS = NetworkSpec.builder(ThreadsSyndicator.NETWORK)
-            .required("user", "token").optional("api")
-            .secrets("token").baseUrl("api")
+            .required("user").optional("token", "api", "clientId", "clientSecret")
+            .secrets("token", "clientSecret").baseUrl("api")
             .build();
 
     /** Created by {@link java.util.ServiceLoader}. */
@@ -52,9 +54,33 @@ public final class ThreadsNetwork implements NetworkProvider {
         return DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
     }
 
+    /** Stands for the token while it is only in the credential store. */
+    static final Secret NO_TOKEN = Secret.of("credential-store", "no-threads-token-in-herald-yaml");
+
+    /**
+     * Builds the syndicator: the long-lived token is the context's token store's (from
+     * {@code herald auth} or a refresh), else {@code token}.
+     *
+     * @throws IllegalArgumentException when the account has neither {@code token} nor the app's {@code clientId}
+     */
     @Override
     public Syndicator create(AccountSetup account, NetworkContext context) {
+        boolean hasToken = account.value("token", null) != null;
+        if (!hasToken && account.value("clientId", null) == null) {
+            throw new IllegalArgumentException("a Threads account needs 'token', or the app's 'clientId' and 'clientSecret' to sign in with herald auth");
+        }
         return new ThreadsSyndicator(new ThreadsAccount(account.name(), account.url("api", ThreadsAccount.DEFAULT_API), account.value("user", null),
-                account.secret("token"), account.template()), context.http(), context.clock(), context.tokens());
+                hasToken ? account.secret("token") : NO_TOKEN, account.template()), context.http(), context.clock(), context.tokens());
+    }
+
+    /** Threads' sign-in, for an account with the app's {@code clientId} (Threads app id) and {@code clientSecret}. */
+    @Override
+    public java.util.Optional<SignIn> signIn(AccountSetup account, NetworkContext context) {
+        String clientId = account.value("clientId", null);
+        if (clientId == null || account.value("clientSecret", null) == null) {
+            throw new IllegalArgumentException("herald auth needs the Threads app's id as 'clientId' and its secret as 'clientSecret'");
+        }
+        return java.util.Optional.of(new ThreadsSignIn(account.url("api", ThreadsAccount.DEFAULT_API), clientId, account.secret("clientSecret"),
+                account.value("user", null), context.http(), context.clock()));
     }
 }

@@ -131,6 +131,7 @@ public final class ThreadsSyndicator implements Syndicator {
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
         ComposedText text = compose(post);
+        if (tokens.current() == null) return new Outcome.AuthFailed(noToken());
         if (!text.fits()) return new Outcome.Permanent("the post cannot fit Threads' " + ThreadsText.MAX + " characters");
         try {
             String container = containers.get(post.idempotencyKey());
@@ -238,6 +239,7 @@ public final class ThreadsSyndicator implements Syndicator {
     /** Reads {@code threads_publishing_limit}: OK with the quota used, AUTH_FAILED when the token is refused. */
     @Override
     public CredentialCheck check() {
+        if (tokens.current() == null) return CredentialCheck.authFailed(noToken());
         try {
             HttpReply reply = execute(new HttpGet(account.graph(account.user() + "/threads_publishing_limit?fields=quota_usage,config")));
             if (!reply.ok()) return CredentialCheck.of(classify(reply));
@@ -251,6 +253,7 @@ public final class ThreadsSyndicator implements Syndicator {
 
     private HttpReply execute(ClassicHttpRequest request) throws IOException {
         String token = tokens.current();
+        if (token == null) throw new IOException(noToken());
         HttpReply reply = executeWith(request, token);
         if (!isTokenError(reply)) return reply;
         // Another node may have refreshed the token (or someone signed in again) since this one read it.
@@ -262,6 +265,10 @@ public final class ThreadsSyndicator implements Syndicator {
         request.setHeader("Authorization", "Bearer " + token);
         request.setHeader("Accept", "application/json");
         return http.execute(request, account.token(), Secret.of("token", token));
+    }
+
+    private String noToken() {
+        return "no token for Threads account " + account.name() + " in the credential store or herald.yaml; sign in with: herald auth " + account.name();
     }
 
     private static boolean isTokenError(HttpReply reply) {

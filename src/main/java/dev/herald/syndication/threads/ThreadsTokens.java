@@ -50,9 +50,10 @@ final class ThreadsTokens {
         this.clock = Validate.notNull(clock, "clock");
     }
 
-    /** The token to send now, refreshed first when that is due. */
+    /** The token to send now, refreshed first when that is due; {@code null} when there is none (sign in first). */
     synchronized String current() {
         Tokens now = tokens();
+        if (now == null) return null;
         if (!due(now)) return now.access();
         try {
             return refresh(now).access();
@@ -73,11 +74,13 @@ final class ThreadsTokens {
 
     /** When the token in use expires, or {@code null} when that is not known. */
     Instant expiresAt() {
-        return tokens().expiresAt();
+        Tokens now = tokens();
+        return now == null ? null : now.expiresAt();
     }
 
+    /** The store's tokens, else herald.yaml's token (expiry unknown), else {@code null}. */
     private Tokens tokens() {
-        return store.find(account.name()).orElseGet(() -> Tokens.of(account.token().value(), null, null));
+        return store.find(account.name()).orElseGet(() -> ThreadsNetwork.NO_TOKEN.equals(account.token()) ? null : Tokens.of(account.token().value(), null, null));
     }
 
     private boolean due(Tokens now) {

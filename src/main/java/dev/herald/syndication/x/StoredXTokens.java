@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  */
 final class StoredXTokens implements XTokenSource {
     private static final Logger LOG = LoggerFactory.getLogger(StoredXTokens.class);
+    /** How many more times the store is read after X refused the refresh token, {@link #RELOOK_PAUSE} apart. */
+    static final int RELOOKS = 8;
+    /** The pause between those reads: together about two seconds, far more than a store write takes. */
+    static final Duration RELOOK_PAUSE = Duration.ofMillis(250);
 
     private final String account;
     private final URI tokenEndpoint;
@@ -45,6 +49,7 @@ final class StoredXTokens implements XTokenSource {
     private final TokenStore store;
     private final HttpTransport http;
     private final Clock clock;
+    private final Runnable pause;
 
     /**
      * @param account the account whose tokens these are
@@ -54,6 +59,13 @@ final class StoredXTokens implements XTokenSource {
      * @param configured {@code herald.yaml}'s token and refresh token, or {@code null}: used while the store has none
      */
     StoredXTokens(String account, URI api, String clientId, Secret clientSecret, Tokens configured, TokenStore store, HttpTransport http, Clock clock) {
+        this(account, api, clientId, clientSecret, configured, store, http, clock, StoredXTokens::sleep);
+    }
+
+    /** As above, pausing between reads of the store with {@code pause} (tests count the pauses instead of waiting). */
+    StoredXTokens(String account, URI api, String clientId, Secret clientSecret, Tokens configured, TokenStore store, HttpTransport http, Clock clock,
+            Runnable pause) {
+        this.pause = Validate.notNull(pause, "pause");
         this.account = Validate.notBlank(account, "account");
         this.tokenEndpoint = Validate.notNull(api, "api").resolve("2/oauth2/token");
         this.clientId = Validate.notBlank(clientId, "clientId");
@@ -89,9 +101,13 @@ final class StoredXTokens implements XTokenSource {
         HttpReply reply = http.execute(refresh(now.refresh()), now.secrets());
         String access = reply.json().path("access_token").asText("");
         if (!reply.ok() || access.isBlank()) {
-            // Another node may have spent the same refresh token a moment ago and stored the result.
-            Optional<Tokens> again = store.find(account);
-            if (again.isPresent() && !again.get().access().equals(rejected)) return again.get().access();
+            // Another node may have spent the same refresh token a moment ago: X answered it first,
+            // and its store write may land a moment after X refused this one. Look a few times.
+            for (int look = 0; look <= RELOOKS; look++) {
+                Optional<Tokens> again = store.find(account);
+                if (again.isPresent() && !again.get().access().equals(rejected)) return again.get().access();
+                if (look < RELOOKS) pause();
+            }
             LOG.warn("x {}: the refresh token was refused ({}); sign in again with: herald auth {}", account, reply.status(), account);
             return null;
         }
@@ -106,6 +122,18 @@ final class StoredXTokens implements XTokenSource {
         }
         // A newer sign-in was stored while this refresh ran: it wins; this pair is still valid for this one try.
         return store.find(account).map(Tokens::access).orElse(access);
+    }
+
+    private void pause() {
+        pause.run();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(RELOOK_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The store's tokens, else the configured ones (as not stored yet). */

@@ -7,6 +7,7 @@ import dev.herald.syndication.NetworkProvider;
 import dev.herald.syndication.Quota;
 import dev.herald.syndication.RetrySignals;
 import dev.herald.syndication.Secret;
+import dev.herald.syndication.SignIn;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
 import dev.herald.syndication.Tokens;
@@ -129,5 +130,14 @@ public final class XNetwork implements NetworkProvider {
         // Masked like any credential; a stored token has no herald.yaml reference, so the placeholder stands for it.
         XCredentials.Bearer credentials = new XCredentials.Bearer(token != null ? token : Secret.of("credential-store", "stored-token"));
         return new XSyndicator(new XAccount(account.name(), api, credentials, account.template()), context.http(), context.clock(), tokens);
+    }
+
+    /** X's OAuth 2.0 sign-in with PKCE, for an account with the app's {@code clientId}. */
+    @Override
+    public java.util.Optional<SignIn> signIn(AccountSetup account, NetworkContext context) {
+        String clientId = account.value("clientId", null);
+        if (clientId == null) throw new IllegalArgumentException("herald auth needs the app's OAuth 2.0 'clientId' (and 'clientSecret' for a confidential app)");
+        Secret clientSecret = account.value("clientSecret", null) != null ? account.secret("clientSecret") : null;
+        return java.util.Optional.of(new XSignIn(account.url("api", XAccount.DEFAULT_API), clientId, clientSecret, context.http(), context.clock()));
     }
 }

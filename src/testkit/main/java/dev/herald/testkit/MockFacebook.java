@@ -47,11 +47,20 @@ public final class MockFacebook extends MockService {
     public static final String DEFAULT_PAGE_TOKEN = "fb-page-token-EAAG";
     /** Its name. */
     public static final String DEFAULT_PAGE_NAME = "The Meridian Ledger";
+    /** A second Page the signing-in user manages, so a sign-in has a choice to make. */
+    public static final String SECOND_PAGE_ID = "1050000000000002";
+    /** The app's id a default fake knows. */
+    public static final String DEFAULT_APP_ID = "fb-app-1234567890";
+    /** Its app secret. */
+    public static final String DEFAULT_APP_SECRET = "fb-app-secret";
 
     private static final Pattern VERSIONED = Pattern.compile("/(v\\d+\\.\\d+)/(.+)");
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
 
     private final Map<String, String> tokens = new ConcurrentHashMap<>(); // token -> page id
+    private final Map<String, Boolean> userTokens = new ConcurrentHashMap<>(); // user token -> long-lived?
+    private final Map<String, String> codes = new ConcurrentHashMap<>(); // code -> redirect
+    private final AtomicLong oauthSerial = new AtomicLong();
     private final Map<String, Integer> expired = new ConcurrentHashMap<>(); // token -> subcode
     private final List<FacebookPagePost> posts = new ArrayList<>();
     private final AtomicLong lastId = new AtomicLong(122_100_000_000_000_000L);
@@ -83,6 +92,11 @@ public final class MockFacebook extends MockService {
     @Override
     public String network() {
         return FacebookSyndicator.NETWORK;
+    }
+
+    /** Accepts {@code token} as a Page token of {@code pageId} from now on (a token a test obtained elsewhere, as after a new sign-in). */
+    public void addPageToken(String token, String pageId) {
+        tokens.put(Validate.notBlank(token, "token"), Validate.notBlank(pageId, "pageId"));
     }
 
     /** Makes {@code token} expired (190, subcode 463) from now on. */
@@ -117,11 +131,83 @@ public final class MockFacebook extends MockService {
         return posts().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
+    /**
+     * Facebook Login as a Page's manager goes through it: {@code /{v}/dialog/oauth} redirects with a
+     * code; {@code /{v}/oauth/access_token} trades the code (with the app secret) for a short-lived
+     * user token, and that ({@code grant_type=fb_exchange_token}) for a long-lived one;
+     * {@code /{v}/me/accounts} with a long-lived user token lists the two Pages the user manages,
+     * each with a Page token that does not expire.
+     */
+    private MockResponse oauth(String path, RecordedRequest request) {
+        var url = request.getUrl();
+        if (path.equals("dialog/oauth")) {
+            String redirect = url.queryParameter("redirect_uri");
+            String scope = url.queryParameter("scope");
+            if (redirect == null || !DEFAULT_APP_ID.equals(url.queryParameter("client_id")) || scope == null || !scope.contains("pages_manage_posts")) {
+                return error(400, "Invalid App ID", "OAuthException", 101, 0).build();
+            }
+            String code = "AQfb-code-" + oauthSerial.incrementAndGet();
+            codes.put(code, redirect);
+            String state = url.queryParameter("state");
+            return new MockResponse.Builder().code(302).addHeader("Location", redirect + (redirect.contains("?") ? "&" : "?") + "code="
+                    + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8)
+                    + (state == null ? "" : "&state=" + java.net.URLEncoder.encode(state, java.nio.charset.StandardCharsets.UTF_8)) + "#_=_").build();
+        }
+        if (!DEFAULT_APP_ID.equals(url.queryParameter("client_id")) || !DEFAULT_APP_SECRET.equals(url.queryParameter("client_secret"))) {
+            return error(400, "Error validating client secret.", "OAuthException", 1, 0).build();
+        }
+        String issued;
+        long expires;
+        if ("fb_exchange_token".equals(url.queryParameter("grant_type"))) {
+            if (!Boolean.FALSE.equals(userTokens.get(String.valueOf(url.queryParameter("fb_exchange_token"))))) {
+                return error(400, "Invalid OAuth access token - Cannot parse access token", "OAuthException", 190, 0).build();
+            }
+            issued = "EAAfb-user-long-" + oauthSerial.incrementAndGet();
+            userTokens.put(issued, true);
+            expires = 5_183_944;
+        } else {
+            String redirect = codes.remove(String.valueOf(url.queryParameter("code")));
+            if (redirect == null || !redirect.equals(url.queryParameter("redirect_uri"))) {
+                return error(400, "Invalid verification code format.", "OAuthException", 100, 36008).build();
+            }
+            issued = "EAAfb-user-short-" + oauthSerial.incrementAndGet();
+            userTokens.put(issued, false);
+            expires = 3_600;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", issued);
+        body.put("token_type", "bearer");
+        body.put("expires_in", expires);
+        return json(200, body).build();
+    }
+
+    private MockResponse pagesOf(String userToken) {
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (String[] p : List.of(new String[] {DEFAULT_PAGE_ID, DEFAULT_PAGE_NAME}, new String[] {SECOND_PAGE_ID, "Ledger Sport"})) {
+            // A long-lived user token yields Page tokens without an expiry; the fake always yields long-lived ones.
+            String pageToken = "EAAfb-page-" + p[0] + "-" + oauthSerial.incrementAndGet();
+            tokens.put(pageToken, p[0]);
+            Map<String, Object> page = new LinkedHashMap<>();
+            page.put("access_token", pageToken);
+            page.put("category", "Newspaper");
+            page.put("name", p[1]);
+            page.put("id", p[0]);
+            page.put("tasks", List.of("ANALYZE", "ADVERTISE", "MODERATE", "CREATE_CONTENT", "MANAGE"));
+            data.add(page);
+        }
+        return json(200, Map.of("data", data, "paging", Map.of("cursors", Map.of("before", "QVFI", "after", "QVFI")))).build();
+    }
+
     @Override
     MockResponse handle(RecordedRequest request) {
         Matcher m = VERSIONED.matcher(request.getUrl().encodedPath());
         if (!m.matches()) return error(400, "Unknown path components: " + request.getUrl().encodedPath(), "OAuthException", 2500, 0).build();
         String path = m.group(2);
+        if ("GET".equals(request.getMethod()) && (path.equals("dialog/oauth") || path.equals("oauth/access_token"))) return oauth(path, request);
+        String user = bearer(request) != null ? bearer(request) : request.getUrl().queryParameter("access_token");
+        if (user != null && userTokens.containsKey(user) && "GET".equals(request.getMethod()) && path.equals("me/accounts")) {
+            return userTokens.get(user) ? pagesOf(user) : error(400, "(#200) The user must use a long-lived token here in this fake", "OAuthException", 200, 0).build();
+        }
         Map<String, String> form = form(request);
         String token = bearer(request);
         if (token == null) token = form.get("access_token");

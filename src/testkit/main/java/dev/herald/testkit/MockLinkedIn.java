@@ -9,6 +9,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +47,20 @@ public final class MockLinkedIn extends MockService {
     /** The organisation that token posts as. */
     public static final String DEFAULT_AUTHOR = "urn:li:organization:2414183";
     private static final String RESERVED = "\\|{}@[]()<>#*_~";
+    /** The app's client id a default fake knows. */
+    public static final String DEFAULT_CLIENT_ID = "78linkedinclient";
+    /** Its client secret. */
+    public static final String DEFAULT_CLIENT_SECRET = "linkedin-client-secret";
+    /** How long an access token works: 60 days. */
+    public static final Duration ACCESS_LIFETIME = Duration.ofDays(60);
+    /** How long a programmatic refresh token works from the first sign-in: 365 days, not extended by refreshing. */
+    public static final Duration REFRESH_LIFETIME = Duration.ofDays(365);
 
     private final Map<String, String> tokens = new ConcurrentHashMap<>(); // token -> author
+    private final Map<String, Instant> tokenEnds = new ConcurrentHashMap<>(); // issued token -> end of its 60 days
+    private final Map<String, Instant> refreshTokens = new ConcurrentHashMap<>(); // refresh token -> end of its 365 days
+    private final Map<String, String[]> codes = new ConcurrentHashMap<>(); // code -> {redirect, scope}
+    private final AtomicLong tokenSerial = new AtomicLong();
     private final Map<String, String> images = new ConcurrentHashMap<>(); // image urn -> owner
     private final Map<String, String> uploadIds = new ConcurrentHashMap<>(); // upload id -> image urn
     private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>(); // image urn -> bytes
@@ -104,10 +118,77 @@ public final class MockLinkedIn extends MockService {
         return Optional.ofNullable(uploaded.get(urn));
     }
 
+    /** How many access tokens were issued by code or refresh. */
+    public long tokensIssued() {
+        return tokenSerial.get();
+    }
+
+    /**
+     * {@code GET /oauth/v2/authorization}: the member (who always agrees) is sent to
+     * {@code redirect_uri} with {@code code} and {@code state}.
+     */
+    private MockResponse authorize(RecordedRequest request) {
+        var url = request.getUrl();
+        String redirect = url.queryParameter("redirect_uri");
+        String scope = url.queryParameter("scope");
+        if (redirect == null || !"code".equals(url.queryParameter("response_type")) || !DEFAULT_CLIENT_ID.equals(url.queryParameter("client_id")) || scope == null) {
+            return json(400, ordered("error", "invalid_request", "error_description", "The passed in client_id is invalid")).build();
+        }
+        String code = "AQTlinkedin-code-" + tokenSerial.get() + "-" + codes.size();
+        codes.put(code, new String[] {redirect, scope});
+        String state = url.queryParameter("state");
+        String target = redirect + (redirect.contains("?") ? "&" : "?") + "code=" + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8)
+                + (state == null ? "" : "&state=" + java.net.URLEncoder.encode(state, java.nio.charset.StandardCharsets.UTF_8));
+        return new MockResponse.Builder().code(302).addHeader("Location", target).build();
+    }
+
+    /** {@code POST /oauth/v2/accessToken}: {@code authorization_code} (with a refresh token) or {@code refresh_token}, with the app's secret. */
+    private MockResponse accessToken(RecordedRequest request) {
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : new String(body(request), java.nio.charset.StandardCharsets.UTF_8).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) form.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (!DEFAULT_CLIENT_ID.equals(form.get("client_id")) || !DEFAULT_CLIENT_SECRET.equals(form.get("client_secret"))) {
+            return json(401, ordered("error", "invalid_client", "error_description", "Client authentication failed")).build();
+        }
+        Instant now = clock.instant();
+        String refresh;
+        Instant refreshEnd;
+        if ("authorization_code".equals(form.get("grant_type"))) {
+            String[] grant = codes.remove(form.getOrDefault("code", ""));
+            if (grant == null || !grant[0].equals(form.get("redirect_uri"))) {
+                return json(400, ordered("error", "invalid_request", "error_description",
+                        "Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code. Or authorization code expired.")).build();
+            }
+            refresh = "AQXlinkedin-refresh-" + (tokenSerial.get() + 1);
+            refreshEnd = now.plus(REFRESH_LIFETIME);
+            refreshTokens.put(refresh, refreshEnd);
+        } else if ("refresh_token".equals(form.get("grant_type"))) {
+            refresh = form.getOrDefault("refresh_token", "");
+            refreshEnd = refreshTokens.get(refresh);
+            if (refreshEnd == null || !now.isBefore(refreshEnd)) {
+                return json(400, ordered("error", "invalid_request", "error_description", "The provided authorization grant or refresh token is invalid, expired or revoked.")).build();
+            }
+        } else {
+            return json(400, ordered("error", "unsupported_grant_type", "error_description", "A required parameter \"grant_type\" is missing")).build();
+        }
+        String access = "AQVlinkedin-access-" + tokenSerial.incrementAndGet();
+        tokens.put(access, DEFAULT_AUTHOR);
+        tokenEnds.put(access, now.plus(ACCESS_LIFETIME));
+        Map<String, Object> body = ordered("access_token", access, "expires_in", ACCESS_LIFETIME.toSeconds(), "refresh_token", refresh);
+        body.put("refresh_token_expires_in", Duration.between(now, refreshEnd).toSeconds());
+        body.put("scope", "w_organization_social,r_organization_social");
+        return json(200, body).build();
+    }
+
     @Override
     MockResponse handle(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         String method = request.getMethod();
+        if ("GET".equals(method) && path.equals("/oauth/v2/authorization")) return authorize(request);
+        if ("POST".equals(method) && path.equals("/oauth/v2/accessToken")) return accessToken(request);
         if ("PUT".equals(method) && path.startsWith("/dms-uploads/")) return put(request, path.substring("/dms-uploads/".length()));
         String version = header(request, "LinkedIn-Version");
         if (version == null) {
@@ -116,6 +197,8 @@ public final class MockLinkedIn extends MockService {
         if (!activeVersion(version)) return error(426, "Requested version " + version + " is not active", "NONEXISTENT_VERSION");
         String token = bearer(request);
         String author = token == null ? null : tokens.get(token);
+        Instant end = token == null ? null : tokenEnds.get(token);
+        if (end != null && !clock.instant().isBefore(end)) author = null; // its 60 days are over
         if (author == null) {
             Map<String, Object> body = ordered("status", 401, "serviceErrorCode", 65600, "code", "INVALID_ACCESS_TOKEN", "message", "Invalid access token");
             return json(401, body).build();

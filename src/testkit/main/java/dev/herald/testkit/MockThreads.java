@@ -4,6 +4,7 @@ import dev.herald.internal.Graphemes;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.threads.ThreadsSyndicator;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,10 @@ public final class MockThreads extends MockService {
     public static final long EXPIRES_IN = 5_183_944;
     /** How old a token must be before it may be refreshed. */
     public static final Duration REFRESH_AFTER = Duration.ofHours(24);
+    /** The Threads app's id a default fake knows. */
+    public static final String DEFAULT_APP_ID = "threads-app-1234";
+    /** Its app secret. */
+    public static final String DEFAULT_APP_SECRET = "threads-app-secret";
     /** The profile a default fake hosts. */
     public static final String DEFAULT_USER_ID = "17841400000000001";
     /** Its long-lived token. */
@@ -63,6 +68,9 @@ public final class MockThreads extends MockService {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, Instant> issued = new ConcurrentHashMap<>(); // token -> when it was issued or refreshed
     private final AtomicLong tokenSerial = new AtomicLong();
+    private final Map<String, String> codes = new ConcurrentHashMap<>(); // code -> redirect
+    private final AtomicLong oauthSerial = new AtomicLong();
+    private final Map<String, String> shortTokens = new ConcurrentHashMap<>(); // short-lived token -> user
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
     private final List<ThreadsPost> posts = new ArrayList<>();
     private final AtomicLong lastId = new AtomicLong(18_030_000_000_000_000L);
@@ -146,6 +154,9 @@ public final class MockThreads extends MockService {
     @Override
     MockResponse handle(RecordedRequest request) {
         if ("GET".equals(request.getMethod()) && "/refresh_access_token".equals(request.getUrl().encodedPath())) return refresh(params(request));
+        if ("GET".equals(request.getMethod()) && "/oauth/authorize".equals(request.getUrl().encodedPath())) return authorize(params(request));
+        if ("POST".equals(request.getMethod()) && "/oauth/access_token".equals(request.getUrl().encodedPath())) return code(params(request));
+        if ("GET".equals(request.getMethod()) && "/access_token".equals(request.getUrl().encodedPath())) return exchange(params(request));
         Matcher m = PATH.matcher(request.getUrl().encodedPath());
         if (!m.matches()) return error(400, "Unknown path components: " + request.getUrl().encodedPath(), 2500, 0);
         Map<String, String> params = params(request);
@@ -198,6 +209,47 @@ public final class MockThreads extends MockService {
         issued.put(fresh, clock.instant());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", fresh);
+        body.put("token_type", "bearer");
+        body.put("expires_in", EXPIRES_IN);
+        return json(200, body).build();
+    }
+
+    /** {@code GET /oauth/authorize}: the profile's owner (who always agrees) is sent to {@code redirect_uri} with {@code code} and {@code state}. */
+    private MockResponse authorize(Map<String, String> p) {
+        String redirect = p.get("redirect_uri");
+        if (redirect == null || !DEFAULT_APP_ID.equals(p.get("client_id")) || !"code".equals(p.get("response_type"))
+                || !String.valueOf(p.get("scope")).contains("threads_content_publish")) {
+            return error(400, "Invalid redirect_uri or client_id", 1, 0);
+        }
+        String code = "AQthreads-code-" + oauthSerial.incrementAndGet();
+        codes.put(code, redirect);
+        String state = p.get("state");
+        return new MockResponse.Builder().code(302).addHeader("Location", redirect + (redirect.contains("?") ? "&" : "?") + "code="
+                + URLEncoder.encode(code, StandardCharsets.UTF_8) + (state == null ? "" : "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8)) + "#_").build();
+    }
+
+    /** {@code POST /oauth/access_token}: the code (with the app secret and the same redirect) for a short-lived token and the user id. */
+    private MockResponse code(Map<String, String> p) {
+        if (!DEFAULT_APP_ID.equals(p.get("client_id")) || !DEFAULT_APP_SECRET.equals(p.get("client_secret"))) return error(400, "Error validating client secret.", 1, 0);
+        String redirect = codes.remove(String.valueOf(p.get("code")));
+        if (!"authorization_code".equals(p.get("grant_type")) || redirect == null || !redirect.equals(p.get("redirect_uri"))) {
+            return error(400, "Invalid verification code format.", 100, 36008);
+        }
+        String token = "THshort-" + oauthSerial.incrementAndGet();
+        shortTokens.put(token, DEFAULT_USER_ID);
+        return json(200, Map.of("access_token", token, "user_id", DEFAULT_USER_ID)).build();
+    }
+
+    /** {@code GET /access_token?grant_type=th_exchange_token}: a short-lived token (with the app secret) for a 60-day one. */
+    private MockResponse exchange(Map<String, String> p) {
+        if (!DEFAULT_APP_SECRET.equals(p.get("client_secret"))) return error(400, "Error validating client secret.", 1, 0);
+        String user = shortTokens.remove(String.valueOf(p.get("access_token")));
+        if (!"th_exchange_token".equals(p.get("grant_type")) || user == null) return error(400, "Invalid OAuth access token - Cannot parse access token", 190, 0);
+        String token = "threads-token-long-" + oauthSerial.incrementAndGet();
+        tokens.put(token, user);
+        issued.put(token, clock.instant());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", token);
         body.put("token_type", "bearer");
         body.put("expires_in", EXPIRES_IN);
         return json(200, body).build();

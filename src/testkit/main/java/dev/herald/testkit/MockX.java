@@ -99,6 +99,8 @@ public final class MockX extends MockService {
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     private final FixedWindow postWindow;
     private final AtomicLong lastId = new AtomicLong(1_860_000_000_000_000_000L);
+    private final Map<String, String[]> grants = new ConcurrentHashMap<>(); // code -> {user, redirect, challenge, scope}
+    private volatile boolean denyNext;
     private volatile boolean creditsDepleted;
     private volatile boolean clientNotEnrolled;
 
@@ -184,6 +186,7 @@ public final class MockX extends MockService {
     @Override
     MockResponse handle(RecordedRequest request) {
         if ("POST".equals(request.getMethod()) && request.getUrl().encodedPath().equals("/2/oauth2/token")) return token(request);
+        if ("GET".equals(request.getMethod()) && request.getUrl().encodedPath().equals("/i/oauth2/authorize")) return authorize(request);
         if (clientNotEnrolled) return clientForbidden();
         String user = authenticate(request);
         if (user == null) return problem(401, "Unauthorized", "Unauthorized", "about:blank").build();
@@ -198,6 +201,76 @@ public final class MockX extends MockService {
         return problem(404, "Not Found Error", "Could not find resource " + path, "https://api.twitter.com/2/problems/resource-not-found").build();
     }
 
+    /**
+     * {@code GET /i/oauth2/authorize}: the user (who always agrees here, unless
+     * {@link #denyNextAuthorization()}) is sent to {@code redirect_uri} with {@code code} and
+     * {@code state}; the request must be {@code response_type=code} for the known client, ask for
+     * {@code tweet.write}, and carry an S256 {@code code_challenge}.
+     */
+    private MockResponse authorize(RecordedRequest request) {
+        var url = request.getUrl();
+        String redirect = url.queryParameter("redirect_uri");
+        String state = url.queryParameter("state");
+        String challenge = url.queryParameter("code_challenge");
+        String scope = url.queryParameter("scope");
+        if (redirect == null || !"code".equals(url.queryParameter("response_type")) || !DEFAULT_CLIENT_ID.equals(url.queryParameter("client_id"))
+                || challenge == null || !"S256".equals(url.queryParameter("code_challenge_method")) || scope == null
+                || !List.of(scope.split(" ")).contains("tweet.write")) {
+            return new MockResponse.Builder().code(400).addHeader("Content-Type", "text/html; charset=utf-8")
+                    .body("<!DOCTYPE html><title>X</title><p>Something went wrong. You weren't able to give access to the App.").build();
+        }
+        String sep = redirect.contains("?") ? "&" : "?";
+        String target;
+        if (denyNext) {
+            denyNext = false;
+            target = redirect + sep + "error=access_denied&state=" + encode(state == null ? "" : state);
+        } else {
+            String code = "x-auth-code-" + tokenSerial.incrementAndGet();
+            grants.put(code, new String[] {DEFAULT_USER_ID, redirect, challenge, scope});
+            target = redirect + sep + "state=" + encode(state == null ? "" : state) + "&code=" + encode(code);
+        }
+        return new MockResponse.Builder().code(302).addHeader("Location", target).build();
+    }
+
+    /** {@code grant_type=authorization_code}: a code used once, with the same redirect and the verifier of its challenge. */
+    private MockResponse exchange(Map<String, String> form) {
+        String[] grant = grants.remove(form.getOrDefault("code", ""));
+        String verifier = form.getOrDefault("code_verifier", "");
+        if (grant == null || !grant[1].equals(form.get("redirect_uri")) || !grant[2].equals(s256(verifier))) {
+            return json(400, orderedMap("error", "invalid_request", "error_description", "Value passed for the authorization code was invalid.")).build();
+        }
+        long n = tokenSerial.incrementAndGet();
+        String access = "x-oauth2-access-" + n;
+        bearerTokens.put(access, grant[0]);
+        bearerExpiry.put(access, clock.instant().plus(ACCESS_LIFETIME));
+        Map<String, Object> body = orderedMap("token_type", "bearer", "expires_in", ACCESS_LIFETIME.toSeconds(), "access_token", access);
+        body.put("scope", grant[3]);
+        if (List.of(grant[3].split(" ")).contains("offline.access")) {
+            String refresh = "x-refresh-token-" + n;
+            refreshTokens.put(refresh, grant[0]);
+            body.put("refresh_token", refresh);
+        }
+        return json(200, body).build();
+    }
+
+    /** The next authorization is refused by the user ({@code error=access_denied}). */
+    public void denyNextAuthorization() {
+        denyNext = true;
+    }
+
+    private static String s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     /** {@code grant_type=refresh_token}: a new access token and a new refresh token; the one used dies. */
     private MockResponse token(RecordedRequest request) {
         Map<String, String> form = new java.util.HashMap<>();
@@ -205,6 +278,7 @@ public final class MockX extends MockService {
             int eq = pair.indexOf('=');
             if (eq > 0) form.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
         }
+        if ("authorization_code".equals(form.get("grant_type")) && DEFAULT_CLIENT_ID.equals(form.get("client_id"))) return exchange(form);
         if (!"refresh_token".equals(form.get("grant_type")) || !DEFAULT_CLIENT_ID.equals(form.get("client_id"))) {
             return json(400, orderedMap("error", "invalid_request", "error_description", "Missing required parameter [grant_type].")).build();
         }
