@@ -38,10 +38,27 @@ public final class HeraldProperties {
     public static final String DELIVERY_DATABASE = "herald.delivery.database";
     /** How many shares this node sends at once (default 16). */
     public static final String DELIVERY_THREADS = "herald.delivery.threads";
+    /** {@code true} to mount the marketing console (needs herald-console); off unless set. */
+    public static final String CONSOLE_ENABLED = "herald.console.enabled";
+    /** Where the console is mounted (default {@code /herald/console}). */
+    public static final String CONSOLE_PATH = "herald.console.path";
+    /** The app's roles, comma-separated, that make a user a console viewer (default {@code herald-viewer}). */
+    public static final String CONSOLE_ROLES_VIEWER = "herald.console.roles.viewer";
+    /** The app's roles, comma-separated, that make a user a console editor (default {@code herald-editor}). */
+    public static final String CONSOLE_ROLES_EDITOR = "herald.console.roles.editor";
+    /** The app's roles, comma-separated, that make a user a console admin (default {@code herald-admin}). */
+    public static final String CONSOLE_ROLES_ADMIN = "herald.console.roles.admin";
+    /** The site's RSS or Atom feed, whose recent articles the compose page offers (default none). */
+    public static final String CONSOLE_FEED = "herald.console.feed";
+    /** The time zone the console shows and takes times in (default UTC). */
+    public static final String CONSOLE_ZONE = "herald.console.zone";
+    /** Non-public hosts or networks, comma-separated, the console may read article pages from, beside herald.yaml's {@code fetch: allow:}. */
+    public static final String CONSOLE_FETCH_ALLOW = "herald.console.fetch-allow";
 
     /** The keys of the auto-configuration itself. */
     public static final Set<String> SPRING_KEYS = Set.of(FILTER_ENABLED, FILTER_ORDER, METRICS_ENABLED, SYNDICATION_CONFIG,
-            DELIVERY_ENABLED, DELIVERY_DATABASE, DELIVERY_THREADS);
+            DELIVERY_ENABLED, DELIVERY_DATABASE, DELIVERY_THREADS, CONSOLE_ENABLED, CONSOLE_PATH, CONSOLE_ROLES_VIEWER,
+            CONSOLE_ROLES_EDITOR, CONSOLE_ROLES_ADMIN, CONSOLE_FEED, CONSOLE_ZONE, CONSOLE_FETCH_ALLOW);
 
     private static final Map<String, String> CANONICAL = canonicalKeys();
 
