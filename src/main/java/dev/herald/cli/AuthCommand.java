@@ -2,6 +2,7 @@ package dev.herald.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.herald.delivery.CredentialStores;
 import dev.herald.delivery.CredentialStore;
 import dev.herald.delivery.Delivery;
 import dev.herald.delivery.DeliveryClient;

@@ -1,5 +1,6 @@
 package dev.herald.cli;
 
+import dev.herald.delivery.CredentialStores;
 import dev.herald.delivery.Delivery;
 import dev.herald.delivery.DeliveryClient;
 import dev.herald.delivery.DeliveryDatabase;

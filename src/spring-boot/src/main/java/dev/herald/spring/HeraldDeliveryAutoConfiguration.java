@@ -8,7 +8,9 @@ import dev.herald.delivery.ShareState;
 import dev.herald.metrics.HeraldMetrics;
 import dev.herald.metrics.MicrometerMetrics;
 import dev.herald.syndication.HttpTransport;
+import dev.herald.delivery.CredentialStores;
 import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.yaml.snakeyaml.Yaml;
@@ -134,11 +137,6 @@ public class HeraldDeliveryAutoConfiguration {
             ObjectProvider<Syndicator> beans, ObjectProvider<DataSource> dataSources, ObjectProvider<HeraldMetrics> metrics,
             ConfigurableEnvironment environment) {
         SyndicationConfig config = yaml.getIfAvailable();
-        List<Syndicator> syndicators = new ArrayList<>();
-        if (config != null) {
-            syndicators.addAll(new SyndicatorFactory(http.getObject(), Clock.systemUTC(), SecretSource.environment()).createAll(config));
-        }
-        beans.orderedStream().forEach(syndicators::add);
         Map<String, String> settings = HeraldProperties.read(environment);
         DataSource dataSource = durable(dataSources.getIfUnique(), environment);
         if (dataSource == null) {
@@ -146,12 +144,32 @@ public class HeraldDeliveryAutoConfiguration {
             dataSource = DeliveryDatabase.h2(file);
             log.info("Herald delivery uses its embedded database {}", file);
         }
+        // Tokens that rotate or are renewed (X, Threads, LinkedIn, a Page token from herald auth) live
+        // in the credential store when herald.yaml names a key, so every node and every restart uses
+        // the newest; a renewal wakes an auth-failed account's shares once the client exists.
+        AtomicReference<DeliveryClient> started = new AtomicReference<>();
+        TokenStore tokens = TokenStore.inMemory();
+        if (config != null) {
+            tokens = CredentialStores.open(dataSource, config, SecretSource.environment(), Clock.systemUTC())
+                    .<TokenStore>map(store -> store.notifying(account -> {
+                        DeliveryClient client = started.get();
+                        if (client != null && client.account(account).authFailed()) client.credentialsChanged(account);
+                    }))
+                    .orElse(tokens);
+        }
+        List<Syndicator> syndicators = new ArrayList<>();
+        if (config != null) {
+            syndicators.addAll(new SyndicatorFactory(http.getObject(), Clock.systemUTC(), SecretSource.environment(), tokens).createAll(config));
+        }
+        beans.orderedStream().forEach(syndicators::add);
         Delivery.Builder builder = Delivery.builder(dataSource).syndicators(syndicators)
                 .metrics(metrics.getIfAvailable(() -> HeraldMetrics.NONE));
         if (config != null) config.queueSlots().forEach(builder::slots);
         String threads = settings.get(HeraldProperties.DELIVERY_THREADS);
         if (threads != null) builder.threads(threads(threads));
-        return builder.build().start();
+        Delivery delivery = builder.build().start();
+        started.set(delivery.client());
+        return delivery;
     }
 
     /** The client for scheduling and managing shares. */

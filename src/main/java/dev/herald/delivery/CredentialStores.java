@@ -1,9 +1,5 @@
-package dev.herald.cli;
+package dev.herald.delivery;
 
-import dev.herald.delivery.CredentialKey;
-import dev.herald.delivery.CredentialStore;
-import dev.herald.delivery.DeliveryClient;
-import dev.herald.delivery.JdbcCredentialStore;
 import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.config.ConfigException;
 import dev.herald.syndication.config.SecretSource;
@@ -12,8 +8,11 @@ import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Opens the credential store that {@code herald.yaml}'s {@code credentials: key:} names, for the commands that use it. */
-final class CredentialStores {
+/**
+ * Opens the credential store that {@code herald.yaml}'s {@code credentials: key:} names: one way for
+ * the CLI's commands, the console and Spring Boot alike.
+ */
+public final class CredentialStores {
     private CredentialStores() {}
 
     /**
@@ -22,7 +21,7 @@ final class CredentialStores {
      *
      * @throws ConfigException when the key reference names nothing set or is not a usable key
      */
-    static Optional<CredentialStore> open(DataSource db, SyndicationConfig config, SecretSource secrets, Clock clock) {
+    public static Optional<CredentialStore> open(DataSource db, SyndicationConfig config, SecretSource secrets, Clock clock) {
         if (config.credentialKey().isEmpty()) return Optional.empty();
         String reference = config.credentialKey().get();
         try {
@@ -37,7 +36,7 @@ final class CredentialStores {
      * {@code store} telling {@code client} when an auth-failed account's tokens were renewed, so its
      * waiting shares resume; accounts that were not failed are left alone.
      */
-    static TokenStore clearingAuthFailures(TokenStore store, DeliveryClient client) {
+    public static TokenStore clearingAuthFailures(TokenStore store, DeliveryClient client) {
         return store.notifying(account -> {
             if (client.account(account).authFailed()) client.credentialsChanged(account);
         });
