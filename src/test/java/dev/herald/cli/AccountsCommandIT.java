@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.delivery.CredentialStores;
 import dev.herald.delivery.AccountState;
 import dev.herald.delivery.CredentialKey;
 import dev.herald.delivery.Delivery;
