@@ -636,7 +636,8 @@ final class ConsoleServlet extends HttpServlet {
     private static void securityHeaders(HttpServletResponse resp) {
         resp.setHeader("Content-Security-Policy", csp(""));
         resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Referrer-Policy", "no-referrer");
+        // Not no-referrer: with it, Chromium sends "Origin: null" on the console's own form posts.
+        resp.setHeader("Referrer-Policy", "same-origin");
         resp.setHeader("X-Frame-Options", "DENY");
         resp.setHeader("Cache-Control", "no-store");
     }

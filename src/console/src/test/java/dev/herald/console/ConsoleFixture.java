@@ -87,6 +87,11 @@ final class ConsoleFixture implements AutoCloseable {
     final SyndicationConfig config;
 
     ConsoleFixture(Path dir) throws Exception {
+        this(dir, null);
+    }
+
+    /** With {@code users} signing in on the console's own page instead of the container's BASIC sign-in. */
+    ConsoleFixture(Path dir, ConsoleUsers users) throws Exception {
         mastodon = track(MockMastodon.builder().clock(clock).start());
         bluesky = track(MockBluesky.builder().clock(clock).start());
         x = track(MockX.builder().clock(clock).start());
@@ -126,7 +131,7 @@ final class ConsoleFixture implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS | ServletContextHandler.SECURITY);
+        ServletContextHandler context = new ServletContextHandler(users == null ? ServletContextHandler.SESSIONS | ServletContextHandler.SECURITY : ServletContextHandler.SESSIONS);
         context.setContextPath("/");
         context.setBaseResource(ResourceFactory.of(context).newResource(Path.of("webapp").toAbsolutePath()));
         ServletHolder files = new ServletHolder("files", DefaultServlet.class);
@@ -135,7 +140,7 @@ final class ConsoleFixture implements AutoCloseable {
         fixtures.setInitParameter("baseResource", dir.resolve("fixtures").toAbsolutePath().toUri().toString());
         fixtures.setInitParameter("pathInfoOnly", "true");
         context.addServlet(fixtures, "/fixtures/*");
-        context.setSecurityHandler(security());
+        if (users == null) context.setSecurityHandler(security());
         server.setHandler(context);
         server.start();
         origin = "http://127.0.0.1:" + connector.getLocalPort();
@@ -146,6 +151,7 @@ final class ConsoleFixture implements AutoCloseable {
                 .pages(new PageReader(http, config.siteProperties()))
                 .zone(BERLIN)
                 .clock(clock)
+                .authenticator(users == null ? ContainerRoles.standard() : users)
                 .build();
         context.addServlet(new ServletHolder("herald-console", console.servlet()), "/console/*");
     }
