@@ -61,6 +61,7 @@ final class ConsoleFixture implements AutoCloseable {
     static final String LEAD_STORY = "/articles/iran-retaliation.html";
     static final String SMALL_IMAGE_PAGE = "/fixtures/small-image.html";
     static final String PASSWORD = "pw";
+    private static final String ORIGIN_PLACEHOLDER = "ORIGIN";
 
     final ManualClock clock = new ManualClock(T0);
     final SettableClock schedulerClock = new SettableClock() {
@@ -144,6 +145,9 @@ final class ConsoleFixture implements AutoCloseable {
         server.setHandler(context);
         server.start();
         origin = "http://127.0.0.1:" + connector.getLocalPort();
+        writeFeed(dir.resolve("fixtures"));
+        Path feed = dir.resolve("fixtures/feed.xml");
+        Files.writeString(feed, Files.readString(feed).replace(ORIGIN_PLACEHOLDER, origin));
 
         console = Console.builder(delivery.client())
                 .syndicators(syndicators)
@@ -152,6 +156,7 @@ final class ConsoleFixture implements AutoCloseable {
                 .zone(BERLIN)
                 .clock(clock)
                 .authenticator(users == null ? ContainerRoles.standard() : users)
+                .feed(URI.create(origin + "/fixtures/feed.xml"))
                 .build();
         context.addServlet(new ServletHolder("herald-console", console.servlet()), "/console/*");
     }
@@ -192,6 +197,17 @@ final class ConsoleFixture implements AutoCloseable {
                 <p>The port handled its first ships in a week on Monday after repairs to the breakwater were finished ahead of time.</p>
                 </article></body></html>
                 """);
+    }
+
+    /** The site's Atom feed: the lead story and the harbour story, newest first. */
+    private static void writeFeed(Path dir) throws IOException {
+        Files.writeString(dir.resolve("feed.xml"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>The Meridian Ledger</title><id>urn:ledger</id><updated>2026-12-07T09:00:00Z</updated>
+                <entry><title>Harbour reopens after the storm</title><id>urn:ledger:harbour</id><link href="%s"/><updated>2026-12-07T09:00:00Z</updated></entry>
+                <entry><title>Iran calls its missile strikes the end of its retaliation</title><id>urn:ledger:iran</id><link href="%s"/><updated>2026-12-06T09:00:00Z</updated></entry>
+                </feed>
+                """.formatted(ORIGIN_PLACEHOLDER + SMALL_IMAGE_PAGE, ORIGIN_PLACEHOLDER + LEAD_STORY));
     }
 
     private static String account(String name, MockService fake, String... lines) {

@@ -79,6 +79,60 @@ class ConsoleServletIT {
     }
 
     @Test
+    void composeOffersTheSitesRecentArticlesFromItsFeed() throws Exception {
+        Document doc = Jsoup.parse(new Browserless(site, "vera").get("/console/compose").body());
+        List<String> titles = doc.select(".recent a").eachText();
+        assertEquals(List.of("Harbour reopens after the storm", "Iran calls its missile strikes the end of its retaliation"), titles);
+        assertEquals(composePath(leadStory()), doc.select(".recent a").get(1).attr("href"), "each opens compose on its article");
+    }
+
+    @Test
+    void schedulesIntoEachAccountsNextFreeSlotAndAsRecurringReshares() throws Exception {
+        Browserless edith = new Browserless(site, "edith");
+        String token = edith.token();
+        HttpResponse<String> next = edith.post("/console/compose", form("csrf", token, "url", leadStory(), "action", "schedule",
+                "account", "ledger-mastodon", "when", "next"));
+        assertEquals(303, next.statusCode(), next.body());
+        Share slotted = site.client().list(ShareQuery.all(10)).get(0);
+        assertEquals(Instant.parse("2026-12-07T16:00:00Z"), slotted.dueAt(), "today 17:00 in Berlin, the next slot after 11:00");
+        assertEquals(slotted.dueAt(), slotted.slotAt());
+        HttpResponse<String> recurring = edith.post("/console/compose", form("csrf", token, "url", leadStory(), "action", "schedule",
+                "account", "ledger-bluesky", "when", "recurring", "at", "2026-12-08T09:00", "zone", "Europe/Berlin", "everyDays", "7", "times", "2"));
+        assertEquals(303, recurring.statusCode(), recurring.body());
+        List<Instant> due = site.client().list(ShareQuery.all(10).forAccount("ledger-bluesky")).stream().map(Share::dueAt).toList();
+        assertEquals(List.of(TOMORROW_NINE_BERLIN, Instant.parse("2026-12-15T08:00:00Z"), Instant.parse("2026-12-22T08:00:00Z")), due);
+    }
+
+    @Test
+    void filtersTheQueueByAccountStateAndArticle() throws Exception {
+        Share mastodon = scheduledShare("ledger-mastodon");
+        Share bluesky = scheduledShare("ledger-bluesky");
+        site.client().cancel(bluesky.id());
+        Browserless vera = new Browserless(site, "vera");
+        Document waiting = Jsoup.parse(vera.get("/console/queue").body());
+        assertEquals(List.of("share-" + mastodon.id()), waiting.select("li.share").eachAttr("id"), "waiting shares by default");
+        Document cancelled = Jsoup.parse(vera.get("/console/queue?state=cancelled").body());
+        assertEquals(List.of("share-" + bluesky.id()), cancelled.select("li.share").eachAttr("id"));
+        assertEquals(0, Jsoup.parse(vera.get("/console/queue?account=ledger-bluesky").body()).select("li.share").size());
+        assertEquals(1, Jsoup.parse(vera.get("/console/queue?article=missile").body()).select("li.share").size());
+        assertEquals(0, Jsoup.parse(vera.get("/console/queue?article=harbour").body()).select("li.share").size());
+        Document month = Jsoup.parse(vera.get("/console/queue?view=month&start=2026-12-08").body());
+        assertEquals(31, month.select("tr:has(th:contains(ledger-mastodon)) td.day").size(), "December, one cell per day");
+    }
+
+    @Test
+    void savesAShareOwnTextAndRefusesOneTooLong() throws Exception {
+        Share share = scheduledShare("ledger-bluesky");
+        Browserless edith = new Browserless(site, "edith");
+        String token = edith.token();
+        edith.post("/console/shares/text", form("csrf", token, "id", share.id(), "text", "Short and sweet " + leadStory()));
+        assertEquals("Short and sweet " + leadStory(), site.client().find(share.id()).orElseThrow().text());
+        edith.post("/console/shares/text", form("csrf", token, "id", share.id(), "text", "x".repeat(301)));
+        assertTrue(edith.get("/console/queue").body().contains("Text not saved"), "the refusal is shown");
+        assertEquals("Short and sweet " + leadStory(), site.client().find(share.id()).orElseThrow().text(), "the saved text stays");
+    }
+
+    @Test
     void composeWarnsOfAnImageTooSmallForALargeCard() throws Exception {
         HttpResponse<String> page = new Browserless(site, "edith").get(composePath(site.origin + ConsoleFixture.SMALL_IMAGE_PAGE));
         Document doc = Jsoup.parse(page.body());
