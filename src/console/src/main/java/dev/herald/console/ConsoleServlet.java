@@ -73,6 +73,7 @@ final class ConsoleServlet extends HttpServlet {
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final int LIST_LIMIT = 1000;
+    private static final Duration FEED_TTL = Duration.ofMinutes(5);
     private static final Set<ShareState> HISTORY = historyStates();
 
     @FunctionalInterface
@@ -187,7 +188,7 @@ final class ConsoleServlet extends HttpServlet {
 
     private void renderCompose(HttpServletRequest req, HttpServletResponse resp, ConsoleUser user, Draft d, String error, int status)
             throws IOException {
-        List<ArticleMeta> recent = c.pages != null && c.feed != null ? c.pages.recent(c.feed, 10) : List.of();
+        List<ArticleMeta> recent = recentArticles();
         ArticleMeta article = null;
         int pageStatus = 0;
         List<Finding> findings = List.of();
@@ -283,6 +284,22 @@ final class ConsoleServlet extends HttpServlet {
         } catch (IOException e) {
             renderCompose(req, resp, user, d, "Nothing was scheduled: could not read the article: " + e.getMessage(), HttpServletResponse.SC_BAD_REQUEST);
         }
+    }
+
+    private record Recent(Instant at, List<ArticleMeta> articles) {}
+
+    private transient volatile Recent recent;
+
+    /** The feed's newest articles, read at most every {@link #FEED_TTL} rather than on every page. */
+    private List<ArticleMeta> recentArticles() {
+        if (c.pages == null || c.feed == null) return List.of();
+        Instant now = c.clock.instant();
+        Recent r = recent;
+        if (r == null || r.at().plus(FEED_TTL).isBefore(now)) {
+            r = new Recent(now, c.pages.recent(c.feed, 10));
+            recent = r;
+        }
+        return r.articles();
     }
 
     /** The texts a person changed from what the account's template composes; the rest are composed at send time. */
