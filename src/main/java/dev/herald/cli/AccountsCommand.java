@@ -4,9 +4,13 @@ import dev.herald.delivery.AccountStatus;
 import dev.herald.delivery.Delivery;
 import dev.herald.delivery.DeliveryClient;
 import dev.herald.delivery.DeliveryDatabase;
+import dev.herald.delivery.JdbcCredentialStore;
+import dev.herald.delivery.StoredCredential;
 import dev.herald.syndication.config.SyndicationConfig;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +22,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code herald accounts [status]|reset NAME…}: whether each account may send, and clearing an
+ * {@code herald accounts [status]|reset NAME…}: each account's network, whether it may send and
+ * when its stored token expires (warning within 14 days of a needed sign-in), and clearing an
  * account whose credentials were refused once they are fixed.
  */
 @Command(name = "accounts", mixinStandardHelpOptions = true,
-        description = "Show whether each account may send; reset an account whose credentials were refused.",
+        description = "List each account: network, whether it may send, when its token expires; reset an account whose credentials were refused.",
         subcommands = {AccountsCommand.Status.class, AccountsCommand.Reset.class})
 public final class AccountsCommand implements Callable<Integer> {
     @Spec
@@ -34,12 +39,21 @@ public final class AccountsCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();
 
+    private final Clock clock;
+
     /** The command as the CLI runs it: the same as {@code accounts status}. */
-    public AccountsCommand() {}
+    public AccountsCommand() {
+        this(Clock.systemUTC());
+    }
+
+    /** The command telling how long tokens have left by {@code clock}. */
+    public AccountsCommand(Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    }
 
     @Override
     public Integer call() {
-        return status(spec, database, config);
+        return status(spec, database, config, clock);
     }
 
     /** {@code accounts status}. */
@@ -54,9 +68,12 @@ public final class AccountsCommand implements Callable<Integer> {
         @Mixin
         ConfigOption config = new ConfigOption();
 
+        @picocli.CommandLine.ParentCommand
+        AccountsCommand parent;
+
         @Override
         public Integer call() {
-            return status(spec, database, config);
+            return status(spec, database, config, parent == null ? Clock.systemUTC() : parent.clock);
         }
     }
 
@@ -98,23 +115,46 @@ public final class AccountsCommand implements Callable<Integer> {
         return Delivery.client(db, ConfigOption.networks(cfg), ConfigOption.slots(cfg), Clock.systemUTC());
     }
 
-    private static int status(CommandSpec spec, DatabaseOptions database, ConfigOption config) {
+    private static int status(CommandSpec spec, DatabaseOptions database, ConfigOption config, Clock clock) {
         PrintWriter out = spec.commandLine().getOut();
         Optional<SyndicationConfig> cfg = config.load();
         Map<String, String> networks = ConfigOption.networks(cfg);
         ShareLines lines = new ShareLines(ConfigOption.zones(cfg), null);
         try (DeliveryDatabase db = database.open()) {
             List<AccountStatus> all = client(db, cfg).accountStatuses();
+            Map<String, StoredCredential> tokens = new java.util.HashMap<>();
+            for (StoredCredential c : JdbcCredentialStore.list(db)) tokens.put(c.account(), c);
             for (AccountStatus a : all) {
                 String network = networks.getOrDefault(a.name(), "not in configuration");
                 String since = a.changedAt() == null ? "" : "  since " + lines.time(a.changedAt(), a.name());
                 String why = a.message() == null ? "" : "  — " + ShareLines.oneLine(a.message());
                 out.printf("%-12s %-20s %-11s%s%s%n", a.name(), "(" + network + ")", a.state(), since, why);
-                if (a.authFailed()) out.printf("%-12s fix its credentials, then: herald accounts reset %s%n", "", a.name());
+                if (a.authFailed()) out.printf("%-12s fix its credentials (or sign in: herald auth %s), then: herald accounts reset %s%n", "", a.name(), a.name());
+                StoredCredential token = tokens.get(a.name());
+                if (token != null) out.printf("%-12s %s%n", "", token(token, a.name(), lines, clock.instant()));
             }
             if (all.isEmpty()) out.println("no accounts: none configured (--config) and none recorded in the database");
         }
         out.flush();
         return 0;
     }
+
+    /** How long the account's stored token lasts, with a warning within {@link #WARN_WITHIN} of the sign-in it needs. */
+    static String token(StoredCredential token, String account, ShareLines lines, Instant now) {
+        Instant by = token.signInBy();
+        if (by == null) {
+            return token.renewable() ? "token: renewed automatically with the stored refresh token (last written " + lines.time(token.updatedAt(), account) + ")"
+                    : "token: stored " + lines.time(token.updatedAt(), account) + ", no expiry known";
+        }
+        String what = token.renewable() ? "refresh token" : "token";
+        if (!now.isBefore(by)) return "WARNING: " + what + " expired " + lines.time(by, account) + "; sign in again: herald auth " + account;
+        long days = Duration.between(now, by).toDays();
+        String left = days == 0 ? "less than a day" : days == 1 ? "1 day" : days + " days";
+        String line = what + " expires " + lines.time(by, account) + " (in " + left + ")";
+        return Duration.between(now, by).compareTo(WARN_WITHIN) < 0 ? "WARNING: " + line + "; sign in again before then: herald auth " + account
+                : line;
+    }
+
+    /** How close to a token's end {@code herald accounts} starts warning. */
+    static final Duration WARN_WITHIN = Duration.ofDays(14);
 }

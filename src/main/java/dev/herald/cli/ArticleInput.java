@@ -2,11 +2,8 @@ package dev.herald.cli;
 
 import dev.herald.internal.HttpUrls;
 import dev.herald.meta.ArticleMeta;
-import dev.herald.page.ButtonPlacement;
 import dev.herald.page.HeraldConfig;
-import dev.herald.page.PageRequest;
-import dev.herald.page.PageTransformer;
-import dev.herald.syndication.HttpReply;
+import dev.herald.syndication.ArticlePages;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.config.SyndicationConfig;
 import java.io.IOException;
@@ -25,7 +22,6 @@ import picocli.CommandLine.Parameters;
  * the post says what the link card says.
  */
 final class ArticleInput {
-    private static final int MAX_PAGE_BYTES = 5 * 1024 * 1024;
 
     @Option(names = "--config", defaultValue = "herald.yaml", paramLabel = "FILE", description = "The herald.yaml listing the accounts (default ${DEFAULT-VALUE}).")
     Path config;
@@ -65,58 +61,37 @@ final class ArticleInput {
     }
 
     /**
+     * The article's page: its metadata as {@link #resolve} reads it, and the HTTP status its URL
+     * answered when it was fetched ({@code null} for a file, whose page may not be live yet).
+     */
+    Page page(SyndicationConfig cfg, HttpTransport http) throws IOException {
+        return readPage(article, url, declaredCharset(), cfg, http);
+    }
+
+    /** An article's resolved metadata and, when it was fetched, the status its URL answered. */
+    record Page(ArticleMeta meta, Integer status) {}
+
+    /**
      * Reads {@code article} (an http(s) URL to fetch, or an HTML file whose public URL is
      * {@code url}) and resolves its metadata exactly as the filter would, with {@code cfg}'s site
      * settings. {@code url}, when given with a URL to fetch, overrides where the page says it lives.
      */
     static ArticleMeta read(String article, String url, Charset declared, SyndicationConfig cfg, HttpTransport http) throws IOException {
-        HeraldConfig site = HeraldConfig.fromProperties(cfg.siteProperties());
-        PageTransformer transformer = new PageTransformer(site.site(), null, ButtonPlacement.NONE);
-        byte[] body;
-        URI pageUrl;
+        return readPage(article, url, declared, cfg, http).meta();
+    }
+
+    private static Page readPage(String article, String url, Charset declared, SyndicationConfig cfg, HttpTransport http) throws IOException {
+        ArticlePages pages = new ArticlePages(HeraldConfig.fromProperties(cfg.siteProperties()), http);
         if (isHttpUrl(article)) {
-            Fetched page = fetch(http, httpUrl(article, "ARTICLE"));
-            body = page.body;
-            if (declared == null) declared = page.charset;
-            pageUrl = url != null ? httpUrl(url, "--url") : page.finalUrl;
-        } else {
-            if (url == null) throw new IllegalArgumentException("--url is required when ARTICLE is a file: it is the link every post carries");
-            body = Files.readAllBytes(Path.of(article));
-            pageUrl = httpUrl(url, "--url");
+            URI page = httpUrl(article, "ARTICLE");
+            HttpTransport.Fetched fetched = http.fetch(page, "text/html,application/xhtml+xml", ArticlePages.MAX_PAGE_BYTES);
+            if (!fetched.reply().ok()) throw new IOException("GET " + fetched.url() + " answered HTTP " + fetched.reply().status());
+            Charset charset = declared != null ? declared : ArticlePages.charsetOf(fetched.reply().header("Content-Type"));
+            ArticleMeta meta = pages.read(fetched.reply().body(), charset, url != null ? httpUrl(url, "--url") : fetched.url());
+            return new Page(meta, fetched.reply().status());
         }
-        ArticleMeta meta = transformer.plan(body, body.length, declared, PageRequest.of(pageUrl)).meta().meta();
-        if (meta.title() == null || meta.title().isBlank()) {
-            throw new IllegalArgumentException("the article has no headline Herald can find (no og:title, h1 or <title>)");
-        }
-        return meta.url() != null ? meta : meta.toBuilder().url(pageUrl).build();
-    }
-
-    private record Fetched(byte[] body, Charset charset, URI finalUrl) {}
-
-    /**
-     * GETs the page through the transport's guarded fetch (redirects followed, no hop to a loopback,
-     * private or metadata address the configuration does not allow), refusing anything but a 2xx answer.
-     */
-    private static Fetched fetch(HttpTransport http, URI start) throws IOException {
-        HttpTransport.Fetched fetched = http.fetch(start, "text/html,application/xhtml+xml", MAX_PAGE_BYTES);
-        HttpReply reply = fetched.reply();
-        if (!reply.ok()) throw new IOException("GET " + fetched.url() + " answered HTTP " + reply.status());
-        return new Fetched(reply.body(), charsetOf(reply.header("Content-Type")), fetched.url());
-    }
-
-    private static Charset charsetOf(String contentType) {
-        if (contentType == null) return null;
-        for (String part : contentType.split(";")) {
-            String p = part.strip();
-            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                try {
-                    return Charset.forName(p.substring(8).replace("\"", "").strip());
-                } catch (IllegalArgumentException e) {
-                    return null; // an unknown charset: let the page's own declaration decide
-                }
-            }
-        }
-        return null;
+        if (url == null) throw new IllegalArgumentException("--url is required when ARTICLE is a file: it is the link every post carries");
+        return new Page(pages.read(Files.readAllBytes(Path.of(article)), declared, httpUrl(url, "--url")), null);
     }
 
     private static boolean isHttpUrl(String s) {

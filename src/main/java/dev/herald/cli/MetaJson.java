@@ -1,18 +1,18 @@
 package dev.herald.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.internal.Json;
 import dev.herald.meta.MetaField;
-import dev.herald.meta.MetaTree;
 import dev.herald.meta.MetaSource;
+import dev.herald.meta.MetaTree;
 import dev.herald.meta.ResolvedMeta;
 import java.util.Locale;
 import java.util.Map;
 
 /** Writes resolved metadata as the JSON that {@code herald meta} prints. */
 final class MetaJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectWriter MAPPER = Json.MAPPER.writerWithDefaultPrettyPrinter();
 
     private MetaJson() {}
 

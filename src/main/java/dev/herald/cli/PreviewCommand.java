@@ -1,13 +1,24 @@
 package dev.herald.cli;
 
 import dev.herald.meta.ArticleMeta;
+import dev.herald.meta.ImageMeta;
+import dev.herald.meta.ImageSize;
+import dev.herald.meta.lint.LintFinding;
+import dev.herald.meta.lint.MetaLint;
+import dev.herald.meta.lint.PageFacts;
+import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Post;
+import dev.herald.syndication.Preview;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,10 +26,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code herald preview}: each account's post text and its length by that network's rules; sends nothing. */
+/**
+ * {@code herald preview}: each account's post text and its length by that network's rules, then the
+ * metadata lint (the same findings the console shows); sends nothing.
+ */
 @Command(name = "preview", mixinStandardHelpOptions = true,
-        description = "Print the text each account would post and its length against the network's limit; sends nothing.")
+        description = {"Print the text each account would post and its length against the network's limit,",
+                "then what in the page's metadata will hurt its cards (one line each, with the networks); sends nothing."})
 public final class PreviewCommand implements Callable<Integer> {
+    /** Facebook ignores larger images; reading the header of a bigger one is not worth the wait. */
+    private static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+
     @Spec
     CommandSpec spec;
 
@@ -31,12 +49,45 @@ public final class PreviewCommand implements Callable<Integer> {
         SyndicationConfig config = input.configuration();
         List<String> targets = input.targets(config);
         try (HttpTransport http = HttpTransport.builder().fetchPolicy(config.fetchPolicy()).build()) {
-            ArticleMeta article = input.resolve(config, http);
+            ArticleInput.Page page = input.page(config, http);
+            ArticleMeta article = page.meta();
             SyndicatorFactory factory = new SyndicatorFactory(http, Clock.systemUTC(), SecretSource.placeholders());
+            List<LintFinding> findings = new ArrayList<>();
             for (String name : targets) {
-                Previews.print(out, factory.create(config, config.account(name)).preview(Post.of(article, name, "")), false);
+                Preview preview = factory.create(config, config.account(name)).preview(Post.of(article, name, ""));
+                Previews.print(out, preview, false);
+                findings.addAll(preview.lint());
             }
+            PageFacts facts = PageFacts.UNKNOWN;
+            // A page read from a file may not be live yet, so neither it nor its image is asked.
+            if (page.status() != null) facts = facts.withStatus(page.status()).withImageSize(measure(http, article.image()));
+            List<LintFinding> all = new ArrayList<>(MetaLint.check(article, facts));
+            all.addAll(findings);
+            all.sort(Comparator.comparing(LintFinding::severity));
+            printLint(out, all);
         }
         return 0;
+    }
+
+    /** The image's size read from its header, through the same guarded fetch as the page; null when it cannot be read. */
+    private static ImageSize measure(HttpTransport http, ImageMeta image) {
+        if (image == null) return null;
+        try {
+            HttpReply reply = http.fetch(image.url(), "image/*", MAX_IMAGE_BYTES).reply();
+            if (!reply.ok()) return null;
+            return ImageSize.read(new ByteArrayInputStream(reply.body())).orElse(null);
+        } catch (IOException e) {
+            return null; // unreachable or too large: the lint then goes by the size the page declares
+        }
+    }
+
+    private static void printLint(PrintWriter out, List<LintFinding> findings) {
+        if (findings.isEmpty()) {
+            out.println("== lint: nothing to fix");
+        } else {
+            out.println("== lint: " + findings.size() + (findings.size() == 1 ? " finding" : " findings"));
+            for (LintFinding f : findings) out.println(f.toLine());
+        }
+        out.flush();
     }
 }

@@ -30,14 +30,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code herald queue list|show|cancel|retry|reschedule}: looks at and manages the delivery queue,
- * dead letters included. Shares are named by their id or any unique prefix of 8 or more of its
+ * {@code herald queue list|show|cancel|retry|confirm|reschedule}: looks at and manages the delivery
+ * queue, dead letters and uncertain shares included. Every change is written to the audit log as
+ * {@code cli:} and the operating-system user. Shares are named by their id or any unique prefix of 8 or more of its
  * characters, as {@code list} shows them.
  */
 @Command(name = "queue", mixinStandardHelpOptions = true,
-        description = "List, show, cancel, retry and reschedule shares in the delivery queue.",
+        description = "List, show, cancel, retry, confirm and reschedule shares in the delivery queue.",
         subcommands = {QueueCommand.ListShares.class, QueueCommand.ShowShare.class, QueueCommand.CancelShares.class,
-            QueueCommand.RetryShares.class, QueueCommand.RescheduleShare.class})
+            QueueCommand.RetryShares.class, QueueCommand.ConfirmShares.class, QueueCommand.RescheduleShare.class})
 public final class QueueCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -83,7 +84,7 @@ public final class QueueCommand implements Callable<Integer> {
         }
 
         DeliveryClient client(DeliveryDatabase db, Clock clock) {
-            return Delivery.client(db, ConfigOption.networks(cfg()), ConfigOption.slots(cfg()), clock);
+            return Delivery.client(db, ConfigOption.networks(cfg()), ConfigOption.slots(cfg()), clock).as(cliActor());
         }
     }
 
@@ -97,7 +98,7 @@ public final class QueueCommand implements Callable<Integer> {
         Common common = new Common();
 
         @Option(names = "--state", split = ",", paramLabel = "STATE",
-                description = "Only these states, in any case: scheduled, sending, posted, failed, dead, cancelled (default: every state).")
+                description = "Only these states, in any case: scheduled, sending, posted, failed, dead, cancelled, uncertain (default: every state).")
         List<String> states = new ArrayList<>();
 
         @Option(names = "--account", paramLabel = "NAME", description = "Only this account.")
@@ -157,6 +158,16 @@ public final class QueueCommand implements Callable<Integer> {
                 if (s.remoteUrl() != null) out.printf("post      %s%n", s.remoteUrl());
                 out.printf("text      %s%n", s.text() == null ? "(composed from the article by the account's template)" : "");
                 if (s.text() != null) out.println(s.text());
+                if (s.state() == ShareState.UNCERTAIN) {
+                    out.printf("next      check the account: 'herald queue confirm %s [--url URL]' if the post is there, 'herald queue retry %s' if not%n",
+                            s.shortId(), s.shortId());
+                }
+                var attempts = common.client(db, Clock.systemUTC()).attempts(s.id());
+                if (!attempts.isEmpty()) out.println("history");
+                for (var at : attempts) {
+                    out.printf("  #%d  %s  %-12s %s%s%n", at.number(), lines.time(at.at(), a), at.outcome(),
+                            at.message() == null ? "" : ShareLines.oneLine(at.message()), at.remoteUrl() == null ? "" : "  " + at.remoteUrl());
+                }
             }
             out.flush();
             return 0;
@@ -183,7 +194,8 @@ public final class QueueCommand implements Callable<Integer> {
     }
 
     /** {@code queue retry ID…}. */
-    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Send failed, dead or cancelled shares again now.")
+    @Command(name = "retry", mixinStandardHelpOptions = true,
+            description = "Send failed, dead, cancelled or uncertain shares again now (for an uncertain one: you checked, the post is not there).")
     static final class RetryShares implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -197,7 +209,43 @@ public final class QueueCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return each(spec, common, ids, (client, s) -> client.retry(s.id()) ? "queued again, due now" : null,
-                    "not retried: only failed, dead or cancelled shares are");
+                    "not retried: only failed, dead, cancelled or uncertain shares are");
+        }
+    }
+
+    /** {@code queue confirm ID… [--url URL]}. */
+    @Command(name = "confirm", mixinStandardHelpOptions = true,
+            description = "Mark uncertain (or dead) shares as posted: you checked, the post is on the account. Never sent again.")
+    static final class ConfirmShares implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Common common = new Common();
+
+        @Option(names = "--url", paramLabel = "URL", description = "The post's address, kept with the share (one share only).")
+        String url;
+
+        @Parameters(paramLabel = "ID", arity = "1..*", description = "Share ids, or unique prefixes of 8 or more characters.")
+        List<String> ids;
+
+        @Override
+        public Integer call() {
+            java.net.URI link = null;
+            if (url != null) {
+                if (ids.size() != 1) throw new ParameterException(spec.commandLine(), "--url names one post: give one share id with it");
+                try {
+                    link = new java.net.URI(url.strip());
+                } catch (java.net.URISyntaxException e) {
+                    throw new ParameterException(spec.commandLine(), "--url is not a URL: " + e.getReason());
+                }
+                if (!link.isAbsolute() || !List.of("http", "https").contains(String.valueOf(link.getScheme()).toLowerCase(Locale.ROOT))) {
+                    throw new ParameterException(spec.commandLine(), "--url must be an absolute http(s) URL");
+                }
+            }
+            java.net.URI remote = link;
+            return each(spec, common, ids, (client, s) -> client.confirm(s.id(), remote) ? "confirmed as posted" : null,
+                    "not confirmed: only uncertain or dead shares can be");
         }
     }
 
@@ -279,6 +327,12 @@ public final class QueueCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** Who the audit log names for a change made from the command line: {@code cli:} and the operating-system user. */
+    static String cliActor() {
+        String user = System.getProperty("user.name", "");
+        return "cli:" + (user.isBlank() ? "unknown" : user);
     }
 
     /** Case-insensitive share states, with a clear error naming the valid ones. */

@@ -144,7 +144,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         ArticleMeta article = article(settings);
         List<ScheduleResult> results = new ArrayList<>();
         try (DeliveryDatabase db = database.open()) {
-            DeliveryClient client = Delivery.client(db, configured, settings.queueSlots(), clock);
+            DeliveryClient client = Delivery.client(db, configured, settings.queueSlots(), clock).as(QueueCommand.cliActor());
             if (when.next) {
                 for (String account : targets) results.add(next(client, article, account));
             } else {

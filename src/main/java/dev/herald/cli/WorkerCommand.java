@@ -1,11 +1,13 @@
 package dev.herald.cli;
 
 import dev.herald.delivery.Delivery;
+import dev.herald.delivery.DeliveryClient;
 import dev.herald.delivery.DeliveryDatabase;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.config.AccountSettings;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
@@ -67,20 +69,20 @@ public final class WorkerCommand implements Callable<Integer> {
      * credentials read from the environment and system properties.
      */
     public WorkerCommand() {
-        this(WorkerCommand::loadFromConfiguration);
+        this.loader = null;
     }
 
     /** The command with syndicators from {@code loader}. */
     public WorkerCommand(SyndicatorLoader loader) {
-        this.loader = loader;
+        this.loader = java.util.Objects.requireNonNull(loader, "loader");
     }
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        List<Syndicator> syndicators = loader.load(config);
-        Map<String, String> credentials = credentials(config, syndicators);
         try (DeliveryDatabase db = database.open()) {
+            List<Syndicator> syndicators = loader != null ? loader.load(config) : loadFromConfiguration(config, db);
+            Map<String, String> credentials = credentials(config, syndicators);
             Delivery.Builder builder = Delivery.builder(db).syndicators(syndicators).threads(threads)
                     .pollingInterval(Duration.ofMillis(pollMillis));
             credentials.forEach(builder::credentials);
@@ -159,10 +161,22 @@ public final class WorkerCommand implements Callable<Integer> {
         return Optional.of(b.toString());
     }
 
-    private static List<Syndicator> loadFromConfiguration(Path config) {
+    /**
+     * The configured accounts' syndicators; with a {@code credentials: key:}, they read and renew
+     * their tokens in the database's credential store, and a renewal clears an auth failure.
+     */
+    private static List<Syndicator> loadFromConfiguration(Path config, DeliveryDatabase db) {
         // One transport for the worker's life: the JVM's exit closes its pooled connections.
         SyndicationConfig loaded = SyndicationConfig.load(config);
         HttpTransport http = HttpTransport.builder().fetchPolicy(loaded.fetchPolicy()).build();
-        return new SyndicatorFactory(http, Clock.systemUTC(), SecretSource.environment()).createAll(loaded);
+        Clock clock = Clock.systemUTC();
+        TokenStore tokens = TokenStore.inMemory();
+        if (loaded.credentialKey().isPresent()) {
+            // The client migrates the schema, so the credential table is there before it is read.
+            DeliveryClient client = Delivery.client(db, loaded.networks(), loaded.queueSlots(), clock);
+            tokens = CredentialStores.open(db, loaded, SecretSource.environment(), clock)
+                    .map(store -> CredentialStores.clearingAuthFailures(store, client)).orElse(tokens);
+        }
+        return new SyndicatorFactory(http, clock, SecretSource.environment(), tokens).createAll(loaded);
     }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * What became of one send attempt, recorded on the share that was claimed for it.
  *
- * @param state the share's new state: POSTED, FAILED (due again at {@code dueAt}) or DEAD
+ * @param state the share's new state: POSTED, FAILED (due again at {@code dueAt}), DEAD or UNCERTAIN
  * @param dueAt when a FAILED share is due again; ignored otherwise
  * @param failures the share's consecutive transient failures after this attempt
  * @param outcome the outcome's kind, such as {@code posted} or {@code transient}
@@ -20,8 +20,8 @@ public record AttemptResult(
     /** Requires a state reachable from SENDING and, for FAILED, a due time. */
     public AttemptResult {
         Validate.notNull(state, "state");
-        Validate.isTrue(state == ShareState.POSTED || state == ShareState.FAILED || state == ShareState.DEAD,
-                "state", "must be POSTED, FAILED or DEAD after an attempt");
+        Validate.isTrue(state == ShareState.POSTED || state == ShareState.FAILED || state == ShareState.DEAD
+                || state == ShareState.UNCERTAIN, "state", "must be POSTED, FAILED, DEAD or UNCERTAIN after an attempt");
         Validate.isTrue(state != ShareState.FAILED || dueAt != null, "dueAt", "is required for a failed attempt");
         Validate.notBlank(outcome, "outcome");
     }

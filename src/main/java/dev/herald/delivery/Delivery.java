@@ -189,6 +189,7 @@ public final class Delivery implements AutoCloseable {
         private final List<URI> feeds = new ArrayList<>();
         private Duration feedInterval = Duration.ofMinutes(5);
         private FetchPolicy feedFetchPolicy = FetchPolicy.PUBLIC_ONLY;
+        private dev.herald.page.HeraldConfig feedSite = dev.herald.page.HeraldConfig.DEFAULTS;
         private Duration sweepInterval = Duration.ofMinutes(5);
         private HeraldMetrics metrics = HeraldMetrics.global();
         private final Map<String, String> credentials = new HashMap<>();
@@ -279,7 +280,8 @@ public final class Delivery implements AutoCloseable {
 
         /**
          * Watches RSS/Atom {@code feeds}, polling every {@code every} (one node at a time) and
-         * publishing each new entry to every account; a feed's first poll only remembers its entries.
+         * publishing each new entry to every account, its page resolved as the filter resolves it
+         * ({@link #feedSite}); a feed's first poll only remembers its entries.
          */
         public Builder watchFeeds(List<URI> feeds, Duration every) {
             Validate.notNull(feeds, "feeds");
@@ -294,6 +296,15 @@ public final class Delivery implements AutoCloseable {
          */
         public Builder feedFetchPolicy(FetchPolicy policy) {
             this.feedFetchPolicy = Validate.notNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The site settings (name, default image, X handle …) each new feed entry's page is resolved
+         * with before it is shared, as the filter resolves it (default: none beyond the page's own).
+         */
+        public Builder feedSite(dev.herald.page.HeraldConfig site) {
+            this.feedSite = Validate.notNull(site, "site");
             return this;
         }
 
@@ -375,13 +386,15 @@ public final class Delivery implements AutoCloseable {
                 Map<String, String> accounts = Map.copyOf(networks);
                 Map<String, QueueSlots> accountSlots = Map.copyOf(slots);
                 FetchPolicy feedPolicy = feedFetchPolicy;
+                dev.herald.page.HeraldConfig site = feedSite;
                 // One node at a time polls (a recurring task has a single execution); it publishes
                 // through the scheduler that runs it.
                 feedTask = Tasks.recurring("herald-feeds", FixedDelay.of(feedInterval)).execute((instance, context) -> {
                     DeliveryClient feedClient = new ScheduledDeliveryClient(db, store, context.getSchedulerClient(), accounts,
                             accountSlots, clock, counters, textLimits);
                     try (HttpTransport http = HttpTransport.builder().fetchPolicy(feedPolicy).build()) {
-                        FeedWatcher watcher = new FeedWatcher(feedClient, new JdbcFeedLedger(db), clock, http);
+                        FeedWatcher watcher = new FeedWatcher(feedClient, new JdbcFeedLedger(db), clock, http,
+                                new dev.herald.syndication.ArticlePages(site, http));
                         for (URI feed : watched) {
                             try {
                                 watcher.poll(feed);

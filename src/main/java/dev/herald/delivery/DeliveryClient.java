@@ -96,8 +96,38 @@ public interface DeliveryClient {
      */
     boolean setText(String shareId, String text);
 
-    /** Sends a failed, dead or cancelled share again now, with a fresh retry budget; {@code false} otherwise. */
+    /**
+     * Sends a failed, dead, cancelled or uncertain share again now, with a fresh retry budget;
+     * {@code false} otherwise. For an uncertain share this is "resend": the person checked that the
+     * post is not on the account. (On a network that can look its posts up, Herald still looks first.)
+     */
     boolean retry(String shareId);
+
+    /**
+     * Marks an uncertain (or dead) share as posted, on a person's word that the post is on the
+     * account, with its URL when they give one; it is never sent again. {@code false} if the share is
+     * in another state or unknown.
+     */
+    boolean confirm(String shareId, java.net.URI remoteUrl);
+
+    /** Every call made to the network for the share, oldest first, with what came of it. */
+    List<Attempt> attempts(String shareId);
+
+    /** The newest {@code limit} entries of the audit log, newest first. */
+    List<AuditEntry> auditLog(int limit);
+
+    /**
+     * Writes one entry to the audit log for something a person did that is not a call on this
+     * client (a sign-in, a refused request, a credentials check), so a console keeps its whole trail
+     * in the outbox database next to the changes.
+     */
+    void audit(String actor, String action, String target, String detail);
+
+    /**
+     * This client acting for {@code actor} (a console user, {@code cli:alice}): the same calls, with
+     * every change written to the audit log under that name.
+     */
+    DeliveryClient as(String actor);
 
     /**
      * The share whose id is {@code idOrPrefix} or starts with it (at least {@value #MIN_ID_PREFIX}

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** This process's delivery counters, safe to update from every worker thread; also reported to {@link HeraldMetrics}. */
 final class DeliveryCounters {
-    static final String[] NAMES = {"attempts", "posted", "duplicates", "transient", "rateLimited", "authFailed", "dead", "quotaDeferred"};
+    static final String[] NAMES = {"attempts", "posted", "duplicates", "transient", "rateLimited", "authFailed", "dead", "uncertain", "reconciled", "quotaDeferred"};
 
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final HeraldMetrics metrics;

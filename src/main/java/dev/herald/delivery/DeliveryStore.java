@@ -1,6 +1,7 @@
 package dev.herald.delivery;
 
 import dev.herald.syndication.Quota;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -81,6 +82,21 @@ public interface DeliveryStore {
 
     /** DEAD, CANCELLED or FAILED → SCHEDULED, due at {@code now}, with its failure count reset; {@code false} otherwise. */
     boolean revive(String id, Instant now);
+
+    /**
+     * Marks an uncertain or dead share as posted on a person's word, with the post's URL when they
+     * give one; {@code false} if the share is in another state or unknown.
+     */
+    boolean confirm(String id, URI remoteUrl, String message, Instant now);
+
+    /** Every recorded call to the network for share {@code id}, oldest first. */
+    List<Attempt> attempts(String id);
+
+    /** Appends {@code entry} to the audit log. */
+    void audit(AuditEntry entry);
+
+    /** The newest {@code limit} audit entries, newest first. */
+    List<AuditEntry> auditLog(int limit);
 
     /** The shares whose id starts with {@code prefix} (lower-case hex), by id, at most {@code limit}. */
     List<Share> findByPrefix(String prefix, int limit);

@@ -1,6 +1,8 @@
 package dev.herald.delivery;
 
 import dev.herald.internal.Validate;
+import dev.herald.meta.ArticleMeta;
+import dev.herald.syndication.ArticlePages;
 import dev.herald.syndication.HttpTransport;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * seen before to every account. The first poll of a feed only remembers its entries, so adding a
  * feed never floods the accounts with its back catalogue.
  *
+ * <p>With {@link ArticlePages}, each new entry's page is fetched and resolved exactly as the filter
+ * resolves it, so a feed-triggered post carries the page's own card (image, description, canonical
+ * URL) rather than the little a feed entry says; a page that cannot be read is shared with the
+ * entry's own title, summary and link, and a warning says so. Without it, the entry alone is shared.
+ *
  * <p>Exactly once still holds if a poll dies half-way: an entry is published before it is marked
  * seen, and publishing the same article again is a no-op.
  */
@@ -28,6 +35,7 @@ public final class FeedWatcher {
     private final FeedLedger ledger;
     private final Clock clock;
     private final HttpTransport http;
+    private final ArticlePages pages;
 
     /**
      * A watcher that publishes through {@code client}, remembers entries in {@code ledger}, and
@@ -43,10 +51,20 @@ public final class FeedWatcher {
      * {@link dev.herald.syndication.FetchPolicy} does not allow (list an internal feed host there).
      */
     public FeedWatcher(DeliveryClient client, FeedLedger ledger, Clock clock, HttpTransport http) {
+        this(client, ledger, clock, http, null);
+    }
+
+    /**
+     * As {@link #FeedWatcher(DeliveryClient, FeedLedger, Clock, HttpTransport)}, resolving each new
+     * entry's page with {@code pages} (the filter's pipeline) before it is shared; {@code null} shares
+     * the entry alone.
+     */
+    public FeedWatcher(DeliveryClient client, FeedLedger ledger, Clock clock, HttpTransport http, ArticlePages pages) {
         this.client = Validate.notNull(client, "client");
         this.ledger = Validate.notNull(ledger, "ledger");
         this.clock = Validate.notNull(clock, "clock");
         this.http = Validate.notNull(http, "http");
+        this.pages = pages;
     }
 
     /** Created on first use only; lives as long as the JVM, like the pooled client it replaces. */
@@ -88,10 +106,22 @@ public final class FeedWatcher {
         java.util.Collections.reverse(fresh);
         List<Share> published = new ArrayList<>();
         for (FeedEntry e : fresh) {
-            published.addAll(client.publish(e.article()));
+            published.addAll(client.publish(article(e)));
             ledger.markSeen(key, List.of(e.id()), clock.instant());
         }
         return new Poll(entries.size(), false, published);
+    }
+
+    /** The entry's page as the filter resolves it, else (no pages, or a page that cannot be read) the entry itself. */
+    private ArticleMeta article(FeedEntry e) {
+        if (pages == null) return e.article();
+        try {
+            return pages.fetch(e.article().url());
+        } catch (IOException | IllegalArgumentException ex) {
+            LOG.warn("Feed entry {}: its page could not be resolved ({}); shared with the feed's own title, summary and link",
+                    e.article().url(), ex.getMessage());
+            return e.article();
+        }
     }
 
     private List<FeedEntry> fetch(URI feed) {

@@ -283,15 +283,81 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         Validate.notNull(r, "result");
         Validate.notNull(now, "now");
         boolean freesSlot = r.state() == ShareState.DEAD;
+        String remoteUrl = r.remoteUrl() == null ? null : r.remoteUrl().toString();
+        return db.inTransaction(c -> {
+            boolean recorded = update(c,
+                    "UPDATE herald_share SET state = ?, due_at = COALESCE(?, due_at), failures = ?, last_outcome = ?,"
+                            + " last_message = ?, remote_id = COALESCE(?, remote_id), remote_url = COALESCE(?, remote_url),"
+                            + " posted_at = ?, updated_at = ?, version = version + 1"
+                            + (freesSlot ? ", slot_at = NULL" : "")
+                            + " WHERE id = ? AND version = ? AND state = 'SENDING'",
+                    r.state().name(), time(r.state() == ShareState.FAILED ? r.dueAt() : null), r.failures(), r.outcome(),
+                    truncate(r.message()), truncate(r.remoteId()), remoteUrl,
+                    time(r.state() == ShareState.POSTED ? now : null), now, id, claimedVersion) == 1;
+            // The history row numbers the attempt as the claim counted it; a re-recorded attempt (never
+            // expected: the version check above lets one through) keeps the first row.
+            if (recorded) {
+                update(c, "INSERT INTO herald_attempt (share_id, attempt_no, at, node, outcome, message, remote_url)"
+                        + " SELECT id, attempts, ?, claimed_by, ?, ?, ? FROM herald_share s WHERE id = ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM herald_attempt a WHERE a.share_id = s.id AND a.attempt_no = s.attempts)",
+                        now, r.outcome(), truncate(r.message()), remoteUrl, id);
+            }
+            return recorded;
+        });
+    }
+
+    @Override
+    public boolean confirm(String id, URI remoteUrl, String message, Instant now) {
+        Validate.notNull(id, "id");
+        Validate.notBlank(message, "message");
         return db.withConnection(c -> update(c,
-                "UPDATE herald_share SET state = ?, due_at = COALESCE(?, due_at), failures = ?, last_outcome = ?,"
-                        + " last_message = ?, remote_id = COALESCE(?, remote_id), remote_url = COALESCE(?, remote_url),"
-                        + " posted_at = ?, updated_at = ?, version = version + 1"
-                        + (freesSlot ? ", slot_at = NULL" : "")
-                        + " WHERE id = ? AND version = ? AND state = 'SENDING'",
-                r.state().name(), time(r.state() == ShareState.FAILED ? r.dueAt() : null), r.failures(), r.outcome(),
-                truncate(r.message()), truncate(r.remoteId()), r.remoteUrl() == null ? null : r.remoteUrl().toString(),
-                time(r.state() == ShareState.POSTED ? now : null), now, id, claimedVersion) == 1);
+                "UPDATE herald_share SET state = 'POSTED', last_outcome = 'confirmed', last_message = ?,"
+                        + " remote_url = COALESCE(?, remote_url), posted_at = ?, updated_at = ?, version = version + 1"
+                        + " WHERE id = ? AND state IN ('UNCERTAIN', 'DEAD')",
+                truncate(message), remoteUrl == null ? null : remoteUrl.toString(), now, now, id) == 1);
+    }
+
+    @Override
+    public void audit(AuditEntry e) {
+        Validate.notNull(e, "entry");
+        db.withConnection(c -> update(c, "INSERT INTO herald_audit (at, actor, action, target, detail) VALUES (?,?,?,?,?)",
+                e.at(), e.actor(), e.action(), e.target() == null ? null : truncateTo(e.target(), 2048), truncate(e.detail())));
+    }
+
+    @Override
+    public List<AuditEntry> auditLog(int limit) {
+        Validate.isTrue(limit > 0, "limit", "must be positive");
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT at, actor, action, target, detail FROM herald_audit ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                ps.setInt(1, limit);
+                List<AuditEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new AuditEntry(getInstant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<Attempt> attempts(String id) {
+        Validate.notNull(id, "id");
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT attempt_no, at, node, outcome, message, remote_url"
+                    + " FROM herald_attempt WHERE share_id = ? ORDER BY attempt_no")) {
+                ps.setString(1, id);
+                List<Attempt> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String url = rs.getString(6);
+                        out.add(new Attempt(rs.getInt(1), getInstant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                url == null ? null : URI.create(url)));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     @Override
@@ -348,7 +414,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         Validate.notNull(id, "id");
         return db.withConnection(c -> update(c,
                 "UPDATE herald_share SET state = 'SCHEDULED', due_at = ?, failures = 0, last_message = 'retry requested',"
-                        + " updated_at = ?, version = version + 1 WHERE id = ? AND state IN ('DEAD', 'CANCELLED', 'FAILED')",
+                        + " updated_at = ?, version = version + 1 WHERE id = ? AND state IN ('DEAD', 'CANCELLED', 'FAILED', 'UNCERTAIN')",
                 now, now, id) == 1);
     }
 
@@ -516,7 +582,11 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     private static String truncate(String s) {
-        return s == null || s.length() <= MESSAGE_MAX ? s : s.substring(0, MESSAGE_MAX - 1) + "…";
+        return truncateTo(s, MESSAGE_MAX);
+    }
+
+    private static String truncateTo(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static Share map(ResultSet rs) throws SQLException {

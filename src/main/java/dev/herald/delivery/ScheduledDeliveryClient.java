@@ -313,6 +313,43 @@ final class ScheduledDeliveryClient implements DeliveryClient {
     }
 
     @Override
+    public boolean confirm(String shareId, java.net.URI remoteUrl) {
+        Validate.notBlank(shareId, "shareId");
+        if (remoteUrl != null) {
+            String scheme = remoteUrl.getScheme();
+            Validate.isTrue(remoteUrl.isAbsolute() && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)),
+                    "remoteUrl", "must be an absolute http(s) URL");
+        }
+        return store.confirm(shareId, remoteUrl, "confirmed by hand: the post is on the account", clock.instant());
+    }
+
+    @Override
+    public List<Attempt> attempts(String shareId) {
+        Validate.notBlank(shareId, "shareId");
+        return store.attempts(shareId);
+    }
+
+    @Override
+    public List<AuditEntry> auditLog(int limit) {
+        Validate.isTrue(limit > 0, "limit", "must be positive");
+        return store.auditLog(limit);
+    }
+
+    @Override
+    public void audit(String actor, String action, String target, String detail) {
+        Validate.notBlank(actor, "actor");
+        Validate.isTrue(actor.length() <= 200, "actor", "must be at most 200 characters");
+        Validate.notBlank(action, "action");
+        Validate.isTrue(action.length() <= 64, "action", "must be at most 64 characters");
+        store.audit(new AuditEntry(clock.instant(), actor, action, target, detail));
+    }
+
+    @Override
+    public DeliveryClient as(String actor) {
+        return new AuditingDeliveryClient(this, store, clock, actor);
+    }
+
+    @Override
     public int credentialsChanged(String account) {
         return clear(account, "credentials changed");
     }

@@ -1,6 +1,8 @@
 package dev.herald.delivery;
 
+import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Outcome;
+import dev.herald.syndication.Reconciliation;
 import dev.herald.syndication.Syndicator;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +23,13 @@ import org.slf4j.LoggerFactory;
  * share that was cancelled, rescheduled, or already posted does nothing but go back to sleep or
  * end — which makes every race with a person's action, and every duplicate wake-up after a crash,
  * harmless.
+ *
+ * <p>A network that takes no idempotency key but can look its posts up ({@link
+ * DeliveryGuarantee#RECONCILE_BEFORE_RESEND}) is asked whether the post exists before any send that
+ * follows an attempt that may have posted (a transient failure, a lost answer, a crash mid-send);
+ * only a "not there" lets the share be sent again. A network that can neither take a key nor look
+ * ({@link DeliveryGuarantee#NONE}) has a lost answer parked as {@link ShareState#UNCERTAIN} for a
+ * person.
  */
 final class ShareSender {
     private static final Logger LOG = LoggerFactory.getLogger(ShareSender.class);
@@ -101,9 +110,22 @@ final class ShareSender {
         String id = claimed.id();
         Syndicator syndicator = syndicators.get(claimed.account());
         counters.increment("attempts");
-        Outcome outcome = send(syndicator, claimed);
+        boolean reconciles = syndicator.guarantee() == DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
+        AttemptResult result;
+        Outcome outcome;
+        Reconciliation found = reconciles && mayHavePosted(claimed) ? reconcile(syndicator, claimed) : new Reconciliation.NotFound();
+        if (found instanceof Reconciliation.Found f) {
+            outcome = new Outcome.Duplicate(f.remoteId(), f.remoteUrl());
+            counters.increment("reconciled");
+            result = new AttemptResult(ShareState.POSTED, null, 0, "reconciled",
+                    "already on the account, found by " + f.check() + "; not sent again", f.remoteId(), f.remoteUrl());
+        } else {
+            outcome = found instanceof Reconciliation.Unknown u
+                    ? new Outcome.Uncertain("the earlier attempt may have posted and the check could not tell (" + u.reason() + "); not sent again yet")
+                    : send(syndicator, claimed);
+            result = classify(claimed, outcome, clock.instant(), reconciles);
+        }
         Instant done = clock.instant();
-        AttemptResult result = classify(claimed, outcome, done);
         counters.attempted(claimed.network(), result.outcome(), result.state() == ShareState.POSTED ? Duration.between(claimed.dueAt(), done) : null);
         if (outcome instanceof Outcome.AuthFailed) {
             String material = credentials.get(claimed.account());
@@ -122,12 +144,13 @@ final class ShareSender {
     private static void logSend(Share s, AttemptResult r) {
         String what = s.shortId() + " '" + oneLine(s.headline()) + "' to " + s.account();
         switch (r.outcome()) {
-            case "posted", "duplicate" -> LOG.info("Share {} {}: {}", what, r.outcome(),
+            case "posted", "duplicate", "reconciled" -> LOG.info("Share {} {}: {}", what, r.outcome(),
                     r.remoteUrl() != null ? r.remoteUrl() : "(the network gave no URL; id " + r.remoteId() + ")");
             case "auth_failed" -> LOG.warn("Share {}: credentials refused ({}); the account's shares wait until it is reset",
                     what, r.message());
             default -> {
                 if (r.state() == ShareState.DEAD) LOG.warn("Share {} is dead: {}", what, r.message());
+                else if (r.state() == ShareState.UNCERTAIN) LOG.warn("Share {} is uncertain, check the account and confirm or resend it: {}", what, r.message());
                 else LOG.info("Share {} not sent ({}: {}); next attempt at {}", what, r.outcome(), r.message(), r.dueAt());
             }
         }
@@ -136,6 +159,27 @@ final class ShareSender {
     private static String oneLine(String s) {
         String line = s.replaceAll("\\s+", " ").strip();
         return line.codePointCount(0, line.length()) <= 60 ? line : line.substring(0, line.offsetByCodePoints(0, 59)) + "…";
+    }
+
+    /**
+     * Whether an earlier attempt on this share may have reached the network without an answer: any
+     * earlier attempt whose recorded outcome is not a clear refusal (or none at all: a node that
+     * died mid-send).
+     */
+    private static boolean mayHavePosted(Share claimed) {
+        if (claimed.attempts() <= 1) return false;
+        String last = claimed.lastOutcome();
+        return last == null || !(last.equals("rate_limited") || last.equals("auth_failed") || last.equals("permanent"));
+    }
+
+    private Reconciliation reconcile(Syndicator syndicator, Share share) {
+        try {
+            Reconciliation r = syndicator.reconcile(share.toPost());
+            return r == null ? new Reconciliation.Unknown("the syndicator gave no answer") : r;
+        } catch (RuntimeException e) {
+            LOG.warn("Syndicator for '{}' threw while reconciling", share.account(), e);
+            return new Reconciliation.Unknown("reconcile error: " + e.getClass().getSimpleName());
+        }
     }
 
     private Outcome send(Syndicator syndicator, Share share) {
@@ -148,7 +192,7 @@ final class ShareSender {
         }
     }
 
-    private AttemptResult classify(Share s, Outcome outcome, Instant now) {
+    private AttemptResult classify(Share s, Outcome outcome, Instant now, boolean reconciles) {
         if (outcome instanceof Outcome.Posted p) {
             counters.increment("posted");
             return new AttemptResult(ShareState.POSTED, null, 0, "posted", p.describe(), p.remoteId(), p.remoteUrl());
@@ -170,6 +214,16 @@ final class ShareSender {
         if (outcome instanceof Outcome.Permanent p) {
             counters.increment("dead");
             return new AttemptResult(ShareState.DEAD, null, s.failures(), "permanent", p.describe(), null, null);
+        }
+        if (outcome instanceof Outcome.Uncertain u) {
+            counters.increment("uncertain");
+            int failures = s.failures() + 1;
+            // Without a way to look, or once looking has failed as often as retries are allowed, a person decides.
+            if (!reconciles || retryPolicy.exhausted(failures)) {
+                return new AttemptResult(ShareState.UNCERTAIN, null, failures, "uncertain", u.message(), null, null);
+            }
+            Instant at = now.plus(retryPolicy.delayAfter(failures, random.nextDouble()));
+            return new AttemptResult(ShareState.FAILED, at, failures, "uncertain", u.message(), null, null);
         }
         Outcome.Transient t = (Outcome.Transient) outcome;
         counters.increment("transient");

@@ -1,6 +1,8 @@
 package dev.herald.delivery;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.NetworkProvider;
+import dev.herald.syndication.NetworkRegistry;
 import dev.herald.syndication.TextRules;
 import java.util.HashMap;
 import java.util.Locale;
@@ -14,9 +16,26 @@ import java.util.Map;
  * @param byNetwork the rules per network; networks not listed take any length
  */
 public record TextLimits(Map<String, TextRules> byNetwork) {
-    /** Mastodon's default instance limit (500 characters, every link counting 23) and Bluesky's 300 graphemes / 3000 bytes. */
+    /**
+     * Every installed network's own rules, as its provider declares them ({@link
+     * NetworkProvider#textRules()}: X's weighted 280, Bluesky's 300 graphemes, Mastodon's default
+     * instance limit of 500 …), under its name and each alias; a network added from a site's own jar
+     * is included.
+     */
     public static TextLimits defaults() {
-        return new TextLimits(Map.of("mastodon", TextRules.mastodon(500, 23), "bluesky", TextRules.BLUESKY));
+        return of(NetworkRegistry.installed());
+    }
+
+    /** The rules each network of {@code registry} declares, under its name and each alias. */
+    public static TextLimits of(NetworkRegistry registry) {
+        Validate.notNull(registry, "registry");
+        Map<String, TextRules> rules = new HashMap<>();
+        for (NetworkProvider p : registry.providers()) {
+            TextRules r = p.textRules();
+            rules.put(p.name(), r);
+            for (String alias : p.aliases()) rules.put(alias, r);
+        }
+        return new TextLimits(rules);
     }
 
     /** Copies the map with network names in lower case. */

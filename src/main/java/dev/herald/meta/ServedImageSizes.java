@@ -4,16 +4,10 @@ import dev.herald.internal.Validate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads image sizes from the files the same application serves: for an image URL under the site's
@@ -83,36 +77,9 @@ public final class ServedImageSizes implements ImageSizes {
 
     private Optional<ImageSize> read(String path) {
         try (InputStream in = opener.apply(path)) {
-            if (in == null) return Optional.empty();
-            // MemoryCacheImageInputStream, not ImageIO.createImageInputStream: that may spill to temp files.
-            try (ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
-                Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
-                if (!readers.hasNext()) return Optional.empty();
-                ImageReader reader = readers.next();
-                try {
-                    reader.setInput(iis, true, true);
-                    int w = reader.getWidth(0);
-                    int h = reader.getHeight(0);
-                    if (w <= 0 || h <= 0) return Optional.empty();
-                    return Optional.of(new ImageSize(w, h, mimeType(reader)));
-                } finally {
-                    reader.dispose();
-                }
-            }
+            return in == null ? Optional.empty() : ImageSize.read(in);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
-        }
-    }
-
-    private static String mimeType(ImageReader reader) {
-        if (reader.getOriginatingProvider() != null) {
-            String[] types = reader.getOriginatingProvider().getMIMETypes();
-            if (types != null && types.length > 0) return types[0];
-        }
-        try {
-            return "image/" + reader.getFormatName().toLowerCase(Locale.ROOT);
-        } catch (IOException e) {
-            return null;
         }
     }
 }

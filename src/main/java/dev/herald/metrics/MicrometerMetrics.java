@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Records Herald's metrics in a Micrometer {@link MeterRegistry}. The meters (all documented in the
- * README's metrics section):
+ * Records Herald's metrics in a Micrometer {@link MeterRegistry}. The meters (all documented in
+ * docs/metrics.md):
  *
  * <ul>
  *   <li>{@code herald.filter.rewrites}, {@code herald.filter.cache.gets} (tag {@code result}: hit, miss),

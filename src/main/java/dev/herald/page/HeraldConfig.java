@@ -40,6 +40,10 @@ import java.util.TreeSet;
  * @param serverPorts ports besides 443 the share endpoint's Mastodon chooser may send a reader to
  * @param buttonPlacements every place buttons go when the page has no placeholder, such as after the
  *     headline and at the end of the article; {@code null} for just {@code buttonPlacement}
+ * @param webSubHubs the WebSub hubs the filter advertises ({@code Link: <hub>; rel="hub"}) on the
+ *     feeds and on the pages it rewrites; empty (the default) for none, and then nothing is added
+ * @param webSubFeeds the site paths of the feeds ({@code /feed.xml}) that get the hub and
+ *     {@code rel="self"} links; needs {@code webSubHubs}
  */
 public record HeraldConfig(
         boolean enabled,
@@ -54,7 +58,9 @@ public record HeraldConfig(
         boolean trustProxy,
         TrustedProxies proxies,
         Set<Integer> serverPorts,
-        List<ButtonPlacement> buttonPlacements) {
+        List<ButtonPlacement> buttonPlacements,
+        List<URI> webSubHubs,
+        List<String> webSubFeeds) {
 
     /** The default size cap: 2 MiB, far above any article page. */
     public static final int DEFAULT_MAX_BUFFER_BYTES = 2 * 1024 * 1024;
@@ -107,6 +113,21 @@ public record HeraldConfig(
         for (int port : serverPorts) {
             if (port < 1 || port > 65535) throw bad(Keys.SHARE_SERVER_PORTS, String.valueOf(port), "not a port between 1 and 65535");
         }
+        webSubHubs = webSubHubs == null ? List.of() : List.copyOf(webSubHubs);
+        webSubFeeds = webSubFeeds == null ? List.of() : List.copyOf(webSubFeeds);
+        for (URI hub : webSubHubs) checkHub(hub);
+        for (String feed : webSubFeeds) checkFeedPath(feed);
+        if (!webSubFeeds.isEmpty() && webSubHubs.isEmpty()) {
+            throw bad(Keys.WEBSUB_FEEDS, String.join(",", webSubFeeds), "set without " + Keys.WEBSUB_HUBS + ": name the hub the feeds announce");
+        }
+    }
+
+    /** The configuration as it was before WebSub: no hubs, no feeds. */
+    public HeraldConfig(boolean enabled, SiteDefaults site, URI siteUrl, List<String> paths, List<String> excludedPaths, ButtonOptions buttons,
+            ButtonPlacement buttonPlacement, int maxBufferBytes, int cacheSize, boolean trustProxy, TrustedProxies proxies, Set<Integer> serverPorts,
+            List<ButtonPlacement> buttonPlacements) {
+        this(enabled, site, siteUrl, paths, excludedPaths, buttons, buttonPlacement, maxBufferBytes, cacheSize, trustProxy, proxies, serverPorts,
+                buttonPlacements, List.of(), List.of());
     }
 
     /** A builder holding every default. */
@@ -175,6 +196,12 @@ public record HeraldConfig(
         if (p.containsKey(Keys.TRUST_PROXY)) b.trustProxy(bool(Keys.TRUST_PROXY, p.get(Keys.TRUST_PROXY)));
         b.proxies(proxies(p));
         if (notBlank(p.get(Keys.SHARE_SERVER_PORTS))) b.serverPorts(ports(p.get(Keys.SHARE_SERVER_PORTS)));
+        if (notBlank(p.get(Keys.WEBSUB_HUBS))) {
+            List<URI> hubs = new ArrayList<>();
+            for (String h : list(p.get(Keys.WEBSUB_HUBS))) hubs.add(uri(Keys.WEBSUB_HUBS, h));
+            b.webSubHubs(hubs);
+        }
+        if (notBlank(p.get(Keys.WEBSUB_FEEDS))) b.webSubFeeds(list(p.get(Keys.WEBSUB_FEEDS)));
         return b.build();
     }
 
@@ -264,12 +291,22 @@ public record HeraldConfig(
         /** Ports besides 443 that the share endpoint's Mastodon chooser may send readers to ({@code 8443}). Default none. */
         public static final String SHARE_SERVER_PORTS = "herald.share.serverPorts";
 
+        /**
+         * Comma-separated WebSub hub URLs ({@code https://pubsubhubbub.appspot.com/}) the filter
+         * advertises as {@code Link: <hub>; rel="hub"} on the feeds and on the pages it rewrites, with
+         * {@code rel="self"}: the feed's or page's own URL, without its query. Default: none.
+         */
+        public static final String WEBSUB_HUBS = "herald.websub.hubs";
+        /** Comma-separated site paths of the feeds that announce the hubs ({@code /feed.xml, /rss}). Default: none. */
+        public static final String WEBSUB_FEEDS = "herald.websub.feeds";
+
         /** Every key. */
         public static final Set<String> ALL = Set.of(ENABLED, SITE_NAME, SITE_URL, SITE_DEFAULT_IMAGE,
                 SITE_DEFAULT_IMAGE_WIDTH, SITE_DEFAULT_IMAGE_HEIGHT, SITE_DEFAULT_IMAGE_ALT, SITE_TWITTER,
                 SITE_LOCALE, SITE_LOGO, PATHS, PATHS_EXCLUDE, BUTTONS_NETWORKS, BUTTONS_PLACEMENT, BUTTONS_UTM,
                 BUTTONS_LOCALE, BUTTONS_ENDPOINT, BUTTONS_LAYOUT, BUTTONS_HEADING, BUTTONS_SCRIPT, BUTTONS_STYLE, BUTTONS_ASSETS,
-                MAX_BUFFER_BYTES, CACHE_SIZE, TRUST_PROXY, TRUST_PROXY_HOPS, TRUST_PROXY_ADDRESSES, SHARE_SERVER_PORTS);
+                MAX_BUFFER_BYTES, CACHE_SIZE, TRUST_PROXY, TRUST_PROXY_HOPS, TRUST_PROXY_ADDRESSES, SHARE_SERVER_PORTS,
+                WEBSUB_HUBS, WEBSUB_FEEDS);
     }
 
     /** Builds a {@link HeraldConfig}; starts from every default. */
@@ -290,6 +327,8 @@ public record HeraldConfig(
         private boolean trustProxy;
         private TrustedProxies proxies = TrustedProxies.ONE_HOP;
         private Set<Integer> serverPorts = Set.of();
+        private List<URI> webSubHubs = List.of();
+        private List<String> webSubFeeds = List.of();
 
         private Builder() {}
 
@@ -310,6 +349,8 @@ public record HeraldConfig(
             trustProxy = c.trustProxy;
             proxies = c.proxies;
             serverPorts = c.serverPorts;
+            webSubHubs = c.webSubHubs;
+            webSubFeeds = c.webSubFeeds;
         }
 
         /** Turns rewriting on (default) or off. */
@@ -354,12 +395,16 @@ public record HeraldConfig(
         public Builder proxies(TrustedProxies v) { proxies = v; return this; }
         /** Sets the ports besides 443 the Mastodon chooser may send readers to. */
         public Builder serverPorts(Set<Integer> v) { serverPorts = v; return this; }
+        /** Sets the WebSub hubs advertised on feeds and pages (none by default). */
+        public Builder webSubHubs(List<URI> v) { webSubHubs = v; return this; }
+        /** Sets the site paths of the feeds that announce the WebSub hubs. */
+        public Builder webSubFeeds(List<String> v) { webSubFeeds = v; return this; }
 
         /** Builds the configuration, validating every setting. */
         public HeraldConfig build() {
             return new HeraldConfig(enabled, new SiteDefaults(siteName, defaultImage, twitter, locale, logo), siteUrl,
                     paths, excludedPaths, buttons, buttonPlacements.get(0), maxBufferBytes, cacheSize, trustProxy,
-                    proxies, serverPorts, buttonPlacements);
+                    proxies, serverPorts, buttonPlacements, webSubHubs, webSubFeeds);
         }
     }
 
@@ -433,6 +478,26 @@ public record HeraldConfig(
             PathPatterns.check(pattern);
         } catch (IllegalArgumentException e) {
             throw bad(key, pattern, "not a path pattern: " + e.getMessage());
+        }
+    }
+
+    private static void checkHub(URI hub) {
+        Validate.notNull(hub, "webSubHubs element");
+        try {
+            Validate.httpUrl(hub, Keys.WEBSUB_HUBS);
+        } catch (IllegalArgumentException e) {
+            throw bad(Keys.WEBSUB_HUBS, hub.toString(), "not an absolute http(s) URL");
+        }
+        if (hub.getRawFragment() != null || hub.getRawUserInfo() != null) {
+            throw bad(Keys.WEBSUB_HUBS, hub.toString(), "not a hub URL: no user info or fragment");
+        }
+    }
+
+    private static void checkFeedPath(String feed) {
+        Validate.notNull(feed, "webSubFeeds element");
+        // Written into a Link header's URL: a path with nothing a header or the <...> could break on.
+        if (!feed.matches("/[A-Za-z0-9._~!$&'()+,;=:@/%-]*") || feed.contains("//")) {
+            throw bad(Keys.WEBSUB_FEEDS, feed, "not a site path such as /feed.xml (no query, pattern, space or full URL)");
         }
     }
 
@@ -574,6 +639,7 @@ public record HeraldConfig(
     static String describe(HeraldConfig c) {
         return "paths " + c.paths + (c.excludedPaths.isEmpty() ? "" : " except " + c.excludedPaths)
                 + ", cap " + c.maxBufferBytes + " bytes, cache " + c.cacheSize + (c.trustProxy ? ", trusting proxy headers" : "")
+                + (c.webSubHubs.isEmpty() ? "" : ", WebSub hubs " + c.webSubHubs + (c.webSubFeeds.isEmpty() ? "" : " on feeds " + c.webSubFeeds))
                 + (c.enabled ? "" : ", DISABLED");
     }
 }

@@ -121,6 +121,9 @@ public class ShareFilter implements Filter {
             finishAfterDispatch(held, req, res, chain);
             return;
         }
+        if (e.webSub != null && active == null && e.config.enabled() && req instanceof HttpServletRequest hr && res instanceof HttpServletResponse hs) {
+            e.webSub.advertise(hr, hs, e.policy);
+        }
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
                 || !e.config.enabled()
                 || active != null
@@ -285,6 +288,8 @@ public class ShareFilter implements Filter {
         /** Serves the bar's stylesheet and script, or null when the bar inlines them or links them elsewhere. */
         final AssetServer assets;
         final ButtonOptions buttonOptions;
+        /** The WebSub discovery links, or null when no hub is configured. */
+        final WebSubLinks webSub;
 
         Engine(HeraldConfig config, ServletContext context) {
             this.config = config;
@@ -300,6 +305,7 @@ public class ShareFilter implements Filter {
             this.images = new LocalImageSizes(context);
             this.transformer = new PageTransformer(config.site(), buttons, config.buttonPlacements(), images);
             this.urls = new PageUrls(config.siteUrl(), config.trustProxy());
+            this.webSub = WebSubLinks.of(config, urls);
             this.metrics = HeraldMetrics.of(context);
         }
 

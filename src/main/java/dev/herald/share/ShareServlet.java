@@ -6,6 +6,7 @@ import dev.herald.buttons.ButtonLabels;
 import dev.herald.buttons.Network;
 import dev.herald.buttons.ShareLinks;
 import dev.herald.internal.HttpUrls;
+import dev.herald.internal.Json;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ImageMeta;
@@ -67,7 +68,7 @@ public class ShareServlet extends HttpServlet {
     public static final String COUNTER_ATTRIBUTE = ShareCounter.class.getName();
     static final int MAX_URL = 2048;
     static final int MAX_TEXT = 1000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     /** Cookie holding the chooser form's anti-forgery token. */
     static final String TOKEN_COOKIE = "herald_form";
     /** Memory for the rate limiter's clients: 8 MiB, about 40,000 clients. */

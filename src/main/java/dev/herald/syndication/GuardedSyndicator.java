@@ -55,6 +55,12 @@ public final class GuardedSyndicator implements Syndicator {
         return inner.network();
     }
 
+    @Override
+    public DeliveryGuarantee guarantee() {
+        DeliveryGuarantee g = inner.guarantee();
+        return g == null ? DeliveryGuarantee.NONE : g;
+    }
+
     /** The inner syndicator's outcome; an exception or a missing outcome is {@link Outcome.Transient}, masked. */
     @Override
     public Outcome send(Post post) {

@@ -2,6 +2,7 @@ package dev.herald.syndication;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.internal.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param body the response body, possibly empty
  */
 public record HttpReply(int status, Map<String, String> headers, byte[] body) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** Copies the headers into an unmodifiable map. */
     public HttpReply {

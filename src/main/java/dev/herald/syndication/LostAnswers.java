@@ -10,22 +10,20 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
  * The no-answer policy of networks with {@link DeliveryGuarantee#NONE} (Telegram, Discord and Slack
  * webhooks): a request that never left (no connection) is a {@link Outcome.Transient} failure and is
  * retried; a request that was sent and got no answer (dropped connection, read timeout) may have
- * posted, and resending it blindly could post twice, so it is {@link Outcome.Permanent} with a
- * reason that says so: the delivery layer stops (DEAD), and a person checks the channel and resends
- * it ({@code herald queue retry ID}) only if the message is not there.
+ * posted, and resending it blindly could post twice,
+ * so it is {@link Outcome.Uncertain}: the delivery layer parks the share as
+ * {@code UNCERTAIN}, and a person checks the channel and confirms it ({@code herald queue confirm ID})
+ * or resends it ({@code herald queue resend ID}) if the message is not there.
  */
 public final class LostAnswers {
-    /** How the outcome's message starts, so a person (and a test) can tell it from a refusal. */
-    public static final String UNCERTAIN = "uncertain";
-
     private LostAnswers() {}
 
     /** The outcome of a request to a network without idempotency that got no answer; masks {@code secrets}. */
     public static Outcome unreachable(IOException e, Secret... secrets) {
         if (neverSent(e)) return Failures.unreachable(e, secrets);
         String detail = Failures.unreachable(e, secrets).describe().replaceFirst("^transient failure: ", "");
-        return new Outcome.Permanent(UNCERTAIN + ": the request was sent but " + detail
-                + "; the message may be there, so it is not sent again by itself: check, then retry it if it is missing");
+        return new Outcome.Uncertain("the request was sent but " + detail
+                + "; the message may be there, so it is not sent again by itself: check, then confirm or resend it");
     }
 
     /** Whether {@code e} happened before any byte of the request could reach the network. */

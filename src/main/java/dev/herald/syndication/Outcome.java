@@ -87,6 +87,26 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * The request went out and no answer came back (a dropped connection, a read timeout): the post
+     * may be on the account or not, and the network gives no way to tell. Delivery never resends it
+     * by itself: a network that can look its posts up is asked first ({@link Syndicator#reconcile});
+     * otherwise the share waits for a person to confirm or resend it.
+     *
+     * @param message what happened, for the log and the console; never contains a secret
+     */
+    record Uncertain(String message) implements Outcome {
+        /** Requires the message. */
+        public Uncertain {
+            Validate.notBlank(message, "message");
+        }
+
+        @Override
+        public String describe() {
+            return "uncertain: " + message;
+        }
+    }
+
     /** The network refused the post for good; {@code message} is the network's own reason. */
     record Permanent(String message) implements Outcome {
         @Override

@@ -13,11 +13,19 @@ public sealed interface Reconciliation {
      *
      * @param remoteId the network's id for it
      * @param remoteUrl where readers see it, or {@code null} when the network does not say
+     * @param check which look-up answered (such as "the page's recent posts, matched by link"), kept
+     *     with the share so a person can see why it was not sent again
      */
-    record Found(String remoteId, URI remoteUrl) implements Reconciliation {
-        /** Requires the remote id. */
+    record Found(String remoteId, URI remoteUrl, String check) implements Reconciliation {
+        /** Requires the remote id and the check. */
         public Found {
             Validate.notBlank(remoteId, "remoteId");
+            Validate.notBlank(check, "check");
+        }
+
+        /** Found by the account's recent posts, the usual check. */
+        public Found(String remoteId, URI remoteUrl) {
+            this(remoteId, remoteUrl, "the account's recent posts");
         }
     }
 

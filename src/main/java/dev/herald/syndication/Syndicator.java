@@ -33,6 +33,17 @@ public interface Syndicator {
     }
 
     /**
+     * What this account's network offers against a second post when an answer is lost, which tells
+     * delivery whether a retry after an ambiguous failure is safe ({@link
+     * DeliveryGuarantee#IDEMPOTENCY_KEY}), must {@link #reconcile} first ({@link
+     * DeliveryGuarantee#RECONCILE_BEFORE_RESEND}), or is left to a person ({@link DeliveryGuarantee#NONE}).
+     * This default claims nothing: {@link DeliveryGuarantee#NONE}.
+     */
+    default DeliveryGuarantee guarantee() {
+        return DeliveryGuarantee.NONE;
+    }
+
+    /**
      * Whether {@code post} is already on the account, asked before a resend on networks that take no
      * idempotency key ({@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND}); makes at most a few read
      * requests and never posts. This default, for networks that cannot look posts up, answers

@@ -21,6 +21,7 @@ import mockwebserver3.MockWebServer;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,6 +71,13 @@ class PostCommandIT {
         Map<String, String> values = Map.of("LEDGER_MASTODON_TOKEN", mastodon.accessToken(),
                 "LEDGER_BLUESKY_PASSWORD", bluesky.password(), "LEDGER_WEBHOOK_SECRET", hooks.secret());
         return ref -> Secret.resolve(ref, values::get, name -> null);
+    }
+
+    /** A real PNG file of the given size, as an image server would send it. */
+    private static okio.Buffer png(int width, int height) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+        return new okio.Buffer().write(out.toByteArray());
     }
 
     private static Run run(Object command, String... args) {
@@ -181,10 +189,60 @@ class PostCommandIT {
             assertEquals(2, refused.exit(), refused.out());
             assertEquals(0, site.getRequestCount());
 
+            site.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png")
+                    .body(png(1200, 630)).build());
             Run run = run(new PreviewCommand(), "--config", config(mastodon, bluesky, hooks, "fetch:\n  allow: [127.0.0.0/8]\n").toString(), page);
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().matches("(?s)== ledger-mastodon \\(mastodon\\) \\d+/500\\nIran calls its missile strikes.*"), run.out());
         }
+    }
+
+    @Test
+    void previewEndsWithTheMetadataLintOfTheLivePageAndItsMeasuredImage(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks)
+            throws Exception {
+        try (MockWebServer site = new MockWebServer()) {
+            site.start(InetAddress.getByName("127.0.0.1"), 0);
+            // The page declares a 1200x630 image; the file it serves is 250x130: the lint goes by the file.
+            site.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html; charset=utf-8").body("""
+                    <html><head><title>Harbour reopens</title>
+                    <meta property="og:title" content="Harbour reopens after the storm">
+                    <meta property="og:image" content="/img/lead.png">
+                    <meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">
+                    </head><body><article><h1>Harbour reopens after the storm</h1></article></body></html>
+                    """).build());
+            site.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png")
+                    .body(png(250, 130)).build());
+            String page = "http://127.0.0.1:" + site.getPort() + "/articles/harbour.html";
+            Run run = run(new PreviewCommand(), "--config", config(mastodon, bluesky, hooks, "fetch:\n  allow: [127.0.0.0/8]\n").toString(),
+                    "--account", "ledger-mastodon", page);
+            assertEquals(0, run.exit(), run.err());
+            assertEquals("/articles/harbour.html", site.takeRequest().getUrl().encodedPath());
+            assertEquals("/img/lead.png", site.takeRequest().getUrl().encodedPath(), "the image was fetched to measure it");
+            String lint = run.out().substring(run.out().indexOf("== lint: "));
+            assertEquals(List.of("== lint: 3 findings",
+                    "WARNING description-missing: no description: cards show no summary and posts have none to quote "
+                            + "[x, facebook, linkedin, mastodon, bluesky, threads, telegram, discord, slack]",
+                    "WARNING image-not-https: the image is served over plain http: some apps show the card without it; serve it over https "
+                            + "[x, facebook, linkedin]",
+                    "WARNING image-too-small: the image is 250x130, too small for a large card on X (300x157), Facebook (600x315), "
+                            + "LinkedIn (401 wide): shown as a thumbnail or not at all [x, facebook, linkedin]"),
+                    lint.lines().toList());
+        }
+    }
+
+    @Test
+    void previewOfAFileLintsItsMetadataButFetchesNothing(MockMastodon mastodon, MockBluesky bluesky, MockWebhookReceiver hooks) throws Exception {
+        Path article = dir.resolve("draft.html");
+        Files.writeString(article, "<html><head><title>Draft</title></head><body><article><h1>" + "Long ".repeat(20)
+                + "</h1><p>A first paragraph long enough to be taken as the article's summary by the page half's inference.</p></article></body></html>");
+        Run run = run(new PreviewCommand(), "--config", config(mastodon, bluesky, hooks).toString(), "--account", "ledger-hook",
+                "--url", "https://ledger.example/draft", article.toString());
+        assertEquals(0, run.exit(), run.err());
+        String lint = run.out().substring(run.out().indexOf("== lint: "));
+        assertTrue(lint.startsWith("== lint: 2 findings\n"), lint);
+        assertTrue(lint.contains("\nWARNING title-too-long: title is 99 characters: cut by X at 70, Facebook at 88 [x, facebook]\n"), lint);
+        assertTrue(lint.contains("\nWARNING image-missing: "), lint);
+        assertFalse(lint.contains("page-not-ok"), "a file's page is not asked for its status");
     }
 
     @Test

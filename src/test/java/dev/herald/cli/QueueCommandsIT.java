@@ -207,6 +207,39 @@ class QueueCommandsIT {
     }
 
     @Test
+    void anUncertainShareIsShownWithWhatToDoAndConfirmedWithItsLinkInTheAuditLog() {
+        String id = shortIdOf(schedule("--account", "main", "--now"), "main");
+        withStore(store -> {
+            Share s = store.findByPrefix(id, 1).get(0);
+            Share c = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), Instant.now(), "n", List.of())).share();
+            store.recordAttempt(s.id(), c.version(), new AttemptResult(ShareState.UNCERTAIN, null, 1, "uncertain",
+                    "the request was sent but the connection was dropped", null, null), Instant.now());
+        });
+        Run listed = queue("list", "--state", "Uncertain");
+        assertEquals(0, listed.exit(), listed.err());
+        assertTrue(listed.out().contains(id) && listed.out().contains("UNCERTAIN"), listed.out());
+        Run shown = queue("show", id);
+        assertTrue(shown.out().contains("herald queue confirm " + id) && shown.out().contains("herald queue retry " + id), shown.out());
+        assertTrue(shown.out().contains("#1") && shown.out().contains("uncertain"), "the history lists the attempt: " + shown.out());
+
+        Run badUrl = queue("confirm", id, "--url", "javascript:alert(1)");
+        assertEquals(2, badUrl.exit(), badUrl.out());
+        Run confirmed = queue("confirm", id, "--url", "https://mastodon.example/@news/42");
+        assertEquals(0, confirmed.exit(), confirmed.out() + confirmed.err());
+        assertTrue(confirmed.out().contains("confirmed as posted"), confirmed.out());
+        Run again = queue("confirm", id);
+        assertEquals(1, again.exit(), "a posted share is not confirmed twice: " + again.out());
+        withStore(store -> {
+            Share s = store.findByPrefix(id, 1).get(0);
+            assertEquals(ShareState.POSTED, s.state());
+            assertEquals(java.net.URI.create("https://mastodon.example/@news/42"), s.remoteUrl());
+            dev.herald.delivery.AuditEntry last = store.auditLog(1).get(0);
+            assertEquals(List.of("cli:" + System.getProperty("user.name"), "confirm", s.id()),
+                    List.of(last.actor(), last.action(), last.target()));
+        });
+    }
+
+    @Test
     void aSharesOwnTextIsCheckedAgainstTheNetworkAndShownInFull() {
         Run tooLong = schedule("--account", "sky", "--at", "2025-03-20T10:00:00Z", "--text", "x".repeat(301));
         assertEquals(2, tooLong.exit());

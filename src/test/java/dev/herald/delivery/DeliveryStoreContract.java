@@ -247,6 +247,66 @@ abstract class DeliveryStoreContract {
     }
 
     @Test
+    void anUncertainShareIsConfirmedOnceWithItsLinkAndNeverClaimedAgain() {
+        Share s = insertAndFind(share("a", "main", T0));
+        Share c = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), T0, "node-1", List.of())).share();
+        assertTrue(store.recordAttempt(s.id(), c.version(),
+                new AttemptResult(ShareState.UNCERTAIN, null, 1, "uncertain", "sent, no answer", null, null), T0.plusSeconds(2)));
+        assertEquals(ShareState.UNCERTAIN, store.find(s.id()).orElseThrow().state());
+        assertFalse(store.claimIfDue(s.id(), T0.plusSeconds(600), "node-2", List.of("main")) instanceof ClaimResult.Claimed,
+                "an uncertain share is never picked up by a worker");
+
+        URI link = URI.create("https://t.me/ledger_news/7");
+        assertTrue(store.confirm(s.id(), link, "confirmed by hand", T0.plusSeconds(60)));
+        Share confirmed = store.find(s.id()).orElseThrow();
+        assertEquals(List.of(ShareState.POSTED, "confirmed", link, T0.plusSeconds(60)),
+                List.of(confirmed.state(), confirmed.lastOutcome(), confirmed.remoteUrl(), confirmed.postedAt()));
+        assertFalse(store.confirm(s.id(), link, "again", T0.plusSeconds(61)), "only uncertain or dead shares are confirmed");
+        assertFalse(store.revive(s.id(), T0.plusSeconds(62)), "a posted share is not revived");
+    }
+
+    @Test
+    void anUncertainShareRevivedIsDueAgainAndKeepsWhatItsLastAttemptSaid() {
+        Share s = insertAndFind(share("a", "main", T0));
+        Share c = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), T0, "n", List.of())).share();
+        store.recordAttempt(s.id(), c.version(), new AttemptResult(ShareState.UNCERTAIN, null, 1, "uncertain", "no answer", null, null), T0);
+        assertTrue(store.revive(s.id(), T0.plusSeconds(30)));
+        Share revived = store.find(s.id()).orElseThrow();
+        assertEquals(List.of(ShareState.SCHEDULED, T0.plusSeconds(30), 0, "uncertain"),
+                List.of(revived.state(), revived.dueAt(), revived.failures(), revived.lastOutcome()),
+                "the last outcome stays, so a network that can look is asked before the resend");
+    }
+
+    @Test
+    void everyRecordedAttemptIsKeptInOrderWithTheNodeThatMadeIt() {
+        Share s = insertAndFind(share("a", "main", T0));
+        Share c1 = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), T0, "node-1", List.of())).share();
+        store.recordAttempt(s.id(), c1.version(),
+                new AttemptResult(ShareState.FAILED, T0.plusSeconds(60), 1, "transient", "HTTP 503", null, null), T0.plusSeconds(1));
+        Share again = store.find(s.id()).orElseThrow();
+        Share c2 = ((ClaimResult.Claimed) store.claim(s.id(), again.version(), T0.plusSeconds(60), "node-2", List.of())).share();
+        URI post = URI.create("https://mastodon.example/@ledger/1");
+        store.recordAttempt(s.id(), c2.version(), new AttemptResult(ShareState.POSTED, null, 0, "posted", "posted", "1", post),
+                T0.plusSeconds(61));
+        assertFalse(store.recordAttempt(s.id(), c2.version(),
+                new AttemptResult(ShareState.POSTED, null, 0, "posted", "again", "1", post), T0.plusSeconds(62)), "a stale claim records nothing");
+
+        List<Attempt> attempts = store.attempts(s.id());
+        assertEquals(List.of(new Attempt(1, T0.plusSeconds(1), "node-1", "transient", "HTTP 503", null),
+                new Attempt(2, T0.plusSeconds(61), "node-2", "posted", "posted", post)), attempts);
+        assertEquals(List.of(), store.attempts("0".repeat(32)));
+    }
+
+    @Test
+    void theAuditLogReturnsTheNewestEntriesFirst() {
+        for (int i = 0; i < 5; i++) store.audit(new AuditEntry(T0.plusSeconds(i), "alice", "cancel", "share-" + i, i == 0 ? null : "d" + i));
+        List<AuditEntry> recent = store.auditLog(3);
+        assertEquals(List.of("share-4", "share-3", "share-2"), recent.stream().map(AuditEntry::target).toList());
+        assertEquals(new AuditEntry(T0.plusSeconds(4), "alice", "cancel", "share-4", "d4"), recent.get(0));
+        assertEquals(null, store.auditLog(10).get(4).detail());
+    }
+
+    @Test
     void aFailedShareRevivedIsDueNowWithItsFailuresForgotten() {
         Share s = insertAndFind(share("a", "main", T0));
         Share c = ((ClaimResult.Claimed) store.claim(s.id(), s.version(), T0, "n", List.of())).share();

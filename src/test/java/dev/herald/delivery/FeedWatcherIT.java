@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.syndication.ArticlePages;
 import dev.herald.syndication.FetchPolicy;
 import dev.herald.syndication.HttpTransport;
 import java.io.IOException;
@@ -98,6 +99,43 @@ class FeedWatcherIT {
         FeedWatcher.Poll third = watcher().poll(feed);
         assertEquals(List.of(), third.published());
         assertEquals(4, client.stats().count(ShareState.SCHEDULED));
+    }
+
+    @Test
+    void eachNewEntrysPageIsResolvedAsTheFilterDoesAndAnUnreadablePageFallsBackToTheEntry() {
+        String base = server.url("/").toString();
+        String items = "<item><title>Feed title C</title><link>" + base + "c</link><guid>c</guid></item>"
+                + "<item><title>Feed title B</title><link>" + base + "b</link><description>Feed summary B</description><guid>b</guid></item>"
+                + "<item><title>A</title><link>" + base + "a</link><guid>a</guid></item>";
+        serve("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><title>A</title><link>" + base
+                + "a</link><guid>a</guid></item></channel></rss>");
+        serve("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>" + items + "</channel></rss>");
+        // The older new entry (b) is shared first: its page says more than the feed does.
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", "text/html; charset=utf-8").body("""
+                <!doctype html><html lang="en"><head><title>Harbour reopens | The Ledger</title>
+                <meta property="og:title" content="Harbour reopens after the storm">
+                <meta name="description" content="The port authority lifted its closure at dawn.">
+                <meta property="og:image" content="https://cdn.news.example/harbour.jpg">
+                <link rel="canonical" href="https://news.example/harbour-reopens">
+                </head><body><article><h1>Harbour reopens after the storm</h1><p>Ships moved again.</p></article></body></html>
+                """).build());
+        server.enqueue(new MockResponse.Builder().code(404).body("gone").build());
+        ArticlePages pages = new ArticlePages(dev.herald.page.HeraldConfig.DEFAULTS, http);
+        FeedWatcher watcher = new FeedWatcher(client, new JdbcFeedLedger(db), CLOCK, http, pages);
+
+        watcher.poll(feed);
+        FeedWatcher.Poll poll = watcher.poll(feed);
+
+        Share fromPage = poll.published().get(0);
+        assertEquals(URI.create("https://news.example/harbour-reopens"), fromPage.articleUrl(), "the page's canonical URL");
+        assertEquals("Harbour reopens after the storm", fromPage.article().title());
+        assertEquals("The port authority lifted its closure at dawn.", fromPage.article().description());
+        assertEquals(URI.create("https://cdn.news.example/harbour.jpg"), fromPage.article().image().url());
+
+        Share fromEntry = poll.published().get(2);
+        assertEquals(URI.create(base + "c"), fromEntry.articleUrl(), "a 404 page: the entry is shared as the feed gave it");
+        assertEquals("Feed title C", fromEntry.article().title());
+        assertEquals(4, poll.published().size(), "two entries to two accounts, nothing lost");
     }
 
     @Test

@@ -27,4 +27,22 @@ class TextLimitsTest {
         assertDoesNotThrow(() -> TextLimits.defaults().check("hook", "webhook", "z".repeat(9000)));
         assertDoesNotThrow(() -> TextLimits.defaults().with("Mastodon", TextRules.mastodon(5000, 23)).check("main", "mastodon", "z".repeat(4000)));
     }
+
+    @Test
+    void everyInstalledNetworkIsCheckedByItsOwnRuleUnderItsNameAndAliases() {
+        // X weighs CJK characters 2: 141 of them are 282, over 280; 140 fit.
+        assertThrows(IllegalArgumentException.class, () -> TextLimits.defaults().check("x", "x", "漢".repeat(141)));
+        assertThrows(IllegalArgumentException.class, () -> TextLimits.defaults().check("x", "twitter", "漢".repeat(141)));
+        assertDoesNotThrow(() -> TextLimits.defaults().check("x", "x", "漢".repeat(140)));
+        assertThrows(IllegalArgumentException.class, () -> TextLimits.defaults().check("t", "threads", "t".repeat(501)));
+        assertDoesNotThrow(() -> TextLimits.defaults().check("t", "threads", "t".repeat(500)));
+    }
+
+    @Test
+    void aRegistryOfOneNetworkLimitsThatNetworkOnly() {
+        var registry = new dev.herald.syndication.NetworkRegistry(java.util.List.of(new dev.herald.syndication.mastodon.MastodonNetwork()));
+        TextLimits limits = TextLimits.of(registry);
+        assertThrows(IllegalArgumentException.class, () -> limits.check("m", "mastodon", "m".repeat(501)));
+        assertDoesNotThrow(() -> limits.check("x", "x", "漢".repeat(400)));
+    }
 }

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>{@code mvn test} replays the committed corpus in
  * {@code src/test/resources/dev/herald/page/PageTransformerFuzzTestInputs/}; {@code JAZZER_FUZZ=1}
- * searches for new inputs (see the README's development section).
+ * searches for new inputs (see docs/development.md).
  */
 class PageTransformerFuzzTest {
     private static final URI URL = URI.create("https://ledger.example/news/a-story");

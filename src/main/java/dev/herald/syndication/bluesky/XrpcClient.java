@@ -3,6 +3,7 @@ package dev.herald.syndication.bluesky;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.internal.Json;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * with an expired token cost one refresh, not twenty (the PDS allows 30 logins per 5 minutes).
  */
 final class XrpcClient {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
     private static final Logger LOG = LoggerFactory.getLogger(XrpcClient.class);
     /** Refresh this long before the access token's own {@code exp}, so a call never carries a token about to lapse. */
     private static final Duration EARLY = Duration.ofMinutes(1);

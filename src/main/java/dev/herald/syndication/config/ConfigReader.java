@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Walks a {@code herald.yaml} node tree into a {@link SyndicationConfig}, checking as it goes and remembering lines. */
 final class ConfigReader {
     // "console" is read by herald-console (its users and zone); accounts ignore it.
-    private static final Set<String> TOP_LEVEL = Set.of("site", "defaults", "accounts", "fetch", "console");
+    private static final Set<String> TOP_LEVEL = Set.of("site", "defaults", "accounts", "fetch", "credentials", "console");
     private static final Set<String> TEMPLATE_KEYS = Set.of("template", "hashtags", "mentions", "articleTags", "maxHashtags");
     private static final Set<String> SITE_KEYS = Set.of("name", "url", "defaultImage", "twitter", "locale", "logo");
 
@@ -64,7 +64,34 @@ final class ConfigReader {
             if (!names.add(account.name())) throw new ConfigException(source, account.line(), "a second account named '" + account.name() + "'; names must be unique");
             accounts.add(account);
         }
-        return new SyndicationConfig(source, site, accounts, registry, top.containsKey("fetch") ? fetch(top.get("fetch")) : FetchPolicy.PUBLIC_ONLY);
+        SyndicationConfig config = new SyndicationConfig(source, site, accounts, registry, top.containsKey("fetch") ? fetch(top.get("fetch")) : FetchPolicy.PUBLIC_ONLY);
+        return top.containsKey("credentials") ? credentials(config, top.get("credentials")) : config;
+    }
+
+    /** {@code credentials: key: ${env:…}, keyVersion: N}: the key the credential store seals tokens with. */
+    private SyndicationConfig credentials(SyndicationConfig config, NodeTuple credentials) {
+        Set<String> known = Set.of("key", "keyVersion");
+        Map<String, NodeTuple> keys = map(credentials.getValueNode(), "credentials");
+        for (Map.Entry<String, NodeTuple> e : keys.entrySet()) {
+            if (!known.contains(e.getKey())) throw unknownKey(e.getValue(), e.getKey(), "in credentials", known);
+        }
+        int line = line(credentials.getValueNode());
+        if (!keys.containsKey("key")) throw new ConfigException(source, line, "credentials: missing 'key' (a reference such as ${env:HERALD_CREDENTIALS_KEY})");
+        Setting key = setting("key", keys.get("key"));
+        if (!Secret.isReference(key.value())) {
+            throw new ConfigException(source, key.line(), "credentials: key must be a reference such as ${env:HERALD_CREDENTIALS_KEY}, not a literal value");
+        }
+        int version = 1;
+        if (keys.containsKey("keyVersion")) {
+            Setting v = setting("keyVersion", keys.get("keyVersion"));
+            try {
+                version = Integer.parseInt(v.value().strip());
+            } catch (NumberFormatException e) {
+                version = 0;
+            }
+            if (version < 1) throw new ConfigException(source, v.line(), "credentials: keyVersion must be a whole number of at least 1");
+        }
+        return config.withCredentialKey(key.value().strip(), version);
     }
 
     /** {@code fetch: allow: [...]}: the hosts and networks fetches may reach besides public addresses. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -36,6 +37,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *   hashtags: [news]
  * fetch:                       # optional: non-public hosts article pages, images and feeds may come from
  *   allow: [images.internal, 10.20.0.0/16]
+ * credentials:                 # optional: the key sealing renewed and signed-in tokens in the database
+ *   key: ${env:HERALD_CREDENTIALS_KEY}
  * accounts:
  *   - name: ledger-mastodon
  *     network: mastodon
@@ -58,12 +61,36 @@ public final class SyndicationConfig {
     private final NetworkRegistry registry;
     private final FetchPolicy fetchPolicy;
 
+    private String credentialKey;
+    private int credentialKeyVersion = 1;
+
     SyndicationConfig(String source, Map<String, String> site, List<AccountSettings> accounts, NetworkRegistry registry, FetchPolicy fetchPolicy) {
         this.source = source;
         this.site = Map.copyOf(site);
         this.accounts = List.copyOf(accounts);
         this.registry = registry;
         this.fetchPolicy = fetchPolicy;
+    }
+
+    /** This configuration with the credential store's key reference and version. */
+    SyndicationConfig withCredentialKey(String reference, int version) {
+        SyndicationConfig c = new SyndicationConfig(source, site, accounts, registry, fetchPolicy);
+        c.credentialKey = reference;
+        c.credentialKeyVersion = version;
+        return c;
+    }
+
+    /**
+     * The reference to the key the credential store seals tokens with ({@code credentials: key:}),
+     * never the key itself; empty when the file names none (tokens then live in memory only).
+     */
+    public Optional<String> credentialKey() {
+        return Optional.ofNullable(credentialKey);
+    }
+
+    /** The version of that key ({@code credentials: keyVersion:}, 1 unless given), stored with every sealed row. */
+    public int credentialKeyVersion() {
+        return credentialKeyVersion;
     }
 
     /** Reads and checks {@code file} against the {@linkplain NetworkRegistry#installed() installed} networks. */
@@ -184,10 +211,26 @@ public final class SyndicationConfig {
      */
     public SyndicationConfig withBaseUrl(String name, URI url) {
         AccountSettings a = account(name);
-        String problem = urlProblem(String.valueOf(url));
-        if (problem != null) throw new IllegalArgumentException("base URL of '" + name + "' " + problem + ": " + url);
         String key = registry.get(a.network()).settings().baseUrl();
         if (key == null) throw new IllegalArgumentException("account '" + name + "': network " + a.network() + " has no base URL setting");
+        return withUrl(name, key, url);
+    }
+
+    /**
+     * This configuration with URL setting {@code key} of account {@code name} set to {@code url}: for
+     * a network with a second endpoint besides its {@link NetworkSpec#baseUrl() base URL} (a Slack
+     * bot's {@code api} beside a webhook's {@code url}), which a test points at a fake.
+     *
+     * @throws IllegalArgumentException when there is no such account, {@code url} is not absolute
+     *     http(s), or {@code key} is not one of the network's URL settings
+     */
+    public SyndicationConfig withUrl(String name, String key, URI url) {
+        AccountSettings a = account(name);
+        String problem = urlProblem(String.valueOf(url));
+        if (problem != null) throw new IllegalArgumentException("base URL of '" + name + "' " + problem + ": " + url);
+        if (!registry.get(a.network()).settings().urls().contains(key)) {
+            throw new IllegalArgumentException("account '" + name + "': '" + key + "' is not a URL setting of " + a.network());
+        }
         Map<String, Setting> settings = new LinkedHashMap<>(a.settings());
         Setting old = settings.get(key);
         settings.put(key, new Setting(key, List.of(url.toString()), false, old == null ? a.line() : old.line()));
@@ -195,7 +238,8 @@ public final class SyndicationConfig {
         for (AccountSettings each : accounts) {
             changed.add(each != a ? each : new AccountSettings(a.name(), a.network(), a.enabled(), a.template(), a.slots(), settings, a.line()));
         }
-        return new SyndicationConfig(source, site, changed, registry, fetchPolicy);
+        SyndicationConfig out = new SyndicationConfig(source, site, changed, registry, fetchPolicy);
+        return credentialKey == null ? out : out.withCredentialKey(credentialKey, credentialKeyVersion);
     }
 
     /** The account called {@code name}. */

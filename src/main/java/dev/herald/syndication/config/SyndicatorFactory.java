@@ -6,6 +6,7 @@ import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.NetworkContext;
 import dev.herald.syndication.NetworkProvider;
 import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.TokenStore;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,9 +31,18 @@ public final class SyndicatorFactory {
     private final NetworkContext context;
     private final SecretSource secrets;
 
-    /** A factory whose syndicators share {@code http} and {@code clock}. */
+    /** A factory whose syndicators share {@code http} and {@code clock}, keeping renewed tokens in memory. */
     public SyndicatorFactory(HttpTransport http, Clock clock, SecretSource secrets) {
-        this.context = new NetworkContext(http, clock);
+        this(http, clock, secrets, TokenStore.inMemory());
+    }
+
+    /**
+     * A factory whose syndicators share {@code http} and {@code clock} and read and write changing
+     * tokens in {@code tokens} (the delivery database's credential store, so every node uses the
+     * newest).
+     */
+    public SyndicatorFactory(HttpTransport http, Clock clock, SecretSource secrets, TokenStore tokens) {
+        this.context = new NetworkContext(http, clock, tokens);
         this.secrets = Validate.notNull(secrets, "secrets");
     }
 

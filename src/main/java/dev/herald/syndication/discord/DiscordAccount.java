@@ -3,6 +3,7 @@ package dev.herald.syndication.discord;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.IncomingWebhook;
 import dev.herald.syndication.MessageTemplate;
+import dev.herald.syndication.Secret;
 import java.util.Locale;
 
 /**
@@ -13,8 +14,33 @@ import java.util.Locale;
  * @param colour the embed's colour as {@code 0xRRGGBB}, or {@code null} for Discord's default
  * @param template how the message's {@code content} is worded; {@code null} means {@code {headline}}
  *     alone, since the embed carries the summary and the link
+ * @param bot a bot that can read the webhook's channel, so a lost answer is looked for instead of
+ *     left to a person; {@code null} when there is none
  */
-public record DiscordAccount(String name, IncomingWebhook webhook, Integer colour, MessageTemplate template) {
+public record DiscordAccount(String name, IncomingWebhook webhook, Integer colour, MessageTemplate template, Bot bot) {
+    /**
+     * A Discord bot's token and the id of the channel the webhook posts to: what
+     * {@link DiscordSyndicator#reconcile} reads the channel's recent messages with.
+     *
+     * @param token the bot's token (sent as {@code Authorization: Bot …}); the bot needs the
+     *     channel's View Channel and Read Message History permissions
+     * @param channel the channel's id (a snowflake: digits)
+     */
+    public record Bot(Secret token, String channel) {
+        /** Requires both; the channel must be a snowflake id. */
+        public Bot {
+            Validate.notNull(token, "botToken");
+            Validate.notBlank(channel, "channel");
+            channel = channel.strip();
+            Validate.isTrue(channel.matches("\\d{15,22}"), "channel", "must be the channel's id (digits: Copy Channel ID in Discord), not " + Validate.abbreviate(channel));
+        }
+    }
+
+    /** An account without a bot. */
+    public DiscordAccount(String name, IncomingWebhook webhook, Integer colour, MessageTemplate template) {
+        this(name, webhook, colour, template, null);
+    }
+
     /** The default wording of {@code content}: the headline; the embed shows the rest. */
     public static final String DEFAULT_PATTERN = "{headline}";
 
@@ -34,12 +60,17 @@ public record DiscordAccount(String name, IncomingWebhook webhook, Integer colou
 
     /** This account with embeds of colour {@code rgb}. */
     public DiscordAccount withColour(Integer rgb) {
-        return new DiscordAccount(name, webhook, rgb, template);
+        return new DiscordAccount(name, webhook, rgb, template, bot);
     }
 
     /** This account with another template. */
     public DiscordAccount withTemplate(MessageTemplate newTemplate) {
-        return new DiscordAccount(name, webhook, colour, newTemplate);
+        return new DiscordAccount(name, webhook, colour, newTemplate, bot);
+    }
+
+    /** This account with a bot that reads the webhook's channel {@code channelId} with {@code token}. */
+    public DiscordAccount withBot(Secret token, String channelId) {
+        return new DiscordAccount(name, webhook, colour, template, new Bot(token, channelId));
     }
 
     /**

@@ -17,14 +17,16 @@ import java.util.List;
 
 /**
  * Discord channel webhooks as a {@link NetworkProvider}: accounts take the webhook {@code url}
- * (a credential, so usually {@code ${env:…}}) and optionally an embed {@code colour}; content is
+ * (a credential, so usually {@code ${env:…}}) and optionally an embed {@code colour}, and a bot's
+ * {@code botToken} (a credential) with the webhook's {@code channel} id, which lets Herald search the
+ * channel after a lost answer instead of leaving it to a person; content is
  * 2,000 characters; the retry signal is the latest of {@code Retry-After},
  * {@code X-RateLimit-Reset-After} and the body's {@code retry_after}; no idempotency key.
  */
 public final class DiscordNetwork implements NetworkProvider {
     private static final NetworkSpec SETTINGS = NetworkSpec.builder(DiscordSyndicator.NETWORK)
-            .required("url").optional("colour")
-            .secretUrls("url").baseUrl("url")
+            .required("url").optional("colour", "botToken", "channel")
+            .secretUrls("url").baseUrl("url").secrets("botToken")
             .build();
 
     /** Created by {@link java.util.ServiceLoader}. */
@@ -78,7 +80,11 @@ public final class DiscordNetwork implements NetworkProvider {
         }
     }
 
-    /** {@link DeliveryGuarantee#NONE}: a webhook takes no idempotency key and cannot read its channel. */
+    /**
+     * {@link DeliveryGuarantee#NONE}: a webhook takes no idempotency key and cannot read its channel.
+     * An account with a bot says {@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND} for itself
+     * ({@link DiscordSyndicator#guarantee()}).
+     */
     @Override
     public DeliveryGuarantee guarantee() {
         return DeliveryGuarantee.NONE;
@@ -88,8 +94,19 @@ public final class DiscordNetwork implements NetworkProvider {
     public Syndicator create(AccountSetup account, NetworkContext context) {
         IncomingWebhook webhook = IncomingWebhook.of(account, "url");
         DiscordAccount discord = new DiscordAccount(account.name(), webhook, DiscordAccount.parseColour(account.value("colour", null)), templateOf(account));
+        List<dev.herald.syndication.Secret> secrets = new java.util.ArrayList<>(List.of(webhook.secrets()));
+        boolean token = account.value("botToken", null) != null;
+        if (token != (account.value("channel", null) != null)) {
+            throw new IllegalArgumentException(token ? "a Discord bot needs the webhook's channel id (channel) besides its botToken"
+                    : "channel is only read with a bot: add its botToken, or remove channel");
+        }
+        if (token) {
+            dev.herald.syndication.Secret bot = account.secret("botToken");
+            secrets.add(bot);
+            discord = discord.withBot(bot, account.value("channel", null));
+        }
         // The URL is the credential even when written out: the guard masks its path and query too.
-        return GuardedSyndicator.guard(new DiscordSyndicator(discord, context.http(), context.clock()), List.of(webhook.secrets()));
+        return GuardedSyndicator.guard(new DiscordSyndicator(discord, context.http(), context.clock()), secrets);
     }
 
     /** The account's template, unless it is the file's default, which Discord replaces by the headline alone. */

@@ -7,6 +7,7 @@ import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
@@ -15,6 +16,7 @@ import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
+import dev.herald.syndication.Reconciliation;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
@@ -23,6 +25,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +49,22 @@ import org.slf4j.LoggerFactory;
  * {@link Outcome.Transient}; a request sent without an answer → {@link Outcome.Permanent} marked
  * uncertain ({@link LostAnswers}), never resent blindly.
  *
- * <p><b>Exactly once.</b> A webhook takes no idempotency key and cannot read its channel, so a lost
- * answer cannot be resolved here: {@link DiscordNetwork#guarantee()} is
- * {@link dev.herald.syndication.DeliveryGuarantee#NONE}. The URL holds the webhook's token; only its
- * host is ever logged.
+ * <p><b>Exactly once.</b> A webhook takes no idempotency key and cannot read its channel, so on its
+ * own a lost answer cannot be resolved: {@link #guarantee()} is {@link DeliveryGuarantee#NONE} and
+ * the lost answer is left to a person ({@link LostAnswers}). With a {@link DiscordAccount.Bot bot}
+ * that can read the channel, a lost answer is {@link Outcome.Transient}, {@link #guarantee()} is
+ * {@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND}, and {@link #reconcile} searches the channel's
+ * {@value #RECENT} most recent messages for this webhook's message with the article before anything
+ * is sent again. The URL holds the webhook's token; only its host is ever logged.
  */
 public final class DiscordSyndicator implements Syndicator {
     /** The value of {@link #network()}. */
     public static final String NETWORK = "discord";
+
+    /** How many of the channel's most recent messages {@link #reconcile} reads. */
+    public static final int RECENT = 50;
+    /** The API version the bot's reads are pinned to. */
+    static final String API_VERSION = "v10";
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordSyndicator.class);
 
@@ -67,7 +78,85 @@ public final class DiscordSyndicator implements Syndicator {
         this.account = Validate.notNull(account, "account");
         this.http = Validate.notNull(http, "http");
         this.clock = Validate.notNull(clock, "clock");
-        this.masked = account.webhook().secrets();
+        List<Secret> secrets = new java.util.ArrayList<>(List.of(account.webhook().secrets()));
+        if (account.bot() != null) secrets.add(account.bot().token());
+        this.masked = secrets.toArray(new Secret[0]);
+    }
+
+    /**
+     * {@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND} with a bot that can read the channel,
+     * otherwise {@link DeliveryGuarantee#NONE}: a webhook alone cannot tell whether its message landed.
+     */
+    @Override
+    public DeliveryGuarantee guarantee() {
+        return account.bot() == null ? DeliveryGuarantee.NONE : DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
+    }
+
+    /**
+     * Whether this share's message is among the channel's {@value #RECENT} most recent messages
+     * ({@code GET /channels/{id}/messages}, with the bot's token): a message this webhook posted
+     * ({@code webhook_id}) whose embed links the article, or whose content holds its URL. A full page
+     * whose oldest message is newer than a week, without it, is {@link Reconciliation.Unknown} (the
+     * message may be further back); so is every error. Without a bot: {@link Reconciliation.Unknown}.
+     */
+    @Override
+    public Reconciliation reconcile(Post post) {
+        Validate.notNull(post, "post");
+        DiscordAccount.Bot bot = account.bot();
+        if (bot == null) return new Reconciliation.Unknown("a Discord webhook cannot read its channel (configure botToken and channel to let Herald look)");
+        String url = post.article().url().toString();
+        String webhookId = webhookId();
+        HttpGet get = new HttpGet(apiBase().resolve(API_VERSION + "/channels/" + bot.channel() + "/messages?limit=" + RECENT));
+        get.setHeader("Authorization", "Bot " + bot.token().value());
+        get.setHeader("Accept", "application/json");
+        HttpReply reply;
+        try {
+            reply = http.execute(get, masked);
+        } catch (IOException e) {
+            return new Reconciliation.Unknown(Failures.unreachable(e, masked).describe());
+        }
+        JsonNode json = reply.json();
+        if (!reply.ok() || !json.isArray()) {
+            String message = json.path("message").isTextual() ? Secret.maskAll(json.path("message").asText(), List.of(masked)) : null;
+            return new Reconciliation.Unknown("could not read the channel: " + Failures.classify(reply, message, DiscordNetwork.retrySignal(reply, clock), clock).describe());
+        }
+        Instant oldest = null;
+        for (JsonNode m : json) {
+            if (webhookId.equals(m.path("webhook_id").asText()) && links(m, url)) {
+                String guild = m.path("guild_id").asText("");
+                String id = m.path("id").asText();
+                return new Reconciliation.Found(id, guild.isBlank() ? null : URI.create("https://discord.com/channels/" + guild + "/" + bot.channel() + "/" + id),
+                        "the channel's 50 latest messages, matched by link");
+            }
+            try {
+                oldest = Instant.parse(m.path("timestamp").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                oldest = null;
+            }
+        }
+        if (json.size() >= RECENT && (oldest == null || oldest.isAfter(clock.instant().minus(java.time.Duration.ofDays(7))))) {
+            return new Reconciliation.Unknown("not among the channel's " + RECENT + " most recent messages, which are all from the last week; check it by hand");
+        }
+        return new Reconciliation.NotFound();
+    }
+
+    private static boolean links(JsonNode message, String url) {
+        for (JsonNode e : message.path("embeds")) if (url.equals(e.path("url").asText())) return true;
+        return message.path("content").asText("").contains(url);
+    }
+
+    /** The API's base ({@code https://discord.com/api/}): the webhook URL up to its {@code /api/}. */
+    private URI apiBase() {
+        String path = account.webhook().url().getRawPath();
+        int at = path.indexOf("/api/");
+        return account.webhook().url().resolve(at < 0 ? "/api/" : path.substring(0, at + 5));
+    }
+
+    /** The webhook's id: the path segment after {@code webhooks/}. */
+    private String webhookId() {
+        String[] parts = account.webhook().url().getRawPath().split("/");
+        for (int i = 0; i < parts.length - 1; i++) if (parts[i].equals("webhooks")) return parts[i + 1];
+        return "";
     }
 
     @Override
@@ -112,7 +201,8 @@ public final class DiscordSyndicator implements Syndicator {
         try {
             reply = account.webhook().post(http, account.webhook().withQuery("wait", "true"), Payloads.bytes(body(post, text)));
         } catch (IOException e) {
-            return LostAnswers.unreachable(e, masked);
+            // With a bot, delivery reconciles before it resends; without one only a person can tell.
+            return account.bot() != null ? Failures.unreachable(e, masked) : LostAnswers.unreachable(e, masked);
         }
         JsonNode json = reply.json();
         if (reply.ok()) {

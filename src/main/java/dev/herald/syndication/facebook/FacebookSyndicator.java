@@ -5,6 +5,7 @@ import dev.herald.internal.Validate;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
@@ -76,6 +77,12 @@ public final class FacebookSyndicator implements Syndicator {
         return NETWORK;
     }
 
+    /** {@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND}: no idempotency key, but {@link #reconcile} can look. */
+    @Override
+    public DeliveryGuarantee guarantee() {
+        return DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
+    }
+
     @Override
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
@@ -119,7 +126,7 @@ public final class FacebookSyndicator implements Syndicator {
             for (JsonNode p : reply.json().path("data")) {
                 for (JsonNode a : p.path("attachments").path("data")) {
                     String link = a.path("unshimmed_url").asText(a.path("url").asText(""));
-                    if (link.equals(wanted)) return new Reconciliation.Found(p.path("id").asText(), uri(p.path("permalink_url").asText("")));
+                    if (link.equals(wanted)) return new Reconciliation.Found(p.path("id").asText(), uri(p.path("permalink_url").asText("")), "the Page's recent posts, matched by link");
                 }
             }
             return new Reconciliation.NotFound();

@@ -7,6 +7,7 @@ import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
@@ -86,6 +87,12 @@ public final class LinkedInSyndicator implements Syndicator {
         return NETWORK;
     }
 
+    /** {@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND}: no idempotency key, but {@link #reconcile} can look. */
+    @Override
+    public DeliveryGuarantee guarantee() {
+        return DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
+    }
+
     @Override
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
@@ -136,7 +143,7 @@ public final class LinkedInSyndicator implements Syndicator {
             for (JsonNode p : reply.json().path("elements")) {
                 if (wanted.equals(p.path("content").path("article").path("source").asText())) {
                     String id = p.path("id").asText();
-                    return new Reconciliation.Found(id, feedUrl(id));
+                    return new Reconciliation.Found(id, feedUrl(id), "the author's recent posts, matched by link");
                 }
             }
             return new Reconciliation.NotFound();

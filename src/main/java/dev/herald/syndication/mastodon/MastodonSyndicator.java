@@ -3,6 +3,7 @@ package dev.herald.syndication.mastodon;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.internal.Json;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
@@ -63,7 +64,7 @@ public final class MastodonSyndicator implements Syndicator {
     public static final String NETWORK = "mastodon";
 
     private static final Logger LOG = LoggerFactory.getLogger(MastodonSyndicator.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final MastodonAccount account;
     private final HttpTransport http;

@@ -1,11 +1,8 @@
 package dev.herald.syndication.slack;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.internal.Validate;
-import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.ComposedText;
-import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
@@ -17,7 +14,6 @@ import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
-import dev.herald.syndication.TextRules;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -126,28 +122,10 @@ public final class SlackSyndicator implements Syndicator {
     }
 
     private ComposedText compose(Post post) {
-        // The notification text has no limit of its own worth reaching (40,000); the section is fitted below.
-        return Composer.compose(post, account.template(), new TextRules(SlackText.SECTION, Integer.MAX_VALUE, -1));
+        return SlackBlocks.compose(post, account.template());
     }
 
     private ObjectNode body(Post post, ComposedText text) {
-        ArticleMeta a = post.article();
-        String url = SlackText.url(a.url().toString());
-        String headline = a.title() == null || a.title().isBlank() ? a.url().toString() : a.title().strip();
-        // "*<" + url + "|" + headline + ">*" plus "\n" before the summary.
-        String linkedHeadline = "*<" + url + "|" + SlackText.fitEscaped(headline, SlackText.SECTION - url.length() - 6) + ">*";
-        String summary = SlackText.fitEscaped(a.description(), SlackText.SECTION - linkedHeadline.length() - 1);
-        ObjectNode body = Payloads.object();
-        body.put("text", SlackText.escape(text.text()));
-        ArrayNode blocks = body.putArray("blocks");
-        ObjectNode section = blocks.addObject().put("type", "section");
-        section.putObject("text").put("type", "mrkdwn").put("text", summary.isEmpty() ? linkedHeadline : linkedHeadline + "\n" + summary);
-        if (a.image() != null && a.image().url() != null) {
-            String alt = a.image().alt() != null && !a.image().alt().isBlank() ? a.image().alt() : headline;
-            section.putObject("accessory").put("type", "image").put("image_url", a.image().url().toString())
-                    .put("alt_text", dev.herald.internal.TextFit.fit(alt.strip(), SlackText.ALT, String::length));
-        }
-        body.put("unfurl_links", false);
-        return body;
+        return SlackBlocks.message(post, text);
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Threads as a {@link NetworkProvider}: an account takes the {@code user} id and a long-lived
  * {@code token} (optionally {@code api}); 500 characters with emoji as their UTF-8 bytes; 250
- * published posts in any 24 hours; no idempotency key, so a resend is reconciled first.
+ * published posts in any 24 hours; no idempotency key, so a resend is reconciled first. The
+ * token is refreshed before it expires and the refreshed one kept in the context's token store.
  */
 public final class ThreadsNetwork implements NetworkProvider {
     private static final NetworkSpec SETTINGS = NetworkSpec.builder(ThreadsSyndicator.NETWORK)
@@ -54,6 +55,6 @@ public final class ThreadsNetwork implements NetworkProvider {
     @Override
     public Syndicator create(AccountSetup account, NetworkContext context) {
         return new ThreadsSyndicator(new ThreadsAccount(account.name(), account.url("api", ThreadsAccount.DEFAULT_API), account.value("user", null),
-                account.secret("token"), account.template()), context.http(), context.clock());
+                account.secret("token"), account.template()), context.http(), context.clock(), context.tokens());
     }
 }

@@ -6,6 +6,7 @@ import dev.herald.internal.Validate;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
@@ -14,7 +15,9 @@ import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Reconciliation;
+import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.TokenStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * {@code GET /v1.0/{container}?fields=status,error_message} says {@code FINISHED},
  * {@code POST /v1.0/{user}/threads_publish?creation_id=} publishes it. The status is asked at once
  * and then once a minute for at most five minutes (Meta's advice), through a sleeper the tests
- * replace. The token goes in the {@code Authorization} header, never in a URL. Thread-safe.
+ * replace. The token goes in the {@code Authorization} header, never in a URL; the long-lived
+ * token is refreshed before it expires and kept in the {@link TokenStore} ({@link ThreadsTokens}),
+ * and after a token error the store is read again in case another node refreshed it. Thread-safe.
  *
  * <p><b>Failures</b>, Graph-style error codes first: 190 and 10 / 200–299 → {@link Outcome.AuthFailed};
  * 4, 17, 32, 613 (throttling) → {@link Outcome.RateLimited} (Threads gives no wait; a minute);
@@ -78,18 +83,32 @@ public final class ThreadsSyndicator implements Syndicator {
     private final HttpTransport http;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final ThreadsTokens tokens;
     private final Map<String, String> containers = new ConcurrentHashMap<>(); // post key -> container id
 
-    /** A syndicator for {@code account} over the shared {@code http}, sleeping for real between status polls. */
+    /** A syndicator for {@code account} over the shared {@code http}, sleeping for real between status polls; refreshed tokens are kept in memory. */
     public ThreadsSyndicator(ThreadsAccount account, HttpTransport http, Clock clock) {
-        this(account, http, clock, d -> Thread.sleep(d.toMillis()));
+        this(account, http, clock, TokenStore.inMemory());
+    }
+
+    /**
+     * A syndicator whose long-lived token is read from {@code tokens} (the account's own token until
+     * the store has one) and refreshed there before it expires.
+     */
+    public ThreadsSyndicator(ThreadsAccount account, HttpTransport http, Clock clock, TokenStore tokens) {
+        this(account, http, clock, tokens, d -> Thread.sleep(d.toMillis()));
     }
 
     ThreadsSyndicator(ThreadsAccount account, HttpTransport http, Clock clock, Sleeper sleeper) {
+        this(account, http, clock, TokenStore.inMemory(), sleeper);
+    }
+
+    ThreadsSyndicator(ThreadsAccount account, HttpTransport http, Clock clock, TokenStore tokens, Sleeper sleeper) {
         this.account = Validate.notNull(account, "account");
         this.http = Validate.notNull(http, "http");
         this.clock = Validate.notNull(clock, "clock");
         this.sleeper = Validate.notNull(sleeper, "sleeper");
+        this.tokens = new ThreadsTokens(account, Validate.notNull(tokens, "tokens"), http, clock);
     }
 
     @Override
@@ -100,6 +119,12 @@ public final class ThreadsSyndicator implements Syndicator {
     @Override
     public String network() {
         return NETWORK;
+    }
+
+    /** {@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND}: no idempotency key, but {@link #reconcile} can look. */
+    @Override
+    public DeliveryGuarantee guarantee() {
+        return DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
     }
 
     @Override
@@ -195,16 +220,16 @@ public final class ThreadsSyndicator implements Syndicator {
             }
             HttpReply list = execute(new HttpGet(account.graph(account.user() + "/threads?fields=id,permalink,timestamp,link_attachment_url&limit=" + RECENT)));
             if (!list.ok()) {
-                return published ? new Reconciliation.Found(container, null) : new Reconciliation.Unknown("could not read the profile's posts: " + classify(list).describe());
+                return published ? new Reconciliation.Found(container, null, "the container's status") : new Reconciliation.Unknown("could not read the profile's posts: " + classify(list).describe());
             }
             String wanted = post.article().url().toString();
             for (JsonNode p : list.json().path("data")) {
                 if (wanted.equals(p.path("link_attachment_url").asText())) {
                     containers.remove(post.idempotencyKey());
-                    return new Reconciliation.Found(p.path("id").asText(), uri(p.path("permalink").asText("")));
+                    return new Reconciliation.Found(p.path("id").asText(), uri(p.path("permalink").asText("")), "the profile's recent posts, matched by link");
                 }
             }
-            return published ? new Reconciliation.Found(container, null) : new Reconciliation.NotFound();
+            return published ? new Reconciliation.Found(container, null, "the container's status") : new Reconciliation.NotFound();
         } catch (IOException e) {
             return new Reconciliation.Unknown(Failures.unreachable(e, account.token()).describe());
         }
@@ -225,9 +250,27 @@ public final class ThreadsSyndicator implements Syndicator {
     }
 
     private HttpReply execute(ClassicHttpRequest request) throws IOException {
-        request.setHeader("Authorization", "Bearer " + account.token().value());
+        String token = tokens.current();
+        HttpReply reply = executeWith(request, token);
+        if (!isTokenError(reply)) return reply;
+        // Another node may have refreshed the token (or someone signed in again) since this one read it.
+        String other = tokens.afterRejection(token);
+        return other == null ? reply : executeWith(request, other);
+    }
+
+    private HttpReply executeWith(ClassicHttpRequest request, String token) throws IOException {
+        request.setHeader("Authorization", "Bearer " + token);
         request.setHeader("Accept", "application/json");
-        return http.execute(request, account.token());
+        return http.execute(request, account.token(), Secret.of("token", token));
+    }
+
+    private static boolean isTokenError(HttpReply reply) {
+        return !reply.ok() && reply.json().path("error").path("code").asInt(0) == 190;
+    }
+
+    /** When the token in use expires, or {@code null} when not known (a token from herald.yaml not yet refreshed). */
+    public java.time.Instant tokenExpiresAt() {
+        return tokens.expiresAt();
     }
 
     private Outcome classify(HttpReply reply) {

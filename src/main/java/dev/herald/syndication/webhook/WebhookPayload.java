@@ -2,6 +2,7 @@ package dev.herald.syndication.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.internal.Json;
 import dev.herald.meta.MetaTree;
 import dev.herald.syndication.Post;
 import java.time.Instant;
@@ -16,7 +17,7 @@ final class WebhookPayload {
     /** The event type of every message Herald sends today. */
     static final String TYPE = "article.published";
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     private WebhookPayload() {}
 

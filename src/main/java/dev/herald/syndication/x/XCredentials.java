@@ -38,7 +38,8 @@ public sealed interface XCredentials {
 
     /**
      * An OAuth 2.0 user access token (scopes {@code tweet.read tweet.write users.read}). X's expire
-     * after two hours; renewing them belongs to {@code herald auth}, not to this syndicator.
+     * after two hours; an account with a {@code clientId} renews them from the credential store
+     * ({@code herald auth} signs in, each renewal stores the rotated refresh token).
      *
      * @param token the access token
      */

@@ -6,6 +6,7 @@ import dev.herald.internal.Validate;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
@@ -102,10 +103,17 @@ public final class XSyndicator implements Syndicator {
         return NETWORK;
     }
 
+    /** {@link DeliveryGuarantee#RECONCILE_BEFORE_RESEND}: no idempotency key, but {@link #reconcile} can look. */
+    @Override
+    public DeliveryGuarantee guarantee() {
+        return DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
+    }
+
     @Override
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
         ComposedText text = compose(post);
+        if (tokens != null && tokens.current() == null) return new Outcome.AuthFailed(noToken());
         if (!text.fits()) {
             return new Outcome.Permanent("the post cannot fit X's weighted " + XText.MAX_WEIGHT + " even with only the link and a one-character headline");
         }
@@ -149,7 +157,7 @@ public final class XSyndicator implements Syndicator {
                 for (JsonNode url : tweet.path("entities").path("urls")) {
                     if (sameUrl(wanted, url.path("expanded_url").asText("")) || sameUrl(wanted, url.path("unwound_url").asText(""))) {
                         String id = tweet.path("id").asText();
-                        return new Reconciliation.Found(id, statusUrl(id));
+                        return new Reconciliation.Found(id, statusUrl(id), "the account's recent posts, matched by link");
                     }
                 }
             }
@@ -162,6 +170,7 @@ public final class XSyndicator implements Syndicator {
     /** {@code GET /2/users/me}: 200 is OK (naming the account), 401/403 AUTH_FAILED, anything else UNKNOWN. */
     @Override
     public CredentialCheck check() {
+        if (tokens != null && tokens.current() == null) return CredentialCheck.authFailed(noToken());
         try {
             HttpReply me = execute(new HttpGet(account.api().resolve("2/users/me")));
             if (me.ok()) return CredentialCheck.ok("the credentials are accepted for @" + me.json().path("data").path("username").asText("?"));
@@ -195,7 +204,14 @@ public final class XSyndicator implements Syndicator {
         } catch (java.net.URISyntaxException e) {
             throw new IOException("cannot sign a request to a malformed URI", e);
         }
-        return http.execute(request, secrets);
+        if (tokens == null) return http.execute(request, secrets);
+        Secret[] withToken = java.util.Arrays.copyOf(secrets, secrets.length + 1);
+        withToken[secrets.length] = Secret.of("token", bearerOf(request));
+        return http.execute(request, withToken);
+    }
+
+    private String noToken() {
+        return "no OAuth 2.0 token for X account " + account.name() + " in the credential store or herald.yaml; sign in with: herald auth " + account.name();
     }
 
     private Outcome classify(HttpReply reply) {

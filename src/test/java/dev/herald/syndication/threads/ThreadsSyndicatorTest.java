@@ -147,6 +147,8 @@ class ThreadsSyndicatorTest {
     void aTokenExpiredInTheMiddleOfARunIsAuthFailed(MockThreads threads, ManualClock clock) {
         ThreadsSyndicator s = syndicator(threads, clock);
         assertInstanceOf(Outcome.Posted.class, s.send(post(SEED)));
+        // The token in use (herald.yaml's, or the one it was refreshed to at first use) is revoked.
+        threads.revokeToken(threads.lastRequest().getHeaders().get("Authorization").substring("Bearer ".length()));
         threads.revokeToken(MockThreads.DEFAULT_TOKEN);
 
         Outcome second = s.send(post(SEED.toBuilder().url("https://ledger.example/second").build()));
@@ -159,7 +161,7 @@ class ThreadsSyndicatorTest {
     void throttlingIsRateLimitedAndServerErrorsAreTransient(MockThreads threads, ManualClock clock) {
         threads.failNext(1, Fault.rateLimited().onlyFor(PUBLISH));
         assertInstanceOf(Outcome.RateLimited.class, syndicator(threads, clock).send(post(SEED)));
-        threads.failNext(1, Fault.serverError(503));
+        threads.failNext(1, Fault.serverError(503).onlyFor("/v1.0/" + MockThreads.DEFAULT_USER_ID + "/threads"));
         assertInstanceOf(Outcome.Transient.class, syndicator(threads, clock).send(post(SEED)));
         assertEquals(0, threads.postCount());
     }

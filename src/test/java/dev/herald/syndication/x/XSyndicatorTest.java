@@ -284,7 +284,8 @@ class XSyndicatorTest {
         Reconciliation found = s.reconcile(post("1"));
 
         String id = x.posts().get(0).id();
-        assertEquals(new Reconciliation.Found(id, URI.create("https://x.com/i/status/" + id)), found);
+        Reconciliation.Found f = assertInstanceOf(Reconciliation.Found.class, found);
+        assertEquals(List.of(id, URI.create("https://x.com/i/status/" + id)), List.of(f.remoteId(), f.remoteUrl()));
         assertEquals(1, x.postCount());
         // The timeline the reconcile read shows t.co links only: it matched the expanded URL, not the text.
         assertFalse(x.lastRequest().getUrl().toString().contains("ledger.example"));

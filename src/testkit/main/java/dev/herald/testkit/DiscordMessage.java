@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
- * A message {@link MockDiscord} saved from a webhook execution, as the client sent it.
+ * A message in {@link MockDiscord}'s channel: saved from a webhook execution, as the client sent it,
+ * or one a member wrote ({@link MockDiscord#addMemberMessage}).
  *
  * @param id the message's snowflake id
  * @param content the {@code content} field, empty when absent
@@ -14,6 +15,7 @@ import java.time.Instant;
  *     content names them and {@code allowed_mentions} does not rule it out
  * @param waited whether the request asked {@code wait=true}
  * @param timestamp when the fake's clock says it was saved
+ * @param webhookId the webhook that posted it, or {@code null} for a member's message
  */
 public record DiscordMessage(String id, String content, JsonNode embeds, JsonNode allowedMentions, boolean mentionsEveryone, boolean waited,
-        Instant timestamp) {}
+        Instant timestamp, String webhookId) {}

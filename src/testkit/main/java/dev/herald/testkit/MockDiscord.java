@@ -32,7 +32,15 @@ import mockwebserver3.RecordedRequest;
  *       {@code X-RateLimit-Scope} and the body {@code {message, retry_after, global}};
  *   <li>each message records whether it would have pinged {@code @everyone}.
  * </ul>
- * {@link Fault#dropResponse()} saves the message and closes the connection. Thread-safe.
+ * {@link Fault#dropResponse()} saves the message and closes the connection.
+ *
+ * <p>A bot reads the webhook's channel ({@link #channelId()}) with
+ * {@code GET /api/v10/channels/<id>/messages?limit=} ({@code Authorization: Bot <token>},
+ * {@link #botToken()}): the most recent messages first (limit 1–100, default 50), webhook messages
+ * with their {@code webhook_id}; {@code 401 Unauthorized} for a wrong token, {@code 404 Unknown
+ * Channel} (10003) for another channel, {@code 403 Missing Access} (50001) for a bot that may not
+ * read it ({@link Builder#botCannotReadChannel()}). {@link #addMemberMessage} adds a member's
+ * message. Thread-safe.
  */
 public final class MockDiscord extends MockService {
     /** The default webhook's id. */
@@ -44,9 +52,16 @@ public final class MockDiscord extends MockService {
     /** The bucket's window. */
     public static final Duration BUCKET_WINDOW = Duration.ofSeconds(2);
 
+    /** The default bot token. */
+    public static final String DEFAULT_BOT_TOKEN = "MTE4MDAwMDAwMDAwMDAwMDAwMQ.discord-test-bot-token_0123456789";
+    /** The id of the webhook's channel. */
+    public static final String CHANNEL_ID = "1180000000000000100";
+
     private final String id;
     private final String token;
-    private final String channelId = "1180000000000000100";
+    private final String botToken;
+    private final boolean botCanRead;
+    private final String channelId = CHANNEL_ID;
     private final AtomicBoolean deleted = new AtomicBoolean();
     private final List<DiscordMessage> messages = new ArrayList<>();
     private final AtomicLong lastId = new AtomicLong(1190000000000000000L);
@@ -56,6 +71,8 @@ public final class MockDiscord extends MockService {
         super(b.clock, b.keepRequests);
         this.id = b.id;
         this.token = b.token;
+        this.botToken = b.botToken;
+        this.botCanRead = b.botCanRead;
         this.bucket = new FixedWindow(BUCKET_LIMIT, BUCKET_WINDOW, false, b.clock);
     }
 
@@ -92,6 +109,26 @@ public final class MockDiscord extends MockService {
         return uri("/api/webhooks/" + id + "/" + token);
     }
 
+    /** The token a bot reads the channel with. */
+    public String botToken() {
+        return botToken;
+    }
+
+    /** The id of the channel the webhook posts to. */
+    public String channelId() {
+        return channelId;
+    }
+
+    /** A message a member wrote in the channel (no {@code webhook_id}); returns it. */
+    public DiscordMessage addMemberMessage(String content) {
+        Validate.notNull(content, "content");
+        DiscordMessage m = new DiscordMessage(Long.toString(lastId.incrementAndGet()), content, JSON.createArrayNode(), null, false, false, clock.instant(), null);
+        synchronized (messages) {
+            messages.add(m);
+        }
+        return m;
+    }
+
     /** Deletes the webhook: every later execution gets {@code 404 Unknown Webhook}. */
     public void deleteWebhook() {
         deleted.set(true);
@@ -114,6 +151,7 @@ public final class MockDiscord extends MockService {
     @Override
     MockResponse handle(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
+        if (path.startsWith("/api/v10/channels/")) return channelMessages(request, path.substring("/api/v10/channels/".length()));
         String prefix = "/api/webhooks/";
         if (!path.startsWith(prefix)) return error(404, "404: Not Found", 0, null);
         String[] parts = path.substring(prefix.length()).split("/");
@@ -154,7 +192,7 @@ public final class MockDiscord extends MockService {
                 || allowed.path("parse").isArray() && allowed.path("parse").toString().contains("\"everyone\"");
         boolean pings = everyoneAllowed && (content.contains("@everyone") || content.contains("@here"));
         DiscordMessage m = new DiscordMessage(Long.toString(lastId.incrementAndGet()), content, embeds, allowed.isObject() ? allowed : null, pings,
-                waited, clock.instant());
+                waited, clock.instant(), id);
         synchronized (messages) {
             messages.add(m);
         }
@@ -170,6 +208,41 @@ public final class MockDiscord extends MockService {
         message.put("timestamp", m.timestamp().toString());
         message.put("webhook_id", id);
         return withBucket(json(200, message), window).build();
+    }
+
+    private MockResponse channelMessages(RecordedRequest request, String rest) {
+        String auth = header(request, "Authorization");
+        if (auth == null || !auth.equals("Bot " + botToken)) return error(401, "401: Unauthorized", 0, null);
+        String[] parts = rest.split("/");
+        if (parts.length != 2 || !parts[1].equals("messages")) return error(404, "404: Not Found", 0, null);
+        if (!parts[0].equals(channelId)) return error(404, "Unknown Channel", 10003, null);
+        if (!botCanRead) return error(403, "Missing Access", 50001, null);
+        if (!"GET".equals(request.getMethod())) return error(405, "405: Method Not Allowed", 0, null);
+        int limit;
+        try {
+            String given = request.getUrl().queryParameter("limit");
+            limit = given == null ? 50 : Integer.parseInt(given);
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > 100) return error(400, "Invalid Form Body", 50035, Map.of("limit", "int value should be less than or equal to 100."));
+        List<DiscordMessage> all = messages();
+        List<Object> out = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0 && out.size() < limit; i--) {
+            DiscordMessage m = all.get(i);
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("id", m.id());
+            message.put("type", 0);
+            message.put("content", m.content());
+            message.put("channel_id", channelId);
+            message.put("author", m.webhookId() != null ? Map.of("bot", true, "id", m.webhookId(), "username", "Herald")
+                    : Map.of("id", "1180000000000000300", "username", "reader"));
+            message.put("embeds", m.embeds());
+            message.put("timestamp", m.timestamp().toString());
+            if (m.webhookId() != null) message.put("webhook_id", m.webhookId());
+            out.add(message);
+        }
+        return json(200, out).build();
     }
 
     private static int length(String s) {
@@ -237,6 +310,8 @@ public final class MockDiscord extends MockService {
         private Clock clock = Clock.systemUTC();
         private String id = DEFAULT_ID;
         private String token = DEFAULT_TOKEN;
+        private String botToken = DEFAULT_BOT_TOKEN;
+        private boolean botCanRead = true;
         private int keepRequests = 1_000;
 
         private Builder() {}
@@ -251,6 +326,18 @@ public final class MockDiscord extends MockService {
         public Builder webhook(String id, String token) {
             this.id = Validate.notBlank(id, "id");
             this.token = Validate.notBlank(token, "token");
+            return this;
+        }
+
+        /** The token a bot reads the channel with. */
+        public Builder botToken(String token) {
+            this.botToken = Validate.notBlank(token, "token");
+            return this;
+        }
+
+        /** A bot without the channel's Read Message History permission: reads get {@code 403 Missing Access}. */
+        public Builder botCannotReadChannel() {
+            this.botCanRead = false;
             return this;
         }
 

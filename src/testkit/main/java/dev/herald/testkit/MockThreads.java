@@ -39,9 +39,16 @@ import mockwebserver3.RecordedRequest;
  * {@code IN_PROGRESS} for {@link Builder#processingTime} (zero by default) on the fake's clock, then
  * {@code FINISHED}; publishing one not finished, already published or expired (24 hours) is an
  * error; 250 publications per moving 24 hours. Errors are Graph error objects; an unknown token is
- * 190. Thread-safe.
+ * 190, a token 60 days past its issue 190/463. {@code GET /refresh_access_token?grant_type=th_refresh_token}
+ * renews a token at least 24 hours old for another 60 days. Thread-safe.
  */
 public final class MockThreads extends MockService {
+    /** How long a long-lived token works after it was issued or refreshed: 60 days. */
+    public static final Duration TOKEN_LIFETIME = Duration.ofDays(60);
+    /** What {@code expires_in} says for a long-lived token, in seconds (Meta's documented sample). */
+    public static final long EXPIRES_IN = 5_183_944;
+    /** How old a token must be before it may be refreshed. */
+    public static final Duration REFRESH_AFTER = Duration.ofHours(24);
     /** The profile a default fake hosts. */
     public static final String DEFAULT_USER_ID = "17841400000000001";
     /** Its long-lived token. */
@@ -54,6 +61,8 @@ public final class MockThreads extends MockService {
     private record Container(String id, String user, String text, String link, Instant createdAt, String[] publishedAs) {}
 
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Instant> issued = new ConcurrentHashMap<>(); // token -> when it was issued or refreshed
+    private final AtomicLong tokenSerial = new AtomicLong();
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
     private final List<ThreadsPost> posts = new ArrayList<>();
     private final AtomicLong lastId = new AtomicLong(18_030_000_000_000_000L);
@@ -63,6 +72,7 @@ public final class MockThreads extends MockService {
     private MockThreads(Builder b) {
         super(b.clock, b.keepRequests);
         tokens.put(DEFAULT_TOKEN, DEFAULT_USER_ID);
+        issued.put(DEFAULT_TOKEN, b.clock.instant().minus(b.defaultTokenAge));
         this.processingTime = b.processingTime;
         this.quota = b.quota;
     }
@@ -122,8 +132,20 @@ public final class MockThreads extends MockService {
         return n;
     }
 
+    /** When {@code token} stops working, or {@code null} for a token the fake does not know. */
+    public Instant expiresAt(String token) {
+        Instant at = issued.get(Validate.notNull(token, "token"));
+        return at == null || !tokens.containsKey(token) ? null : at.plus(TOKEN_LIFETIME);
+    }
+
+    /** How many times a token was refreshed. */
+    public long refreshCount() {
+        return tokenSerial.get();
+    }
+
     @Override
     MockResponse handle(RecordedRequest request) {
+        if ("GET".equals(request.getMethod()) && "/refresh_access_token".equals(request.getUrl().encodedPath())) return refresh(params(request));
         Matcher m = PATH.matcher(request.getUrl().encodedPath());
         if (!m.matches()) return error(400, "Unknown path components: " + request.getUrl().encodedPath(), 2500, 0);
         Map<String, String> params = params(request);
@@ -132,6 +154,7 @@ public final class MockThreads extends MockService {
         if (token == null) return error(400, "An active access token must be used to query information about the current user.", 2500, 0);
         String user = tokens.get(token);
         if (user == null) return error(400, "Invalid OAuth access token - Cannot parse access token", 190, 0);
+        if (expired(token)) return error(400, "Error validating access token: Session has expired.", 190, 463);
         String node = m.group(1);
         String edge = m.group(2);
         String method = request.getMethod();
@@ -149,6 +172,35 @@ public final class MockThreads extends MockService {
             return json(200, Map.of("data", List.of(limit))).build();
         }
         return error(400, "Unsupported request - method type: " + method.toLowerCase(), 100, 33);
+    }
+
+    private boolean expired(String token) {
+        Instant at = issued.get(token);
+        return at != null && !clock.instant().isBefore(at.plus(TOKEN_LIFETIME));
+    }
+
+    /**
+     * {@code GET /refresh_access_token?grant_type=th_refresh_token&access_token=}: a long-lived token
+     * at least 24 hours old and not expired gets a new one for another 60 days. The old one keeps
+     * working until its own expiry (the fake's reading; Meta does not say it is revoked).
+     */
+    private MockResponse refresh(Map<String, String> p) {
+        if (!"th_refresh_token".equals(p.get("grant_type"))) return error(400, "(#100) Invalid grant_type", 100, 0);
+        String token = p.get("access_token");
+        String user = token == null ? null : tokens.get(token);
+        if (user == null) return error(400, "Invalid OAuth access token - Cannot parse access token", 190, 0);
+        if (expired(token)) return error(400, "Error validating access token: Session has expired.", 190, 463);
+        if (clock.instant().isBefore(issued.get(token).plus(REFRESH_AFTER))) {
+            return error(400, "(#100) A long-lived token can be refreshed once it is at least 24 hours old.", 100, 0);
+        }
+        String fresh = "threads-token-refreshed-" + tokenSerial.incrementAndGet();
+        tokens.put(fresh, user);
+        issued.put(fresh, clock.instant());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", fresh);
+        body.put("token_type", "bearer");
+        body.put("expires_in", EXPIRES_IN);
+        return json(200, body).build();
     }
 
     private MockResponse create(String user, Map<String, String> p) {
@@ -273,8 +325,16 @@ public final class MockThreads extends MockService {
         private int keepRequests = 1_000;
         private Duration processingTime = Duration.ZERO;
         private int quota = 250;
+        private Duration defaultTokenAge = Duration.ofDays(1);
 
         private Builder() {}
+
+        /** How old {@link #DEFAULT_TOKEN} is when the fake starts (it expires 60 days after issue); a day by default. */
+        public Builder defaultTokenAge(Duration age) {
+            Validate.isTrue(!age.isNegative(), "age", "must not be negative");
+            this.defaultTokenAge = age;
+            return this;
+        }
 
         /** The clock for container processing, expiry and the 24-hour quota. */
         public Builder clock(Clock clock) {

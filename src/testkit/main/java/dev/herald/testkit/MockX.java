@@ -83,8 +83,11 @@ public final class MockX extends MockService {
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern OAUTH_PARAM = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
     private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
+    /** How long an access token from the token endpoint works: X's two hours ({@code expires_in: 7200}). */
+    public static final Duration ACCESS_LIFETIME = Duration.ofHours(2);
 
     private final Map<String, String> bearerTokens = new ConcurrentHashMap<>();
+    private final Map<String, Instant> bearerExpiry = new ConcurrentHashMap<>(); // issued token -> end of its two hours
     private final Map<String, String> accessTokens = new ConcurrentHashMap<>(); // token -> user id
     private final Map<String, String> tokenSecrets = new ConcurrentHashMap<>();
     private final String consumerKey;
@@ -211,8 +214,9 @@ public final class MockX extends MockService {
         String access = "x-oauth2-access-" + n;
         String refresh = "x-refresh-token-" + n;
         bearerTokens.put(access, user);
+        bearerExpiry.put(access, clock.instant().plus(ACCESS_LIFETIME));
         refreshTokens.put(refresh, user);
-        Map<String, Object> body = orderedMap("token_type", "bearer", "expires_in", 7200, "access_token", access);
+        Map<String, Object> body = orderedMap("token_type", "bearer", "expires_in", ACCESS_LIFETIME.toSeconds(), "access_token", access);
         body.put("scope", "tweet.write users.read tweet.read offline.access");
         body.put("refresh_token", refresh);
         return json(200, body).build();
@@ -303,7 +307,10 @@ public final class MockX extends MockService {
         String auth = header(request, "Authorization");
         if (auth == null) return null;
         String bearer = bearer(request);
-        if (bearer != null) return bearerTokens.get(bearer);
+        if (bearer != null) {
+            Instant expires = bearerExpiry.get(bearer);
+            return expires != null && !clock.instant().isBefore(expires) ? null : bearerTokens.get(bearer);
+        }
         if (!auth.startsWith("OAuth ")) return null;
         Map<String, String> oauth = new TreeMap<>();
         Matcher m = OAUTH_PARAM.matcher(auth.substring(6));

@@ -41,8 +41,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A page from which to syndicate one of the site's own articles into a {@link Sandbox} and see what
  * each fake network received: the Mastodon status, the Bluesky record with its byte-offset facets
- * and link card, the signed webhook delivery. Map it at {@code /sandbox/*} on a demo or staging
- * server, never in production: it starts three fake servers on loopback ports.
+ * and link card, the signed webhook delivery, the X post, the Facebook Page post, the LinkedIn post
+ * with its article card, the Threads post, the Telegram message, the Discord message with its embed,
+ * the Slack message with its ts, the WebSub hub's ping. Map it at {@code /sandbox/*} on a demo or
+ * staging server, never in production: it starts a fake server per network on loopback ports.
  *
  * <p>{@code GET} shows the page; {@code POST .../post} with {@code path=/articles/x.html} reads that
  * page from this server (over loopback, so the filter's tags are what is read), posts it through
@@ -99,8 +101,13 @@ public final class SandboxServlet extends HttpServlet {
 
     private Running fresh() {
         Sandbox sandbox = Sandbox.start();
-        LOG.info("Syndication sandbox: Mastodon {}, Bluesky {}, webhook {}", sandbox.mastodon().baseUri(), sandbox.bluesky().baseUri(), sandbox.webhook().webhookUri());
+        LOG.info("Syndication sandbox: {} fakes, Mastodon at {}", sandbox.fakes().size(), sandbox.mastodon().baseUri());
         return new Running(sandbox, sandbox.syndicators(http, Clock.systemUTC()));
+    }
+
+    /** The sandbox in use: its fakes and what they received. */
+    Sandbox sandbox() {
+        return running.sandbox();
     }
 
     @Override
@@ -230,13 +237,14 @@ public final class SandboxServlet extends HttpServlet {
                 .append("input{font:inherit;width:24rem;max-width:100%}button{font:inherit;padding:.3rem .9rem}")
                 .append(".card{border:1px solid #bbb;border-radius:6px;padding:.5rem .75rem;margin:.5rem 0}")
                 .append("</style></head><body>\n<h1>Syndication sandbox</h1>\n")
-                .append("<p>Herald's real syndicators posting to the test kit's fakes of Mastodon, Bluesky and a signed-webhook ")
-                .append("receiver, all running in this server. Nothing leaves this machine.</p>\n")
+                .append("<p>Herald's real syndicators posting to the test kit's fakes of every network Herald ships (Mastodon, Bluesky, ")
+                .append("a signed-webhook receiver, X, Facebook, LinkedIn, Threads, Telegram, Discord, Slack and a WebSub hub), ")
+                .append("all running in this server. Nothing leaves this machine.</p>\n")
                 .append("<form method=\"post\" action=\"").append(esc(action)).append("\">")
                 .append("<label for=\"path\">Article on this site</label>")
                 .append("<input type=\"hidden\" name=\"token\" value=\"").append(esc(token)).append("\">")
                 .append("<input id=\"path\" name=\"path\" value=\"").append(esc(DEFAULT_PATH)).append("\"> ")
-                .append("<button type=\"submit\">Syndicate to all three accounts</button></form>\n");
+                .append("<button type=\"submit\">Syndicate to every account</button></form>\n");
         if (!lastRun.isEmpty()) {
             h.append("<section aria-labelledby=\"run\"><h2 id=\"run\">Last run</h2><ul id=\"outcomes\">");
             for (String line : lastRun) h.append("<li>").append(esc(line)).append("</li>");
@@ -247,6 +255,7 @@ public final class SandboxServlet extends HttpServlet {
         mastodon(sandbox, h);
         bluesky(sandbox, h);
         webhook(sandbox, h);
+        others(sandbox, h);
         h.append("<section><h2>The accounts' herald.yaml</h2><pre>").append(Escape.preformatted(sandbox.yaml())).append("</pre></section>\n")
                 .append("</body></html>\n");
         resp.setContentType("text/html;charset=UTF-8");
@@ -307,6 +316,34 @@ public final class SandboxServlet extends HttpServlet {
             h.append("<div class=\"card\"><p>webhook-id ").append(esc(d.id())).append(" · signed at ").append(esc(String.valueOf(d.timestamp())))
                     .append("</p><pre>").append(Escape.preformatted(pretty)).append("</pre></div>");
         }
+        h.append("</section>\n");
+    }
+
+    /** What the other networks' fakes received, newest first: the words readers see and what carries the link. */
+    private static void others(Sandbox sandbox, StringBuilder h) {
+        section(h, "x", "X", "post", "posts", sandbox.x().posts().stream()
+                .map(p -> p.text() + "\n\nlinks: " + String.join(", ", p.urls())).toList());
+        section(h, "facebook", "Facebook", "Page post", "Page posts", sandbox.facebook().posts().stream()
+                .map(p -> p.message() + "\n\nlink: " + p.link()).toList());
+        section(h, "linkedin", "LinkedIn", "post", "posts", sandbox.linkedIn().posts().stream()
+                .map(p -> p.commentary() + "\n\narticle card: " + p.body().path("content").path("article").path("title").asText()
+                        + " <" + p.body().path("content").path("article").path("source").asText() + ">").toList());
+        section(h, "threads", "Threads", "post", "posts", sandbox.threads().posts().stream()
+                .map(p -> p.text() + "\n\nlink attachment: " + p.linkAttachment()).toList());
+        section(h, "telegram", "Telegram", "message", "messages", sandbox.telegram().messages().stream()
+                .map(m -> m.text() + "\n\nHTML: " + m.html()).toList());
+        section(h, "discord", "Discord", "message", "messages", sandbox.discord().messages().stream()
+                .map(m -> m.content() + "\n\nembed: " + m.embeds().path(0).path("title").asText() + " <" + m.embeds().path(0).path("url").asText() + ">").toList());
+        section(h, "slack", "Slack", "message", "messages", sandbox.slack().messages().stream()
+                .map(m -> m.sectionText() + "\n\nts " + m.ts() + " · " + sandbox.slack().permalinkOf(m.ts())).toList());
+        section(h, "websub", "The WebSub hub", "ping", "pings", sandbox.webSubHub().pings().stream()
+                .map(topics -> "topics: " + String.join(", ", topics.stream().map(URI::toString).toList())).toList());
+    }
+
+    private static void section(StringBuilder h, String id, String name, String one, String many, List<String> items) {
+        h.append("<section id=\"").append(id).append("\"><h2>").append(esc(name)).append(" received ").append(items.size()).append(' ')
+                .append(items.size() == 1 ? one : many).append("</h2>");
+        for (String item : newestFirst(items)) h.append("<div class=\"card\"><pre>").append(Escape.preformatted(item)).append("</pre></div>");
         h.append("</section>\n");
     }
 

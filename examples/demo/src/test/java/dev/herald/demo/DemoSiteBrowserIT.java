@@ -174,7 +174,7 @@ class DemoSiteBrowserIT {
             page.locator("button[type=submit]").click();
             page.waitForURL(origin + "/sandbox/");
             List<String> outcomes = page.locator("#outcomes li").allTextContents();
-            assertEquals(3, outcomes.size(), outcomes.toString());
+            assertEquals(11, outcomes.size(), "one account per network: " + outcomes);
             for (String o : outcomes) assertTrue(o.contains(": posted "), outcomes.toString());
             String article = origin + "/articles/iran-retaliation.html";
             String status = page.locator("#mastodon pre").first().textContent();

@@ -1,6 +1,7 @@
 package dev.herald.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
@@ -31,6 +32,7 @@ class SandboxServletIT {
     private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
 
     private Server server;
+    private WebAppContext demo;
     private String origin;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -46,7 +48,7 @@ class SandboxServletIT {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        WebAppContext demo = new WebAppContext();
+        demo = new WebAppContext();
         demo.setContextPath("/");
         demo.setBaseResourceAsPath(Path.of("webapp").toAbsolutePath());
         demo.setTempDirectory(Files.createTempDirectory("herald-sandbox").toFile());
@@ -71,6 +73,64 @@ class SandboxServletIT {
         String page = page();
         assertTrue(page.contains("Mastodon received 1 status"), page);
         assertTrue(page.contains("Webhook received 1 delivery"), page);
+    }
+
+    @Test
+    void postsTheLeadStoryOnceToEveryNetworkWithinEachNetworksLimit() throws Exception {
+        assertEquals(303, post(origin, token(), ARTICLE).statusCode());
+        String page = page();
+        Matcher outcomes = Pattern.compile("<li>([^<]*)</li>").matcher(page.substring(page.indexOf("id=\"outcomes\"")));
+        int posted = 0;
+        while (outcomes.find() && outcomes.group(1).startsWith("sandbox-")) {
+            assertTrue(outcomes.group(1).contains("): posted "), outcomes.group(1));
+            posted++;
+        }
+        assertEquals(11, posted, page);
+        for (String received : new String[] {"Mastodon received 1 status", "Bluesky received 1 post", "Webhook received 1 delivery",
+                "X received 1 post", "Facebook received 1 Page post", "LinkedIn received 1 post", "Threads received 1 post",
+                "Telegram received 1 message", "Discord received 1 message", "Slack received 1 message", "The WebSub hub received 1 ping"}) {
+            assertTrue(page.contains(received), received + " in " + page);
+        }
+
+        jakarta.servlet.Servlet servlet = demo.getServletHandler().getServlet("herald-sandbox").getServlet();
+        // Jetty wraps a servlet that is not async-supported.
+        while (servlet instanceof org.eclipse.jetty.ee10.servlet.ServletHolder.Wrapper w) servlet = w.getWrapped();
+        Sandbox sandbox = ((SandboxServlet) servlet).sandbox();
+        String url = origin + ARTICLE;
+        assertEquals(1, sandbox.mastodon().statuses().size());
+        assertTrue(sandbox.mastodon().statuses().get(0).text().contains(url));
+        assertEquals(1, sandbox.bluesky().posts().size());
+        assertTrue(graphemes(sandbox.bluesky().posts().get(0).text()) <= 300);
+        assertEquals(1, sandbox.webhook().uniqueCount());
+        assertEquals(0, sandbox.webhook().rejectedCount(), "the signature checked out");
+        assertEquals(1, sandbox.x().postCount());
+        assertTrue(dev.herald.testkit.MockX.weightedLength(sandbox.x().posts().get(0).text()) <= 280, "X's weighted count");
+        assertEquals(java.util.List.of(url), sandbox.x().posts().get(0).urls());
+        assertEquals(1, sandbox.facebook().postCount());
+        assertEquals(url, sandbox.facebook().posts().get(0).link());
+        assertEquals(1, sandbox.linkedIn().postCount());
+        assertTrue(sandbox.linkedIn().posts().get(0).commentary().length() <= 3000);
+        assertEquals(url, sandbox.linkedIn().posts().get(0).body().path("content").path("article").path("source").asText());
+        assertEquals(1, sandbox.threads().posts().size());
+        assertTrue(sandbox.threads().posts().get(0).text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 500 * 4
+                && sandbox.threads().posts().get(0).text().codePointCount(0, sandbox.threads().posts().get(0).text().length()) <= 500);
+        assertEquals(url, sandbox.threads().posts().get(0).linkAttachment());
+        assertEquals(1, sandbox.telegram().messageCount());
+        assertTrue(sandbox.telegram().messages().get(0).text().length() <= 4096, "Telegram counts after entity parsing");
+        assertEquals(1, sandbox.discord().messageCount());
+        assertFalse(sandbox.discord().messages().get(0).mentionsEveryone());
+        assertEquals(url, sandbox.discord().messages().get(0).embeds().get(0).path("url").asText());
+        assertEquals(1, sandbox.slack().messageCount());
+        assertEquals(java.util.List.of(url), sandbox.slack().messages().get(0).links());
+        assertEquals(java.util.List.of(java.util.List.of(URI.create(url))), sandbox.webSubHub().pings());
+    }
+
+    private static int graphemes(String s) {
+        java.text.BreakIterator it = java.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+        it.setText(s);
+        int n = 0;
+        while (it.next() != java.text.BreakIterator.DONE) n++;
+        return n;
     }
 
     @Test
@@ -133,6 +193,7 @@ class SandboxServletIT {
         assertTrue(page.contains("Mastodon received 0 statuses"), page);
         assertTrue(page.contains("Bluesky received 0 posts"), page);
         assertTrue(page.contains("Webhook received 0 deliveries"), page);
+        assertTrue(page.contains("Slack received 0 messages") && page.contains("The WebSub hub received 0 pings"), page);
     }
 
     private String page() throws Exception {

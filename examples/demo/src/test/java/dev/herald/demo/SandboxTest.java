@@ -31,10 +31,11 @@ class SandboxTest {
 
     @Test
     void everySandboxAccountPostsToItsFakeWithHeraldsRealSyndicators() throws Exception {
-        ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-01T12:00:00Z")); // while LinkedIn-Version 202611 is active
         try (Sandbox sandbox = Sandbox.start(clock); HttpTransport http = HttpTransport.create()) {
             List<Syndicator> all = sandbox.syndicators(http, clock);
-            assertEquals(List.of("mastodon", "bluesky", "webhook"), all.stream().map(Syndicator::network).toList());
+            assertEquals(List.of("mastodon", "bluesky", "webhook", "x", "facebook", "linkedin", "threads", "telegram", "discord", "slack", "websub"),
+                    all.stream().map(Syndicator::network).toList());
             for (Syndicator s : all) {
                 Outcome o = s.send(Post.of(STORY, s.account(), "1"));
                 assertTrue(o.delivered(), s.account() + ": " + o.describe());
@@ -42,6 +43,22 @@ class SandboxTest {
             assertEquals(1, sandbox.mastodon().statuses().size());
             assertEquals(1, sandbox.bluesky().posts().size());
             assertEquals(1, sandbox.webhook().uniqueCount());
+            assertEquals(1, sandbox.x().postCount());
+            assertEquals(1, sandbox.facebook().postCount());
+            assertEquals(1, sandbox.linkedIn().postCount());
+            assertEquals(1, sandbox.threads().posts().size());
+            assertEquals(1, sandbox.telegram().messageCount());
+            assertEquals(1, sandbox.discord().messageCount());
+            assertEquals(1, sandbox.slack().messageCount());
+            assertEquals(1, sandbox.webSubHub().pings().size());
+        }
+    }
+
+    @Test
+    void theSandboxRunsOneFakeOfEveryInstalledNetwork() {
+        try (Sandbox sandbox = Sandbox.start()) {
+            assertEquals(NetworkRegistry.installed().names(), Set.copyOf(sandbox.fakes().stream().map(MockService::network).toList()));
+            assertEquals(sandbox.fakes().size(), sandbox.config().accounts().size(), "one account per fake");
         }
     }
 

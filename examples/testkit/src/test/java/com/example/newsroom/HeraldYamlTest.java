@@ -23,7 +23,13 @@ import dev.herald.testkit.MockFacebook;
 import dev.herald.testkit.MockLinkedIn;
 import dev.herald.testkit.MockMastodon;
 import dev.herald.testkit.MockThreads;
+import dev.herald.testkit.MockDiscord;
+import dev.herald.testkit.MockSlack;
+import dev.herald.testkit.MockTelegram;
+import dev.herald.testkit.MockWebSubHub;
+import dev.herald.testkit.MockWebhookReceiver;
 import dev.herald.testkit.MockX;
+import dev.herald.testkit.SlackMessage;
 import dev.herald.testkit.XPost;
 import java.net.URI;
 import java.nio.file.Path;
@@ -47,7 +53,8 @@ class HeraldYamlTest {
             .locale(Locale.US).tags(List.of("Iran", "Middle East")).build();
 
     @Test
-    void everyEnabledAccountGetsTheStoryWordedAsWeMeantIt(MockMastodon mastodon, MockX x, MockFacebook facebook, MockLinkedIn linkedin, MockThreads threads, ManualClock clock) throws Exception {
+    void everyEnabledAccountGetsTheStoryWordedAsWeMeantIt(MockMastodon mastodon, MockX x, MockFacebook facebook, MockLinkedIn linkedin, MockThreads threads,
+            MockWebhookReceiver hook, MockTelegram telegram, MockDiscord discord, MockSlack slack, MockWebSubHub hub, ManualClock clock) throws Exception {
         // Our Bluesky account as the fake knows it: the handle in our herald.yaml, a test password.
         try (MockBluesky bluesky = MockBluesky.builder().clock(clock).strictFacets()
                 .account("ledger.bsky.social", "test-app-password", "did:plc:ledgernewsroomaccountaaa").start()) {
@@ -58,12 +65,22 @@ class HeraldYamlTest {
                     .withBaseUrl("ledger-facebook", facebook.baseUri())
                     .withBaseUrl("ledger-linkedin", linkedin.baseUri())
                     .withBaseUrl("ledger-threads", threads.baseUri());
+            config = hook.serve(config, "newsroom-hook");
+            config = telegram.serve(config, "ledger-telegram");
+            config = discord.serve(config, "ledger-discord");
+            config = slack.serve(config, "newsroom-slack");
+            config = slack.serve(config, "newsroom-slack-bot");
+            config = hub.serve(config, "ledger-websub");
             Map<String, String> testCredentials = Map.of("FACEBOOK_PAGE_TOKEN", MockFacebook.DEFAULT_PAGE_TOKEN,
                     "LINKEDIN_TOKEN", MockLinkedIn.DEFAULT_TOKEN, "THREADS_TOKEN", MockThreads.DEFAULT_TOKEN,
                     "MASTODON_TOKEN", mastodon.accessToken(), "BLUESKY_APP_PASSWORD", "test-app-password",
                     "X_CONSUMER_KEY", MockX.DEFAULT_CONSUMER_KEY, "X_CONSUMER_SECRET", MockX.DEFAULT_CONSUMER_SECRET,
                     "X_ACCESS_TOKEN", MockX.DEFAULT_ACCESS_TOKEN, "X_ACCESS_TOKEN_SECRET", MockX.DEFAULT_ACCESS_TOKEN_SECRET);
-            SecretSource secrets = reference -> Secret.resolve(reference, testCredentials::get, name -> null);
+            Map<String, String> chatCredentials = Map.of("HERALD_WEBHOOK_SECRET", hook.secret(), "TELEGRAM_BOT_TOKEN", MockTelegram.DEFAULT_TOKEN,
+                    "SLACK_BOT_TOKEN", slack.botToken());
+            Map<String, String> all = new java.util.HashMap<>(testCredentials);
+            all.putAll(chatCredentials);
+            SecretSource secrets = reference -> Secret.resolve(reference, all::get, name -> null);
 
             try (HttpTransport http = HttpTransport.create()) {
                 for (Syndicator s : new SyndicatorFactory(http, clock, secrets).createAll(config)) {
@@ -92,6 +109,13 @@ class HeraldYamlTest {
 
             XPost tweet = x.posts().get(0);
             assertEquals(List.of(STORY.url().toString()), tweet.urls(), "one link, the story's: " + tweet.text());
+
+            assertEquals(STORY.url().toString(), hook.payloads().get(0).path("data").path("url").asText(), "the signed webhook");
+            assertTrue(telegram.messages().get(0).text().contains(STORY.title()), "Telegram: " + telegram.messages().get(0).text());
+            assertEquals(STORY.url().toString(), discord.messages().get(0).embeds().get(0).path("url").asText(), "Discord's embed links the story");
+            assertEquals(2, slack.messageCount(), "the webhook and the bot, one message each");
+            for (SlackMessage m : slack.messages()) assertEquals(List.of(STORY.url().toString()), m.links());
+            assertTrue(hub.pings().get(0).contains(STORY.url()), "the hub was told about the story: " + hub.pings());
         }
     }
 }
