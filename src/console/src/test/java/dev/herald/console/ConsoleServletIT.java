@@ -166,7 +166,7 @@ class ConsoleServletIT {
         assertEquals("Our lead story tonight " + leadStory(), mastodon.text());
         assertNull(bluesky.text(), "an untouched text is composed from the article at send time");
         assertTrue(mastodon.headline().startsWith("Iran calls its missile strikes"));
-        List<AuditTrail.Entry> audit = site.console.audit().recent(10);
+        List<dev.herald.delivery.AuditEntry> audit = site.client().auditLog(10);
         assertTrue(audit.stream().anyMatch(e -> e.actor().equals("edith") && e.action().equals("schedule") && e.target().equals(mastodon.id())), audit.toString());
         assertTrue(edith.get("/console/queue").body().contains("Scheduled 2 shares"), "the queue says what happened");
     }
@@ -213,7 +213,7 @@ class ConsoleServletIT {
         HttpResponse<String> cancelled = edith.post("/console/shares/cancel", form("csrf", token, "id", share.id()));
         assertEquals(303, cancelled.statusCode());
         assertEquals(ShareState.CANCELLED, site.client().find(share.id()).orElseThrow().state());
-        List<String> actions = site.console.audit().recent(10).stream().map(AuditTrail.Entry::action).toList();
+        List<String> actions = site.client().auditLog(10).stream().map(dev.herald.delivery.AuditEntry::action).toList();
         assertTrue(actions.containsAll(List.of("reschedule", "cancel")), actions.toString());
     }
 
@@ -249,6 +249,38 @@ class ConsoleServletIT {
     }
 
     @Test
+    void showsEveryAttemptAndLetsAPersonConfirmADeadShareIsPosted() throws Exception {
+        site.mastodon.failAlways(dev.herald.testkit.Fault.serverError(503));
+        Share share = scheduledShare("ledger-mastodon");
+        site.clock.set(TOMORROW_NINE_BERLIN.plusSeconds(1));
+        site.runDue();
+        for (int i = 0; i < 12; i++) { // the backoff, hour by hour, until the retries run out
+            site.clock.advance(java.time.Duration.ofHours(1));
+            site.runDue();
+        }
+        Share dead = site.client().find(share.id()).orElseThrow();
+        assertEquals(ShareState.DEAD, dead.state(), dead.lastMessage());
+        Browserless edith = new Browserless(site, "edith");
+        Document history = Jsoup.parse(edith.get("/console/history").body());
+        List<String> attempts = history.select("ol.attempts li").eachText();
+        assertEquals(dead.attempts(), attempts.size(), history.select("table.history").outerHtml());
+        assertTrue(attempts.size() >= 2);
+        assertTrue(attempts.get(0).startsWith("#1 Tue 8 Dec 2026, 09:00 — transient"), attempts.get(0));
+        assertTrue(history.text().contains("1 share needs a person"));
+        String token = edith.token();
+        HttpResponse<String> refused = edith.post("/console/shares/confirm", form("csrf", token, "id", share.id(), "url", "javascript:alert(1)", "back", "/history"));
+        assertEquals(303, refused.statusCode());
+        assertEquals(ShareState.DEAD, site.client().find(share.id()).orElseThrow().state(), "only an http(s) address is taken");
+        HttpResponse<String> confirmed = edith.post("/console/shares/confirm", form("csrf", token, "id", share.id(),
+                "url", "https://mastodon.example/@ledger/42", "back", "/history"));
+        assertEquals(303, confirmed.statusCode());
+        Share posted = site.client().find(share.id()).orElseThrow();
+        assertEquals(ShareState.POSTED, posted.state());
+        assertEquals("https://mastodon.example/@ledger/42", String.valueOf(posted.remoteUrl()));
+        assertTrue(site.client().auditLog(10).stream().anyMatch(e -> e.actor().equals("edith") && e.action().equals("confirm")));
+    }
+
+    @Test
     void checksAnAccountsCredentialsWithItsNetwork() throws Exception {
         Browserless edith = new Browserless(site, "edith");
         HttpResponse<String> checked = edith.post("/console/accounts/check", form("csrf", edith.token(), "account", "ledger-mastodon", "back", "/accounts"));
@@ -271,6 +303,7 @@ class ConsoleServletIT {
         bodies.put("/shares/cancel", form("id", share.id()));
         bodies.put("/shares/retry", form("id", share.id()));
         bodies.put("/shares/text", form("id", share.id(), "text", "changed"));
+        bodies.put("/shares/confirm", form("id", share.id(), "url", "https://mastodon.example/@ledger/1"));
         bodies.put("/accounts/check", form("account", "ledger-mastodon"));
         bodies.put("/accounts/reset", form("account", "ledger-mastodon"));
         Map<String, Role> writes = site.servlet().writeEndpoints();
@@ -285,12 +318,12 @@ class ConsoleServletIT {
             assertTrue(r.body().contains("needs the " + w.getValue().label() + " role"), r.body());
             refused++;
         }
-        assertEquals(7, refused);
+        assertEquals(8, refused);
         Share after = site.client().find(share.id()).orElseThrow();
         assertEquals(share.version(), after.version(), "the share did not change");
         assertEquals(1, site.client().list(ShareQuery.all(10)).size(), "nothing was scheduled");
         assertEquals(0, site.mastodon.requestCount(), "no network was called");
-        assertEquals(7, site.console.audit().recent(50).stream().filter(e -> e.action().equals("refused") && e.actor().equals("vera")).count());
+        assertEquals(8, site.client().auditLog(50).stream().filter(e -> e.action().equals("refused") && e.actor().equals("vera")).count());
     }
 
     @Test
