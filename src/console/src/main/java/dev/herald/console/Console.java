@@ -75,7 +75,7 @@ public final class Console {
         private Authenticator authenticator = ContainerRoles.standard();
         private PageReader pages;
         private URI feed;
-        private Lint lint = new CardLint();
+        private Lint lint = new HeraldLint();
         private TextLimits textLimits = TextLimits.defaults();
         private ZoneId zone = ZoneId.of("UTC");
         private Clock clock = Clock.systemUTC();
@@ -115,7 +115,7 @@ public final class Console {
             return this;
         }
 
-        /** The card checks (default {@link CardLint}). */
+        /** The card checks (default {@link HeraldLint}, the lint {@code herald preview} prints). */
         public Builder lint(Lint lint) {
             this.lint = Validate.notNull(lint, "lint");
             return this;

@@ -204,8 +204,15 @@ final class ConsoleServlet extends HttpServlet {
                     PageFacts facts = c.pages.read(d.url());
                     article = facts.meta();
                     pageStatus = facts.status();
-                    findings = c.lint.check(facts);
+                    findings = new ArrayList<>(c.lint.check(facts));
                     cards = c.cards.cards(article, c.syndicators, d.texts());
+                    // Each account's own: a composed text its network will cut, say.
+                    for (Syndicator syn : c.syndicators) {
+                        for (dev.herald.meta.lint.LintFinding f : syn.preview(dev.herald.syndication.Post.of(article, syn.account(), null)).lint()) {
+                            Finding own = HeraldLint.finding(f);
+                            if (!findings.contains(own)) findings.add(own);
+                        }
+                    }
                     if (article.image() != null) imageOrigins.add(origin(article.image().url()));
                 } catch (IOException | IllegalArgumentException e) {
                     error = error != null ? error : "Could not read the article: " + e.getMessage();

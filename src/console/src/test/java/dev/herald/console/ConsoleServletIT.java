@@ -138,10 +138,10 @@ class ConsoleServletIT {
         Document doc = Jsoup.parse(page.body());
         Element finding = doc.selectFirst("li.finding[data-code=image-too-small]");
         assertNotNull(finding, doc.select(".lint, .flash").outerHtml());
-        assertTrue(finding.text().contains("200 × 100"), finding.text());
-        assertTrue(finding.text().contains("x") && finding.text().contains("facebook"), "says which networks it hurts: " + finding.text());
+        assertTrue(finding.text().contains("200") && finding.text().contains("100") && finding.text().contains("too small for a large card"), finding.text());
+        assertTrue(finding.text().contains("Hurts:") && finding.text().contains("facebook"), "says which networks it hurts: " + finding.text());
         Document lead = Jsoup.parse(new Browserless(site, "edith").get(composePath(leadStory())).body());
-        assertTrue(lead.select("li.finding[data-code^=image-too], li.finding[data-code=image-aspect]").isEmpty(),
+        assertTrue(lead.select("li.finding[data-code^=image-too], li.finding[data-code=image-aspect-ratio]").isEmpty(),
                 "the lead story's 1200 × 675 image passes: " + lead.select(".lint").text());
         assertNotNull(lead.selectFirst("li.finding[data-code=image-not-https]"), "the demo serves its image over plain http");
     }
