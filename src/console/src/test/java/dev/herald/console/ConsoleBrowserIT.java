@@ -250,6 +250,7 @@ class ConsoleBrowserIT {
 
     private static void shoot(Page page, String name) {
         // The compose page is long (a card per account): its first screen says enough.
+        page.evaluate("window.scrollTo(0, 0)");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "console-" + name + ".png"))
                 .setFullPage(!name.equals("compose")));
     }
