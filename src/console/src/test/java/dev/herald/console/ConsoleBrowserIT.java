@@ -222,7 +222,7 @@ class ConsoleBrowserIT {
         assertEquals(site.servlet().writeEndpoints().keySet().stream().filter(p -> !p.equals("/logout")).sorted().toList(),
                 writes.keySet().stream().sorted().toList(), "every write endpoint is tried");
         for (Map.Entry<String, String> w : writes.entrySet()) {
-            Response r = page.waitForNavigation(() -> page.evaluate("([action, body]) => {"
+            Response r = page.waitForResponse(resp -> resp.url().endsWith("/console" + w.getKey()) && resp.request().method().equals("POST"), () -> page.evaluate("([action, body]) => {"
                     + " const f = document.createElement('form'); f.method = 'post'; f.action = document.body.dataset.base + action;"
                     + " const fields = new URLSearchParams(body); fields.set('csrf', document.body.dataset.csrf);"
                     + " for (const [k, v] of fields) { const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }"

@@ -54,7 +54,7 @@ import org.eclipse.jetty.util.security.Credential;
  * H2 outbox run by db-scheduler on a hand-driven clock, and the test kit's fakes of Mastodon,
  * Bluesky, X, Facebook, LinkedIn, Threads and a webhook receiver as the accounts.
  */
-final class ConsoleFixture implements AutoCloseable {
+final class ConsoleFixture {
     /** Monday 7 December 2026, 10:00 UTC. */
     static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -238,8 +238,7 @@ final class ConsoleFixture implements AutoCloseable {
         for (int i = 0; i < 5; i++) scheduler.runAnyDueExecutions();
     }
 
-    @Override
-    public void close() throws Exception {
+    void close() throws Exception {
         try {
             server.stop();
         } finally {
