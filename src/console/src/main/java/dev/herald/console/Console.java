@@ -26,14 +26,15 @@ import java.util.Map;
  * servletContext.addServlet("herald-console", console.servlet()).addMapping("/herald/console/*");
  * }</pre>
  *
- * <p>Every action goes through {@link DeliveryClient}, the API the CLI uses.
+ * <p>Every action goes through {@link DeliveryClient}, the API the CLI uses, acting for the signed-in
+ * user ({@link DeliveryClient#as}), so every change lands in the outbox's audit log with their name;
+ * sign-ins, refusals and credential checks are written there too.
  */
 public final class Console {
     final DeliveryClient client;
     final List<Syndicator> syndicators;
     final Map<String, QueueSlots> slots;
     final Authenticator authenticator;
-    final AuditTrail audit;
     final PageReader pages;
     final URI feed;
     final Lint lint;
@@ -47,7 +48,6 @@ public final class Console {
         this.syndicators = List.copyOf(b.syndicators);
         this.slots = Map.copyOf(b.slots);
         this.authenticator = b.authenticator;
-        this.audit = b.audit != null ? b.audit : new MemoryAuditTrail(b.clock, 10_000);
         this.pages = b.pages;
         this.feed = b.feed;
         this.lint = b.lint;
@@ -67,21 +67,15 @@ public final class Console {
         return new ConsoleServlet(this);
     }
 
-    /** Where the console records every change. */
-    public AuditTrail audit() {
-        return audit;
-    }
-
     /** Settings of a {@link Console}; only the delivery client is required. */
     public static final class Builder {
         private final DeliveryClient client;
         private List<? extends Syndicator> syndicators = List.of();
         private Map<String, QueueSlots> slots = Map.of();
         private Authenticator authenticator = ContainerRoles.standard();
-        private AuditTrail audit;
         private PageReader pages;
         private URI feed;
-        private Lint lint = new CardLint();
+        private Lint lint = new HeraldLint();
         private TextLimits textLimits = TextLimits.defaults();
         private ZoneId zone = ZoneId.of("UTC");
         private Clock clock = Clock.systemUTC();
@@ -109,12 +103,6 @@ public final class Console {
             return this;
         }
 
-        /** Where changes are recorded (default: in memory and the log {@code dev.herald.console.audit}). */
-        public Builder audit(AuditTrail audit) {
-            this.audit = Validate.notNull(audit, "audit");
-            return this;
-        }
-
         /** How article pages are read for compose (without one, compose cannot fetch pages). */
         public Builder pages(PageReader pages) {
             this.pages = Validate.notNull(pages, "pages");
@@ -127,7 +115,7 @@ public final class Console {
             return this;
         }
 
-        /** The card checks (default {@link CardLint}). */
+        /** The card checks (default {@link HeraldLint}, the lint {@code herald preview} prints). */
         public Builder lint(Lint lint) {
             this.lint = Validate.notNull(lint, "lint");
             return this;

@@ -73,6 +73,8 @@ final class ConsoleServlet extends HttpServlet {
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final int LIST_LIMIT = 1000;
+    private static final Duration FEED_TTL = Duration.ofMinutes(5);
+    private static final int ATTEMPTS_SHOWN = 100;
     private static final Set<ShareState> HISTORY = historyStates();
 
     @FunctionalInterface
@@ -101,6 +103,7 @@ final class ConsoleServlet extends HttpServlet {
         post("/shares/cancel", Role.EDITOR, this::cancel);
         post("/shares/retry", Role.EDITOR, this::retry);
         post("/shares/text", Role.EDITOR, this::text);
+        post("/shares/confirm", Role.EDITOR, this::confirm);
         post("/accounts/check", Role.EDITOR, this::check);
         post("/accounts/reset", Role.ADMIN, this::reset);
         post("/logout", Role.VIEWER, this::logout);
@@ -157,13 +160,13 @@ final class ConsoleServlet extends HttpServlet {
         }
         boolean write = method.equals("POST");
         if (!user.get().may(route.role())) {
-            if (write) c.audit.record(user.get().name(), "refused", path, "needs the " + route.role().label() + " role; has " + user.get().role().label());
+            if (write) c.client.audit(user.get().name(), "refused", path, "needs the " + route.role().label() + " role; has " + user.get().role().label());
             refuse(req, resp, user.get(), HttpServletResponse.SC_FORBIDDEN,
                     "This needs the " + route.role().label() + " role; you are signed in as a " + user.get().role().label() + ".");
             return;
         }
         if (write && !Csrf.valid(req)) {
-            c.audit.record(user.get().name(), "refused", path, "missing or wrong form token, or another site's request");
+            c.client.audit(user.get().name(), "refused", path, "missing or wrong form token, or another site's request");
             refuse(req, resp, user.get(), HttpServletResponse.SC_FORBIDDEN,
                     "The form was out of date or came from another site; nothing was changed. Reload the page and try again.");
             return;
@@ -187,7 +190,7 @@ final class ConsoleServlet extends HttpServlet {
 
     private void renderCompose(HttpServletRequest req, HttpServletResponse resp, ConsoleUser user, Draft d, String error, int status)
             throws IOException {
-        List<ArticleMeta> recent = c.pages != null && c.feed != null ? c.pages.recent(c.feed, 10) : List.of();
+        List<ArticleMeta> recent = recentArticles();
         ArticleMeta article = null;
         int pageStatus = 0;
         List<Finding> findings = List.of();
@@ -201,8 +204,15 @@ final class ConsoleServlet extends HttpServlet {
                     PageFacts facts = c.pages.read(d.url());
                     article = facts.meta();
                     pageStatus = facts.status();
-                    findings = c.lint.check(facts);
+                    findings = new ArrayList<>(c.lint.check(facts));
                     cards = c.cards.cards(article, c.syndicators, d.texts());
+                    // Each account's own: a composed text its network will cut, say.
+                    for (Syndicator syn : c.syndicators) {
+                        for (dev.herald.meta.lint.LintFinding f : syn.preview(dev.herald.syndication.Post.of(article, syn.account(), null)).lint()) {
+                            Finding own = HeraldLint.finding(f);
+                            if (!findings.contains(own)) findings.add(own);
+                        }
+                    }
                     if (article.image() != null) imageOrigins.add(origin(article.image().url()));
                 } catch (IOException | IllegalArgumentException e) {
                     error = error != null ? error : "Could not read the article: " + e.getMessage();
@@ -251,8 +261,8 @@ final class ConsoleServlet extends HttpServlet {
             List<String> unchanged = new ArrayList<>();
             if (d.when().equals("next")) {
                 for (String a : selected) {
-                    Share s = c.client.shareNext(article, a);
-                    if (own.containsKey(a)) c.client.setText(s.id(), own.get(a));
+                    Share s = c.client.as(user.name()).shareNext(article, a);
+                    if (own.containsKey(a)) c.client.as(user.name()).setText(s.id(), own.get(a));
                     done.add(s);
                 }
             } else {
@@ -262,14 +272,10 @@ final class ConsoleServlet extends HttpServlet {
                 for (String a : selected) {
                     requests.add(new ShareRequest(article, a, when, "", recurrence, own.get(a), ShareRequest.IfExists.KEEP));
                 }
-                for (ScheduleResult r : c.client.submitAll(requests)) {
+                for (ScheduleResult r : c.client.as(user.name()).submitAll(requests)) {
                     if (r.change() == ScheduleResult.Change.UNCHANGED) unchanged.add(r.share().account());
                     else done.add(r.share());
                 }
-            }
-            for (Share s : done) {
-                c.audit.record(user.name(), "schedule", s.id(), s.account() + " at " + shown(s.dueAt()) + (s.text() != null ? " with its own text" : "")
-                        + ": " + s.headline());
             }
             StringBuilder msg = new StringBuilder();
             if (!done.isEmpty()) msg.append("Scheduled ").append(done.size()).append(done.size() == 1 ? " share" : " shares").append(" of “")
@@ -283,6 +289,22 @@ final class ConsoleServlet extends HttpServlet {
         } catch (IOException e) {
             renderCompose(req, resp, user, d, "Nothing was scheduled: could not read the article: " + e.getMessage(), HttpServletResponse.SC_BAD_REQUEST);
         }
+    }
+
+    private record Recent(Instant at, List<ArticleMeta> articles) {}
+
+    private transient volatile Recent recent;
+
+    /** The feed's newest articles, read at most every {@link #FEED_TTL} rather than on every page. */
+    private List<ArticleMeta> recentArticles() {
+        if (c.pages == null || c.feed == null) return List.of();
+        Instant now = c.clock.instant();
+        Recent r = recent;
+        if (r == null || r.at().plus(FEED_TTL).isBefore(now)) {
+            r = new Recent(now, c.pages.recent(c.feed, 10));
+            recent = r;
+        }
+        return r.articles();
     }
 
     /** The texts a person changed from what the account's template composes; the rest are composed at send time. */
@@ -404,22 +426,20 @@ final class ConsoleServlet extends HttpServlet {
         }
         try {
             if ("next".equals(req.getParameter("when"))) {
-                Optional<Share> moved = c.client.rescheduleNext(s.id());
+                Optional<Share> moved = c.client.as(user.name()).rescheduleNext(s.id());
                 if (moved.isEmpty()) {
                     back(req, resp, "“" + s.headline() + "” on " + s.account() + " cannot be moved: it is being sent or was posted.", true);
                     return;
                 }
-                c.audit.record(user.name(), "reschedule", s.id(), s.account() + " to the next slot, " + shown(moved.get().dueAt()));
                 back(req, resp, "Moved “" + s.headline() + "” on " + s.account() + " to " + shown(moved.get().dueAt()) + ".", false);
                 return;
             }
             SendTime when = localTime(trim(req.getParameter("at")), orDefault(req.getParameter("zone"), c.zone.getId()));
-            if (!c.client.reschedule(s.id(), when)) {
+            if (!c.client.as(user.name()).reschedule(s.id(), when)) {
                 back(req, resp, "“" + s.headline() + "” on " + s.account() + " cannot be moved: it is being sent or was posted.", true);
                 return;
             }
             Instant at = when.resolve(c.clock);
-            c.audit.record(user.name(), "reschedule", s.id(), s.account() + " from " + shown(s.dueAt()) + " to " + shown(at));
             back(req, resp, "Moved “" + s.headline() + "” on " + s.account() + " to " + shown(at) + ".", false);
         } catch (IllegalArgumentException | DeliveryException e) {
             back(req, resp, "Not moved: " + e.getMessage(), true);
@@ -430,8 +450,7 @@ final class ConsoleServlet extends HttpServlet {
         Share s = share(req);
         if (s == null) {
             back(req, resp, "No such share.", true);
-        } else if (c.client.cancel(s.id())) {
-            c.audit.record(user.name(), "cancel", s.id(), s.account() + ": " + s.headline());
+        } else if (c.client.as(user.name()).cancel(s.id())) {
             back(req, resp, "Cancelled “" + s.headline() + "” on " + s.account() + ".", false);
         } else {
             back(req, resp, "“" + s.headline() + "” on " + s.account() + " cannot be cancelled: it is being sent, was sent, or is dead.", true);
@@ -442,11 +461,36 @@ final class ConsoleServlet extends HttpServlet {
         Share s = share(req);
         if (s == null) {
             back(req, resp, "No such share.", true);
-        } else if (c.client.retry(s.id())) {
-            c.audit.record(user.name(), "retry", s.id(), s.account() + ": " + s.headline());
+        } else if (c.client.as(user.name()).retry(s.id())) {
             back(req, resp, "Sending “" + s.headline() + "” on " + s.account() + " again now.", false);
         } else {
             back(req, resp, "“" + s.headline() + "” on " + s.account() + " cannot be retried in its state (" + s.state().name().toLowerCase(Locale.ROOT) + ").", true);
+        }
+    }
+
+    private void confirm(HttpServletRequest req, HttpServletResponse resp, ConsoleUser user) throws IOException {
+        Share s = share(req);
+        if (s == null) {
+            back(req, resp, "No such share.", true);
+            return;
+        }
+        String given = trim(req.getParameter("url"));
+        URI url = null;
+        if (!given.isEmpty()) {
+            try {
+                url = URI.create(given);
+            } catch (IllegalArgumentException e) {
+                url = null;
+            }
+            if (httpOrNull(url) == null || url.getHost() == null) {
+                back(req, resp, "Not confirmed: the post's address must start with https:// (or leave it empty).", true);
+                return;
+            }
+        }
+        if (c.client.as(user.name()).confirm(s.id(), url)) {
+            back(req, resp, "Marked “" + s.headline() + "” on " + s.account() + " as posted; it will not be sent again.", false);
+        } else {
+            back(req, resp, "“" + s.headline() + "” on " + s.account() + " cannot be confirmed in its state (" + s.state().name().toLowerCase(Locale.ROOT) + ").", true);
         }
     }
 
@@ -459,8 +503,7 @@ final class ConsoleServlet extends HttpServlet {
             return;
         }
         try {
-            if (c.client.setText(s.id(), text)) {
-                c.audit.record(user.name(), "edit text", s.id(), s.account() + (text == null ? ": composed from the article again" : ": " + text.length() + " characters"));
+            if (c.client.as(user.name()).setText(s.id(), text)) {
                 back(req, resp, "Saved the text of “" + s.headline() + "” on " + s.account() + ".", false);
             } else {
                 back(req, resp, "The text of “" + s.headline() + "” cannot change: it is being sent or was posted.", true);
@@ -479,7 +522,13 @@ final class ConsoleServlet extends HttpServlet {
         Map<String, String> by = scheduledBy();
         int attention = 0;
         for (Share s : shares) if (s.state() == ShareState.DEAD || isUncertain(s)) attention++;
-        HistoryPage page = new HistoryPage(shares.stream().map(s -> row(s, by)).toList(), attention, accountNames(), account);
+        List<ShareRow> rows = new ArrayList<>();
+        for (int i = 0; i < shares.size(); i++) {
+            Share s = shares.get(i);
+            // Every attempt of the newest shares; older ones show their count and last outcome.
+            rows.add(row(s, by, i < ATTEMPTS_SHOWN ? attemptLines(s) : List.of()));
+        }
+        HistoryPage page = new HistoryPage(rows, attention, accountNames(), account);
         render(req, resp, user, "history.jte", "History", "history", page, HttpServletResponse.SC_OK);
     }
 
@@ -533,10 +582,10 @@ final class ConsoleServlet extends HttpServlet {
             case AUTH_FAILED -> "refused";
             default -> "could not be checked";
         };
-        c.audit.record(user.name(), "check credentials", name, result + ": " + check.message());
+        c.client.audit(user.name(), "check credentials", name, result + ": " + check.message());
         if (check.status() == CredentialCheck.Status.OK && c.client.account(name).authFailed()) {
-            int woken = c.client.credentialsChanged(name);
-            c.audit.record(user.name(), "reset account", name, "credentials accepted; " + woken + " waiting shares woken");
+            int woken = c.client.as(user.name()).credentialsChanged(name);
+            c.client.audit(user.name(), "reset-account", name, "credentials accepted; " + woken + " waiting shares woken");
         }
         back(req, resp, name + ": the network " + result + " the credentials. " + check.message(), check.status() != CredentialCheck.Status.OK);
     }
@@ -544,8 +593,7 @@ final class ConsoleServlet extends HttpServlet {
     private void reset(HttpServletRequest req, HttpServletResponse resp, ConsoleUser user) throws IOException {
         String name = orDefault(req.getParameter("account"), "");
         try {
-            int woken = c.client.resetAccount(name);
-            c.audit.record(user.name(), "reset account", name, woken + " waiting shares woken");
+            int woken = c.client.as(user.name()).resetAccount(name);
             back(req, resp, name + " may send again; " + woken + " waiting shares woken.", false);
         } catch (IllegalArgumentException e) {
             back(req, resp, "Not reset: " + e.getMessage(), true);
@@ -553,7 +601,7 @@ final class ConsoleServlet extends HttpServlet {
     }
 
     private void audit(HttpServletRequest req, HttpServletResponse resp, ConsoleUser user) throws IOException {
-        render(req, resp, user, "audit.jte", "Audit log", "audit", c.audit.recent(500), HttpServletResponse.SC_OK);
+        render(req, resp, user, "audit.jte", "Audit log", "audit", c.client.auditLog(500), HttpServletResponse.SC_OK);
     }
 
     // ---------------------------------------------------------------- sign-in (standalone)
@@ -580,7 +628,7 @@ final class ConsoleServlet extends HttpServlet {
         Duration wait = c.throttle.wait(name, address);
         if (!wait.isZero()) {
             resp.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-            c.audit.record(name.isEmpty() ? "?" : name, "sign-in refused", address, "too many failed sign-ins");
+            c.client.audit(name.isEmpty() ? "?" : name, "sign-in refused", address, "too many failed sign-ins");
             loginPage(req, resp, "Too many failed sign-ins. Try again in " + human(wait) + ".", name, 429);
             return;
         }
@@ -596,14 +644,14 @@ final class ConsoleServlet extends HttpServlet {
         if (old != null) old.invalidate();
         HttpSession session = req.getSession(true);
         session.setAttribute(ConsoleUsers.SESSION_USER, user.get().name());
-        c.audit.record(user.get().name(), "sign in", address, "as " + user.get().role().label());
+        c.client.audit(user.get().name(), "sign in", address, "as " + user.get().role().label());
         redirect(req, resp, "/compose");
     }
 
     private void logout(HttpServletRequest req, HttpServletResponse resp, ConsoleUser user) throws IOException {
         HttpSession session = req.getSession(false);
         if (session != null) session.invalidate();
-        c.audit.record(user.name(), "sign out", "", "");
+        c.client.audit(user.name(), "sign out", "", "");
         redirect(req, resp, c.authenticator.ownsSignIn() ? "/login" : "/");
     }
 
@@ -636,7 +684,8 @@ final class ConsoleServlet extends HttpServlet {
     private static void securityHeaders(HttpServletResponse resp) {
         resp.setHeader("Content-Security-Policy", csp(""));
         resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Referrer-Policy", "no-referrer");
+        // Not no-referrer: with it, Chromium sends "Origin: null" on the console's own form posts.
+        resp.setHeader("Referrer-Policy", "same-origin");
         resp.setHeader("X-Frame-Options", "DENY");
         resp.setHeader("Cache-Control", "no-store");
     }
@@ -721,18 +770,32 @@ final class ConsoleServlet extends HttpServlet {
     }
 
     private ShareRow row(Share s, Map<String, String> by) {
+        return row(s, by, List.of());
+    }
+
+    private ShareRow row(Share s, Map<String, String> by, List<String> attemptLines) {
         ZonedDateTime due = s.dueAt().atZone(c.zone);
         boolean movable = s.state() == ShareState.SCHEDULED || s.state() == ShareState.FAILED;
-        boolean retryable = s.state() == ShareState.FAILED || s.state() == ShareState.DEAD || s.state() == ShareState.CANCELLED;
+        boolean retryable = s.state() == ShareState.FAILED || s.state() == ShareState.DEAD || s.state() == ShareState.CANCELLED
+                || s.state() == ShareState.UNCERTAIN;
         return new ShareRow(s.id(), s.shortId(), s.account(), s.network(), s.headline(), s.articleUrl().toString(),
                 s.state().name().toLowerCase(Locale.ROOT), shown(s.dueAt()), INPUT.format(due), due.toLocalDate().toString(),
                 String.format(Locale.ROOT, "%02d:%02d", due.getHour(), due.getMinute()), s.postedAt() == null ? null : shown(s.postedAt()),
                 httpOrNull(s.remoteUrl()), s.attempts(), s.lastOutcome(), s.lastMessage(), s.text(), by.get(s.id()), movable, retryable,
-                isUncertain(s));
+                isUncertain(s) || s.state() == ShareState.DEAD, attemptLines);
+    }
+
+    private List<String> attemptLines(Share s) {
+        List<String> out = new ArrayList<>();
+        for (dev.herald.delivery.Attempt a : c.client.attempts(s.id())) {
+            out.add("#" + a.number() + " " + shown(a.at()) + " — " + a.outcome().replace('_', ' ') + (a.message() == null ? "" : ": " + a.message())
+                    + (a.node() == null ? "" : " (" + a.node() + ")"));
+        }
+        return out;
     }
 
     private static boolean isUncertain(Share s) {
-        return s.state().name().equals("UNCERTAIN");
+        return s.state() == ShareState.UNCERTAIN;
     }
 
     /** Only http(s) links are ever written into a page: a network could report anything as a post's URL. */
@@ -745,7 +808,7 @@ final class ConsoleServlet extends HttpServlet {
     /** Who scheduled each share, from the audit trail. */
     private Map<String, String> scheduledBy() {
         Map<String, String> by = new HashMap<>();
-        for (AuditTrail.Entry e : c.audit.recent(10_000)) {
+        for (dev.herald.delivery.AuditEntry e : c.client.auditLog(10_000)) {
             if (e.action().equals("schedule")) by.putIfAbsent(e.target(), e.actor());
         }
         return by;
@@ -831,8 +894,6 @@ final class ConsoleServlet extends HttpServlet {
     }
 
     private static Set<ShareState> historyStates() {
-        Set<ShareState> out = EnumSet.of(ShareState.POSTED, ShareState.FAILED, ShareState.DEAD, ShareState.CANCELLED);
-        for (ShareState s : ShareState.values()) if (s.name().equals("UNCERTAIN")) out.add(s);
-        return out;
+        return EnumSet.of(ShareState.POSTED, ShareState.FAILED, ShareState.DEAD, ShareState.CANCELLED, ShareState.UNCERTAIN);
     }
 }

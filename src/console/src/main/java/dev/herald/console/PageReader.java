@@ -16,13 +16,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Fetches an article page and resolves its metadata with the page half's own inference, as the
@@ -88,18 +84,7 @@ public final class PageReader {
         try {
             HttpReply reply = http.fetch(image, "image/*", MAX_IMAGE_BYTES).reply();
             if (!reply.ok()) return null;
-            try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(reply.body()))) {
-                if (in == null) return null;
-                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-                if (!readers.hasNext()) return null;
-                ImageReader reader = readers.next();
-                try {
-                    reader.setInput(in, true, true);
-                    return new ImageSize(reader.getWidth(0), reader.getHeight(0), reader.getOriginatingProvider().getMIMETypes()[0]);
-                } finally {
-                    reader.dispose();
-                }
-            }
+            return ImageSize.read(new ByteArrayInputStream(reply.body())).orElse(null);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -54,13 +54,14 @@ import org.eclipse.jetty.util.security.Credential;
  * H2 outbox run by db-scheduler on a hand-driven clock, and the test kit's fakes of Mastodon,
  * Bluesky, X, Facebook, LinkedIn, Threads and a webhook receiver as the accounts.
  */
-final class ConsoleFixture implements AutoCloseable {
+final class ConsoleFixture {
     /** Monday 7 December 2026, 10:00 UTC. */
     static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final String LEAD_STORY = "/articles/iran-retaliation.html";
     static final String SMALL_IMAGE_PAGE = "/fixtures/small-image.html";
     static final String PASSWORD = "pw";
+    private static final String ORIGIN_PLACEHOLDER = "ORIGIN";
 
     final ManualClock clock = new ManualClock(T0);
     final SettableClock schedulerClock = new SettableClock() {
@@ -87,6 +88,11 @@ final class ConsoleFixture implements AutoCloseable {
     final SyndicationConfig config;
 
     ConsoleFixture(Path dir) throws Exception {
+        this(dir, null);
+    }
+
+    /** With {@code users} signing in on the console's own page instead of the container's BASIC sign-in. */
+    ConsoleFixture(Path dir, ConsoleUsers users) throws Exception {
         mastodon = track(MockMastodon.builder().clock(clock).start());
         bluesky = track(MockBluesky.builder().clock(clock).start());
         x = track(MockX.builder().clock(clock).start());
@@ -126,7 +132,7 @@ final class ConsoleFixture implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS | ServletContextHandler.SECURITY);
+        ServletContextHandler context = new ServletContextHandler(users == null ? ServletContextHandler.SESSIONS | ServletContextHandler.SECURITY : ServletContextHandler.SESSIONS);
         context.setContextPath("/");
         context.setBaseResource(ResourceFactory.of(context).newResource(Path.of("webapp").toAbsolutePath()));
         ServletHolder files = new ServletHolder("files", DefaultServlet.class);
@@ -135,10 +141,13 @@ final class ConsoleFixture implements AutoCloseable {
         fixtures.setInitParameter("baseResource", dir.resolve("fixtures").toAbsolutePath().toUri().toString());
         fixtures.setInitParameter("pathInfoOnly", "true");
         context.addServlet(fixtures, "/fixtures/*");
-        context.setSecurityHandler(security());
+        if (users == null) context.setSecurityHandler(security());
         server.setHandler(context);
         server.start();
         origin = "http://127.0.0.1:" + connector.getLocalPort();
+        writeFeed(dir.resolve("fixtures"));
+        Path feed = dir.resolve("fixtures/feed.xml");
+        Files.writeString(feed, Files.readString(feed).replace(ORIGIN_PLACEHOLDER, origin));
 
         console = Console.builder(delivery.client())
                 .syndicators(syndicators)
@@ -146,6 +155,8 @@ final class ConsoleFixture implements AutoCloseable {
                 .pages(new PageReader(http, config.siteProperties()))
                 .zone(BERLIN)
                 .clock(clock)
+                .authenticator(users == null ? ContainerRoles.standard() : users)
+                .feed(URI.create(origin + "/fixtures/feed.xml"))
                 .build();
         context.addServlet(new ServletHolder("herald-console", console.servlet()), "/console/*");
     }
@@ -188,6 +199,17 @@ final class ConsoleFixture implements AutoCloseable {
                 """);
     }
 
+    /** The site's Atom feed: the lead story and the harbour story, newest first. */
+    private static void writeFeed(Path dir) throws IOException {
+        Files.writeString(dir.resolve("feed.xml"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>The Meridian Ledger</title><id>urn:ledger</id><updated>2026-12-07T09:00:00Z</updated>
+                <entry><title>Harbour reopens after the storm</title><id>urn:ledger:harbour</id><link href="%s"/><updated>2026-12-07T09:00:00Z</updated></entry>
+                <entry><title>Iran calls its missile strikes the end of its retaliation</title><id>urn:ledger:iran</id><link href="%s"/><updated>2026-12-06T09:00:00Z</updated></entry>
+                </feed>
+                """.formatted(ORIGIN_PLACEHOLDER + SMALL_IMAGE_PAGE, ORIGIN_PLACEHOLDER + LEAD_STORY));
+    }
+
     private static String account(String name, MockService fake, String... lines) {
         String key = NetworkRegistry.installed().get(fake.network()).settings().baseUrl();
         String base = fake.endpoint().toString();
@@ -216,8 +238,7 @@ final class ConsoleFixture implements AutoCloseable {
         for (int i = 0; i < 5; i++) scheduler.runAnyDueExecutions();
     }
 
-    @Override
-    public void close() throws Exception {
+    void close() throws Exception {
         try {
             server.stop();
         } finally {

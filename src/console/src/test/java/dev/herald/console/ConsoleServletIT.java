@@ -79,15 +79,69 @@ class ConsoleServletIT {
     }
 
     @Test
+    void composeOffersTheSitesRecentArticlesFromItsFeed() throws Exception {
+        Document doc = Jsoup.parse(new Browserless(site, "vera").get("/console/compose").body());
+        List<String> titles = doc.select(".recent a").eachText();
+        assertEquals(List.of("Harbour reopens after the storm", "Iran calls its missile strikes the end of its retaliation"), titles);
+        assertEquals(composePath(leadStory()), doc.select(".recent a").get(1).attr("href"), "each opens compose on its article");
+    }
+
+    @Test
+    void schedulesIntoEachAccountsNextFreeSlotAndAsRecurringReshares() throws Exception {
+        Browserless edith = new Browserless(site, "edith");
+        String token = edith.token();
+        HttpResponse<String> next = edith.post("/console/compose", form("csrf", token, "url", leadStory(), "action", "schedule",
+                "account", "ledger-mastodon", "when", "next"));
+        assertEquals(303, next.statusCode(), next.body());
+        Share slotted = site.client().list(ShareQuery.all(10)).get(0);
+        assertEquals(Instant.parse("2026-12-07T16:00:00Z"), slotted.dueAt(), "today 17:00 in Berlin, the next slot after 11:00");
+        assertEquals(slotted.dueAt(), slotted.slotAt());
+        HttpResponse<String> recurring = edith.post("/console/compose", form("csrf", token, "url", leadStory(), "action", "schedule",
+                "account", "ledger-bluesky", "when", "recurring", "at", "2026-12-08T09:00", "zone", "Europe/Berlin", "everyDays", "7", "times", "2"));
+        assertEquals(303, recurring.statusCode(), recurring.body());
+        List<Instant> due = site.client().list(ShareQuery.all(10).forAccount("ledger-bluesky")).stream().map(Share::dueAt).toList();
+        assertEquals(List.of(TOMORROW_NINE_BERLIN, Instant.parse("2026-12-15T08:00:00Z"), Instant.parse("2026-12-22T08:00:00Z")), due);
+    }
+
+    @Test
+    void filtersTheQueueByAccountStateAndArticle() throws Exception {
+        Share mastodon = scheduledShare("ledger-mastodon");
+        Share bluesky = scheduledShare("ledger-bluesky");
+        site.client().cancel(bluesky.id());
+        Browserless vera = new Browserless(site, "vera");
+        Document waiting = Jsoup.parse(vera.get("/console/queue").body());
+        assertEquals(List.of("share-" + mastodon.id()), waiting.select("li.share").eachAttr("id"), "waiting shares by default");
+        Document cancelled = Jsoup.parse(vera.get("/console/queue?state=cancelled").body());
+        assertEquals(List.of("share-" + bluesky.id()), cancelled.select("li.share").eachAttr("id"));
+        assertEquals(0, Jsoup.parse(vera.get("/console/queue?account=ledger-bluesky").body()).select("li.share").size());
+        assertEquals(1, Jsoup.parse(vera.get("/console/queue?article=missile").body()).select("li.share").size());
+        assertEquals(0, Jsoup.parse(vera.get("/console/queue?article=harbour").body()).select("li.share").size());
+        Document month = Jsoup.parse(vera.get("/console/queue?view=month&start=2026-12-08").body());
+        assertEquals(31, month.select("tr:has(th:contains(ledger-mastodon)) td.day").size(), "December, one cell per day");
+    }
+
+    @Test
+    void savesAShareOwnTextAndRefusesOneTooLong() throws Exception {
+        Share share = scheduledShare("ledger-bluesky");
+        Browserless edith = new Browserless(site, "edith");
+        String token = edith.token();
+        edith.post("/console/shares/text", form("csrf", token, "id", share.id(), "text", "Short and sweet " + leadStory()));
+        assertEquals("Short and sweet " + leadStory(), site.client().find(share.id()).orElseThrow().text());
+        edith.post("/console/shares/text", form("csrf", token, "id", share.id(), "text", "x".repeat(301)));
+        assertTrue(edith.get("/console/queue").body().contains("Text not saved"), "the refusal is shown");
+        assertEquals("Short and sweet " + leadStory(), site.client().find(share.id()).orElseThrow().text(), "the saved text stays");
+    }
+
+    @Test
     void composeWarnsOfAnImageTooSmallForALargeCard() throws Exception {
         HttpResponse<String> page = new Browserless(site, "edith").get(composePath(site.origin + ConsoleFixture.SMALL_IMAGE_PAGE));
         Document doc = Jsoup.parse(page.body());
         Element finding = doc.selectFirst("li.finding[data-code=image-too-small]");
         assertNotNull(finding, doc.select(".lint, .flash").outerHtml());
-        assertTrue(finding.text().contains("200 × 100"), finding.text());
-        assertTrue(finding.text().contains("x") && finding.text().contains("facebook"), "says which networks it hurts: " + finding.text());
+        assertTrue(finding.text().contains("200") && finding.text().contains("100") && finding.text().contains("too small for a large card"), finding.text());
+        assertTrue(finding.text().contains("Hurts:") && finding.text().contains("facebook"), "says which networks it hurts: " + finding.text());
         Document lead = Jsoup.parse(new Browserless(site, "edith").get(composePath(leadStory())).body());
-        assertTrue(lead.select("li.finding[data-code^=image-too], li.finding[data-code=image-aspect]").isEmpty(),
+        assertTrue(lead.select("li.finding[data-code^=image-too], li.finding[data-code=image-aspect-ratio]").isEmpty(),
                 "the lead story's 1200 × 675 image passes: " + lead.select(".lint").text());
         assertNotNull(lead.selectFirst("li.finding[data-code=image-not-https]"), "the demo serves its image over plain http");
     }
@@ -112,7 +166,7 @@ class ConsoleServletIT {
         assertEquals("Our lead story tonight " + leadStory(), mastodon.text());
         assertNull(bluesky.text(), "an untouched text is composed from the article at send time");
         assertTrue(mastodon.headline().startsWith("Iran calls its missile strikes"));
-        List<AuditTrail.Entry> audit = site.console.audit().recent(10);
+        List<dev.herald.delivery.AuditEntry> audit = site.client().auditLog(10);
         assertTrue(audit.stream().anyMatch(e -> e.actor().equals("edith") && e.action().equals("schedule") && e.target().equals(mastodon.id())), audit.toString());
         assertTrue(edith.get("/console/queue").body().contains("Scheduled 2 shares"), "the queue says what happened");
     }
@@ -159,7 +213,7 @@ class ConsoleServletIT {
         HttpResponse<String> cancelled = edith.post("/console/shares/cancel", form("csrf", token, "id", share.id()));
         assertEquals(303, cancelled.statusCode());
         assertEquals(ShareState.CANCELLED, site.client().find(share.id()).orElseThrow().state());
-        List<String> actions = site.console.audit().recent(10).stream().map(AuditTrail.Entry::action).toList();
+        List<String> actions = site.client().auditLog(10).stream().map(dev.herald.delivery.AuditEntry::action).toList();
         assertTrue(actions.containsAll(List.of("reschedule", "cancel")), actions.toString());
     }
 
@@ -195,6 +249,38 @@ class ConsoleServletIT {
     }
 
     @Test
+    void showsEveryAttemptAndLetsAPersonConfirmADeadShareIsPosted() throws Exception {
+        site.mastodon.failAlways(dev.herald.testkit.Fault.serverError(503));
+        Share share = scheduledShare("ledger-mastodon");
+        site.clock.set(TOMORROW_NINE_BERLIN.plusSeconds(1));
+        site.runDue();
+        for (int i = 0; i < 12; i++) { // the backoff, hour by hour, until the retries run out
+            site.clock.advance(java.time.Duration.ofHours(1));
+            site.runDue();
+        }
+        Share dead = site.client().find(share.id()).orElseThrow();
+        assertEquals(ShareState.DEAD, dead.state(), dead.lastMessage());
+        Browserless edith = new Browserless(site, "edith");
+        Document history = Jsoup.parse(edith.get("/console/history").body());
+        List<String> attempts = history.select("ol.attempts li").eachText();
+        assertEquals(dead.attempts(), attempts.size(), history.select("table.history").outerHtml());
+        assertTrue(attempts.size() >= 2);
+        assertTrue(attempts.get(0).startsWith("#1 Tue 8 Dec 2026, 09:00 — transient"), attempts.get(0));
+        assertTrue(history.text().contains("1 share needs a person"));
+        String token = edith.token();
+        HttpResponse<String> refused = edith.post("/console/shares/confirm", form("csrf", token, "id", share.id(), "url", "javascript:alert(1)", "back", "/history"));
+        assertEquals(303, refused.statusCode());
+        assertEquals(ShareState.DEAD, site.client().find(share.id()).orElseThrow().state(), "only an http(s) address is taken");
+        HttpResponse<String> confirmed = edith.post("/console/shares/confirm", form("csrf", token, "id", share.id(),
+                "url", "https://mastodon.example/@ledger/42", "back", "/history"));
+        assertEquals(303, confirmed.statusCode());
+        Share posted = site.client().find(share.id()).orElseThrow();
+        assertEquals(ShareState.POSTED, posted.state());
+        assertEquals("https://mastodon.example/@ledger/42", String.valueOf(posted.remoteUrl()));
+        assertTrue(site.client().auditLog(10).stream().anyMatch(e -> e.actor().equals("edith") && e.action().equals("confirm")));
+    }
+
+    @Test
     void checksAnAccountsCredentialsWithItsNetwork() throws Exception {
         Browserless edith = new Browserless(site, "edith");
         HttpResponse<String> checked = edith.post("/console/accounts/check", form("csrf", edith.token(), "account", "ledger-mastodon", "back", "/accounts"));
@@ -217,6 +303,7 @@ class ConsoleServletIT {
         bodies.put("/shares/cancel", form("id", share.id()));
         bodies.put("/shares/retry", form("id", share.id()));
         bodies.put("/shares/text", form("id", share.id(), "text", "changed"));
+        bodies.put("/shares/confirm", form("id", share.id(), "url", "https://mastodon.example/@ledger/1"));
         bodies.put("/accounts/check", form("account", "ledger-mastodon"));
         bodies.put("/accounts/reset", form("account", "ledger-mastodon"));
         Map<String, Role> writes = site.servlet().writeEndpoints();
@@ -231,12 +318,12 @@ class ConsoleServletIT {
             assertTrue(r.body().contains("needs the " + w.getValue().label() + " role"), r.body());
             refused++;
         }
-        assertEquals(7, refused);
+        assertEquals(8, refused);
         Share after = site.client().find(share.id()).orElseThrow();
         assertEquals(share.version(), after.version(), "the share did not change");
         assertEquals(1, site.client().list(ShareQuery.all(10)).size(), "nothing was scheduled");
         assertEquals(0, site.mastodon.requestCount(), "no network was called");
-        assertEquals(7, site.console.audit().recent(50).stream().filter(e -> e.action().equals("refused") && e.actor().equals("vera")).count());
+        assertEquals(8, site.client().auditLog(50).stream().filter(e -> e.action().equals("refused") && e.actor().equals("vera")).count());
     }
 
     @Test

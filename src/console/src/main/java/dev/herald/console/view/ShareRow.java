@@ -23,8 +23,10 @@ package dev.herald.console.view;
  * @param by who scheduled it, or {@code null} when the audit log does not say
  * @param movable whether it may still be rescheduled or cancelled
  * @param retryable whether it may be retried
- * @param confirmable whether a person may confirm it was posted (its fate is uncertain)
+ * @param confirmable whether a person may confirm it was posted (its fate is uncertain, or it died)
+ * @param attemptLines every call made to the network for it, oldest first, one line each (history only)
  */
 public record ShareRow(String id, String shortId, String account, String network, String headline, String articleUrl, String state,
         String due, String dueInput, String dueDate, String dueTime, String posted, String remoteUrl, int attempts, String lastOutcome,
-        String lastMessage, String text, String by, boolean movable, boolean retryable, boolean confirmable) {}
+        String lastMessage, String text, String by, boolean movable, boolean retryable, boolean confirmable,
+        java.util.List<String> attemptLines) {}

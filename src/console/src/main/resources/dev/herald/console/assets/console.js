@@ -21,7 +21,11 @@
         })
         .catch(function () { /* the server check at submit time still applies */ });
     }
+    // The card above shows the text as typed (links are highlighted again when the server redraws it).
+    var box = area.closest('fieldset');
+    var shown = box ? box.querySelector('.card .post-text') : null;
     area.addEventListener('input', function () {
+      if (shown) shown.textContent = area.value;
       clearTimeout(timer);
       timer = setTimeout(update, 150);
     });
