@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.console.AuditTrail;
 import dev.herald.console.Console;
+import dev.herald.delivery.AuditEntry;
 import dev.herald.delivery.DeliveryClient;
 import dev.herald.delivery.SendTime;
 import dev.herald.delivery.Share;
@@ -111,7 +111,7 @@ class ConsoleIT {
         assertEquals(1, delivery.list(ShareQuery.all(100)).stream().filter(s -> s.article().title().equals(HEADLINE)
                 && s.article().url().getPath().equals("/articles/viewer")).count());
         assertTrue(newsroom.sent.isEmpty(), "nothing was sent");
-        long refusals = console.audit().recent(100).stream().filter(e -> e.actor().equals("sam") && e.action().equals("refused")).count();
+        long refusals = delivery.auditLog(100).stream().filter(e -> e.actor().equals("sam") && e.action().equals("refused")).count();
         assertEquals(WRITES.size(), refusals);
     }
 
@@ -148,7 +148,7 @@ class ConsoleIT {
         assertEquals(303, cancelled.statusCode(), cancelled.body());
         assertEquals(ShareState.CANCELLED, delivery.find(share.id()).orElseThrow().state());
 
-        List<AuditTrail.Entry> audit = console.audit().recent(100);
+        List<AuditEntry> audit = delivery.auditLog(100);
         assertTrue(audit.stream().anyMatch(e -> e.actor().equals("mara") && e.action().equals("schedule") && e.target().equals(share.id())), audit.toString());
         assertTrue(audit.stream().anyMatch(e -> e.actor().equals("mara") && e.action().equals("cancel") && e.target().equals(share.id())), audit.toString());
     }
