@@ -39,6 +39,7 @@ public final class Console {
     final URI feed;
     final Lint lint;
     final Cards cards;
+    final TextLimits textLimits;
     final ZoneId zone;
     final Clock clock;
     final LoginThrottle throttle;
@@ -52,6 +53,7 @@ public final class Console {
         this.feed = b.feed;
         this.lint = b.lint;
         this.cards = new Cards(b.textLimits, NetworkRegistry.installed());
+        this.textLimits = b.textLimits;
         this.zone = b.zone;
         this.clock = b.clock;
         this.throttle = b.throttle != null ? b.throttle : LoginThrottle.standard(b.clock);

@@ -67,6 +67,8 @@ import java.util.TreeSet;
  * redirects (post/redirect/get).
  */
 final class ConsoleServlet extends HttpServlet {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleServlet.class);
+
     private static final long serialVersionUID = 1L;
     private static final String FLASH = "dev.herald.console.flash";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
@@ -128,6 +130,22 @@ final class ConsoleServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        // Before any parameter is read (the form token is one): containers differ in their default.
+        req.setCharacterEncoding("UTF-8");
+        try {
+            serve(req, resp);
+        } catch (RuntimeException e) {
+            // A bug or an input no handler foresaw: logged here, never shown (no stack trace, no detail).
+            LOG.warn("Console request {} {} failed", req.getMethod(), req.getPathInfo(), e);
+            if (!resp.isCommitted()) {
+                resp.reset();
+                securityHeaders(resp);
+                resp.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            }
+        }
+    }
+
+    private void serve(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         securityHeaders(resp);
         String path = req.getPathInfo() == null || req.getPathInfo().isEmpty() ? "/" : req.getPathInfo();
         String method = req.getMethod();
@@ -171,7 +189,6 @@ final class ConsoleServlet extends HttpServlet {
                     "The form was out of date or came from another site; nothing was changed. Reload the page and try again.");
             return;
         }
-        req.setCharacterEncoding("UTF-8");
         route.handler().handle(req, resp, user.get());
     }
 
@@ -215,7 +232,7 @@ final class ConsoleServlet extends HttpServlet {
                     }
                     if (article.image() != null) imageOrigins.add(origin(article.image().url()));
                 } catch (IOException | IllegalArgumentException e) {
-                    error = error != null ? error : "Could not read the article: " + e.getMessage();
+                    error = error != null ? error : "Could not read the article: " + readError(e);
                     if (status == HttpServletResponse.SC_OK) status = HttpServletResponse.SC_BAD_REQUEST;
                 }
             }
@@ -260,6 +277,14 @@ final class ConsoleServlet extends HttpServlet {
             List<Share> done = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
             if (d.when().equals("next")) {
+                // All or nothing: every ticked account needs queue slots, and every own text must fit,
+                // before the first share is made.
+                List<String> noSlots = selected.stream().filter(a -> !c.slots.containsKey(a)).toList();
+                if (!noSlots.isEmpty()) {
+                    throw new IllegalArgumentException(String.join(", ", noSlots) + (noSlots.size() == 1 ? " has" : " have")
+                            + " no queue slots: choose a time for " + (noSlots.size() == 1 ? "it" : "them") + ", or untick");
+                }
+                for (String a : selected) if (own.containsKey(a)) c.textLimits.check(a, network(a), own.get(a));
                 for (String a : selected) {
                     Share s = c.client.as(user.name()).shareNext(article, a);
                     if (own.containsKey(a)) c.client.as(user.name()).setText(s.id(), own.get(a));
@@ -287,7 +312,7 @@ final class ConsoleServlet extends HttpServlet {
         } catch (IllegalArgumentException | DeliveryException e) {
             renderCompose(req, resp, user, d, "Nothing was scheduled: " + e.getMessage(), HttpServletResponse.SC_BAD_REQUEST);
         } catch (IOException e) {
-            renderCompose(req, resp, user, d, "Nothing was scheduled: could not read the article: " + e.getMessage(), HttpServletResponse.SC_BAD_REQUEST);
+            renderCompose(req, resp, user, d, "Nothing was scheduled: could not read the article: " + readError(e), HttpServletResponse.SC_BAD_REQUEST);
         }
     }
 
@@ -625,20 +650,21 @@ final class ConsoleServlet extends HttpServlet {
             return;
         }
         String address = req.getRemoteAddr();
-        Duration wait = c.throttle.wait(name, address);
+        Duration wait = c.throttle.reserve(name, address);
         if (!wait.isZero()) {
             resp.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-            c.client.audit(name.isEmpty() ? "?" : name, "sign-in refused", address, "too many failed sign-ins");
+            // Not in the audit log: a flood of cheap refused attempts must not bury what people did.
+            LOG.info("Console sign-in for '{}' from {} refused: too many failed sign-ins", dev.herald.internal.Validate.abbreviate(name.replaceAll("\\p{Cntrl}", "?")), address);
             loginPage(req, resp, "Too many failed sign-ins. Try again in " + human(wait) + ".", name, 429);
             return;
         }
         Optional<ConsoleUser> user = users.authenticate(name, req.getParameter("password"));
         if (user.isEmpty()) {
-            c.throttle.failed(name, address);
+            // The failure was counted by reserve() before the password was checked.
             loginPage(req, resp, "Wrong name or password.", name, HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
-        c.throttle.succeeded(name);
+        c.throttle.succeeded(name, address);
         // A new session at sign-in, so a session id planted before it is worth nothing after.
         HttpSession old = req.getSession(false);
         if (old != null) old.invalidate();
@@ -825,6 +851,15 @@ final class ConsoleServlet extends HttpServlet {
         Map<String, Syndicator> out = new HashMap<>();
         for (Syndicator s : c.syndicators) out.put(s.account(), s);
         return out;
+    }
+
+    /**
+     * What a person is told when an article cannot be read. A host refused by the fetch guard is
+     * reported without the address it resolved to, so the console never maps the site's inside.
+     */
+    static String readError(Exception e) {
+        if (e instanceof java.net.UnknownHostException) return "its host is unknown or not a public address (the fetch allow-list decides)";
+        return String.valueOf(e.getMessage());
     }
 
     private String network(String account) {

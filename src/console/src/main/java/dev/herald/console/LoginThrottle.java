@@ -37,8 +37,26 @@ public final class LoginThrottle {
         return new LoginThrottle(5, Duration.ofMinutes(15), clock);
     }
 
+    /**
+     * Takes a failure slot for a sign-in about to be checked, or says how long to wait: counted
+     * before the password is (slowly) checked, so a burst of parallel attempts cannot all slip under
+     * the limit. {@link #succeeded(String, String)} gives the slot back.
+     */
+    public synchronized Duration reserve(String name, String address) {
+        Duration wait = wait(name, address);
+        if (wait.isZero()) failed(name, address);
+        return wait;
+    }
+
+    /** Forgets {@code name}'s failures and gives back the slot {@link #reserve} took for {@code address}. */
+    public synchronized void succeeded(String name, String address) {
+        succeeded(name);
+        Deque<Instant> byAddress = failures.get("a:" + address);
+        if (byAddress != null && !byAddress.isEmpty()) byAddress.removeLast();
+    }
+
     /** How long {@code name} from {@code address} must wait before trying again; zero when it may try now. */
-    public Duration wait(String name, String address) {
+    public synchronized Duration wait(String name, String address) {
         Instant now = clock.instant();
         Duration byName = waitFor("n:" + name, maxFailures, now);
         Duration byAddress = waitFor("a:" + address, maxFailures * 4, now);
@@ -46,7 +64,7 @@ public final class LoginThrottle {
     }
 
     /** Records a failed sign-in. */
-    public void failed(String name, String address) {
+    public synchronized void failed(String name, String address) {
         if (failures.size() > MAX_KEYS) prune(clock.instant());
         Instant now = clock.instant();
         failures.computeIfAbsent("n:" + name, k -> new ArrayDeque<>()).addLast(now);
@@ -54,7 +72,7 @@ public final class LoginThrottle {
     }
 
     /** Forgets the failures of {@code name} after a successful sign-in. */
-    public void succeeded(String name) {
+    public synchronized void succeeded(String name) {
         failures.remove("n:" + name);
     }
 

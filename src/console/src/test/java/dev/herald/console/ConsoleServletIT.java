@@ -104,6 +104,17 @@ class ConsoleServletIT {
     }
 
     @Test
+    void nextSlotForAnAccountWithoutSlotsSchedulesNothingForAnyAccount() throws Exception {
+        Browserless edith = new Browserless(site, "edith");
+        HttpResponse<String> refused = edith.post("/console/compose", form("csrf", edith.token(), "url", leadStory(), "action", "schedule",
+                "account", "ledger-mastodon", "account", "ledger-bluesky", "when", "next"));
+
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("ledger-bluesky has no queue slots"), refused.body());
+        assertEquals(List.of(), site.client().list(ShareQuery.all(10)), "all or nothing: mastodon's share was not made either");
+    }
+
+    @Test
     void filtersTheQueueByAccountStateAndArticle() throws Exception {
         Share mastodon = scheduledShare("ledger-mastodon");
         Share bluesky = scheduledShare("ledger-bluesky");

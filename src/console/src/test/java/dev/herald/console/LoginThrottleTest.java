@@ -39,4 +39,29 @@ class LoginThrottleTest {
         throttle.failed("edith", "a");
         assertEquals(Duration.ZERO, throttle.wait("edith", "b"));
     }
+
+    @Test
+    void parallelAttemptsCannotAllSlipUnderTheLimitBecauseEachTakesItsSlotBeforeThePasswordIsChecked() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Duration>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) tries.add(pool.submit(() -> throttle.reserve("edith", "10.0.0.1")));
+            int allowed = 0;
+            for (var t : tries) if (t.get().isZero()) allowed++;
+            assertEquals(3, allowed, "only as many password checks as the limit allows");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSuccessfulSignInGivesItsSlotBack() {
+        assertEquals(Duration.ZERO, throttle.reserve("edith", "a"));
+        assertEquals(Duration.ZERO, throttle.reserve("edith", "a"));
+        throttle.succeeded("edith", "a");
+        assertEquals(Duration.ZERO, throttle.reserve("edith", "a"));
+        assertEquals(Duration.ZERO, throttle.reserve("edith", "a"));
+        assertEquals(Duration.ZERO, throttle.reserve("edith", "a"));
+        assertTrue(throttle.reserve("edith", "a").compareTo(Duration.ZERO) > 0, "three failures since the success");
+    }
 }
