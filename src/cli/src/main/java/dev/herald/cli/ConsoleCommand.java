@@ -13,6 +13,8 @@ import dev.herald.syndication.config.ConfigException;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
+import dev.herald.syndication.TokenStore;
+import dev.herald.delivery.CredentialStores;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -71,17 +73,21 @@ public final class ConsoleCommand implements Callable<Integer> {
         SyndicationConfig cfg = SyndicationConfig.load(config);
         ConsoleUsers users = ConsoleUsers.load(config);
         HttpTransport http = HttpTransport.builder().fetchPolicy(cfg.fetchPolicy()).build();
-        List<Syndicator> syndicators;
-        try {
-            syndicators = new SyndicatorFactory(http, Clock.systemUTC(), SecretSource.environment()).createAll(cfg);
-        } catch (ConfigException missingCredential) {
-            if (worker) throw new ParameterException(spec.commandLine(), "--worker needs every account's credentials: " + missingCredential.getMessage());
-            // Previews need no credentials; checking them does, and says so when clicked.
-            syndicators = new SyndicatorFactory(http, Clock.systemUTC(), SecretSource.placeholders()).createAll(cfg);
-            spec.commandLine().getErr().println("herald: credentials are not all set here (" + missingCredential.getMessage()
-                    + "); previews work, credential checks will fail");
-        }
         try (DeliveryDatabase db = database.open()) {
+            // Tokens signed in with herald auth, and renewed ones, come from the credential store when
+            // herald.yaml names its key, so checks and sends use the newest and renewals are kept.
+            TokenStore tokens = CredentialStores.open(db, cfg, SecretSource.environment(), Clock.systemUTC())
+                    .<TokenStore>map(store -> store).orElseGet(TokenStore::inMemory);
+            List<Syndicator> syndicators;
+            try {
+                syndicators = new SyndicatorFactory(http, Clock.systemUTC(), SecretSource.environment(), tokens).createAll(cfg);
+            } catch (ConfigException missingCredential) {
+                if (worker) throw new ParameterException(spec.commandLine(), "--worker needs every account's credentials: " + missingCredential.getMessage());
+                // Previews need no credentials; checking them does, and says so when clicked.
+                syndicators = new SyndicatorFactory(http, Clock.systemUTC(), SecretSource.placeholders(), tokens).createAll(cfg);
+                spec.commandLine().getErr().println("herald: credentials are not all set here (" + missingCredential.getMessage()
+                        + "); previews work, credential checks will fail");
+            }
             Delivery delivery = null;
             DeliveryClient client;
             if (worker) {
