@@ -47,7 +47,6 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule syndicationNeverImportsDeliveryOrTheCommandLine = noClasses().that().resideInAPackage("dev.herald.syndication..")
-            .and().resideOutsideOfPackage("dev.herald.syndication.config..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.herald.delivery..", "dev.herald.cli..", "dev.herald.console..");
 
     @ArchTest

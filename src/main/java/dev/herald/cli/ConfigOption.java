@@ -1,6 +1,6 @@
 package dev.herald.cli;
 
-import dev.herald.delivery.QueueSlots;
+import dev.herald.syndication.QueueSlots;
 import dev.herald.syndication.config.SyndicationConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import dev.herald.syndication.QueueSlots;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;

@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import dev.herald.syndication.QueueSlots;
 import dev.herald.meta.ArticleMeta;
 import java.time.Duration;
 import java.util.List;

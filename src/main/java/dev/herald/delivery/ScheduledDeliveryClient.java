@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import dev.herald.syndication.QueueSlots;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import dev.herald.delivery.DeliveryStore.InsertResult;

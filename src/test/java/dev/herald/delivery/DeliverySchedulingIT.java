@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import dev.herald.syndication.QueueSlots;
 import dev.herald.syndication.Quota;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,6 @@
 package dev.herald.syndication.config;
 
-import dev.herald.delivery.QueueSlots;
+import dev.herald.syndication.QueueSlots;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.FetchPolicy;
 import dev.herald.syndication.NetworkRegistry;

@@ -6,7 +6,7 @@ import dev.herald.console.PageReader;
 import dev.herald.console.Role;
 import dev.herald.delivery.Delivery;
 import dev.herald.delivery.DeliveryDatabase;
-import dev.herald.delivery.QueueSlots;
+import dev.herald.syndication.QueueSlots;
 import dev.herald.syndication.FetchPolicy;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Syndicator;

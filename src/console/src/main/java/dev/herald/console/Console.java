@@ -1,7 +1,7 @@
 package dev.herald.console;
 
 import dev.herald.delivery.DeliveryClient;
-import dev.herald.delivery.QueueSlots;
+import dev.herald.syndication.QueueSlots;
 import dev.herald.delivery.TextLimits;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.NetworkRegistry;

@@ -1,4 +1,4 @@
-package dev.herald.delivery;
+package dev.herald.syndication;
 
 import dev.herald.internal.Validate;
 import java.time.DateTimeException;
@@ -19,7 +19,8 @@ import java.util.TreeSet;
 /**
  * An account's posting schedule in the manner of Buffer: the days and wall-clock times at which it
  * posts, in its time zone. "Share next" puts a share into the first of these slots that is still free.
- * Slot times follow the {@link SendTime} daylight-saving rule, so each slot happens exactly once.
+ * Slot times follow the daylight-saving rule of every send time (a gap shifts forward, an overlap
+ * takes the earlier offset), so each slot happens exactly once.
  *
  * @param days the days of the week with slots
  * @param times the wall-clock times of the slots on each of those days
@@ -95,7 +96,8 @@ public record QueueSlots(Set<DayOfWeek> days, List<LocalTime> times, ZoneId zone
         for (int i = 0; i <= HORIZON_DAYS; i++, day = day.plusDays(1)) {
             if (!days.contains(day.getDayOfWeek())) continue;
             for (LocalTime t : times) {
-                Instant slot = SendTime.resolve(day.atTime(t), zone);
+                // The rule every send time follows: a gap shifts forward by its length, an overlap takes the earlier offset.
+                Instant slot = java.time.ZonedDateTime.ofLocal(day.atTime(t), zone, null).toInstant();
                 if (slot.isAfter(after) && (out.isEmpty() || slot.isAfter(out.get(out.size() - 1)))) out.add(slot);
             }
         }

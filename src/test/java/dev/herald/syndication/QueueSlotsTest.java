@@ -1,4 +1,4 @@
-package dev.herald.delivery;
+package dev.herald.syndication;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
