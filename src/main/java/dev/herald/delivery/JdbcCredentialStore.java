@@ -2,6 +2,7 @@ package dev.herald.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.internal.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.Tokens;
@@ -44,7 +45,7 @@ public final class JdbcCredentialStore implements CredentialStore {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final int MAX_SAVE_TRIES = 10;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final DataSource dataSource;
     private final CredentialKey key;

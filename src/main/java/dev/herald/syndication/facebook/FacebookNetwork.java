@@ -2,6 +2,7 @@ package dev.herald.syndication.facebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.internal.Json;
 import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.NetworkContext;
@@ -28,7 +29,7 @@ public final class FacebookNetwork implements NetworkProvider {
     /** The most characters a Page post's message may have. */
     public static final TextRules RULES = new TextRules(63_206, Integer.MAX_VALUE, -1);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final NetworkSpec SETTINGS = NetworkSpec.builder(FacebookSyndicator.NETWORK)
             .required("page").optional("token", "graphVersion", "api", "clientId", "clientSecret")
             .secrets("token", "clientSecret").baseUrl("api")

@@ -58,11 +58,13 @@ class ReadmeSnippetsTest {
     }
 
     @Test
-    void theReadmesTestKitExampleIsATestThatRuns() throws IOException {
-        String test = Files.readString(Path.of("examples/readme/src/test/java/com/example/newsroom/MastodonAccountTest.java"),
-                StandardCharsets.UTF_8).strip();
-        assertTrue(snippets(README).stream().anyMatch(s -> s.code().strip().equals(test)),
-                "README.md shows MastodonAccountTest exactly as examples/readme runs it");
+    void theReadmesTestKitExamplesAreTestsThatRun() throws IOException {
+        for (String name : List.of("MastodonAccountTest", "XAccountTest")) {
+            String test = Files.readString(Path.of("examples/readme/src/test/java/com/example/newsroom/" + name + ".java"),
+                    StandardCharsets.UTF_8).strip();
+            assertTrue(snippets(README).stream().anyMatch(s -> s.code().strip().equals(test)),
+                    "README.md shows " + name + " exactly as examples/readme runs it");
+        }
     }
 
     private void assertCompiles(Snippet snippet, boolean defaultImports) throws IOException {
