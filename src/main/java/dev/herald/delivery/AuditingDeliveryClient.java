@@ -170,6 +170,11 @@ final class AuditingDeliveryClient implements DeliveryClient {
     }
 
     @Override
+    public List<StoredCredential> storedCredentials() {
+        return client.storedCredentials();
+    }
+
+    @Override
     public void audit(String actor, String action, String target, String detail) {
         client.audit(actor, action, target, detail);
     }

@@ -167,6 +167,13 @@ public interface DeliveryClient {
     /** The state of every configured account and every account the outbox has recorded, by name. */
     List<AccountStatus> accountStatuses();
 
+    /**
+     * What the credential store holds per account, without any secret: when each token expires and
+     * when signing in again becomes necessary (read without the store's key). Empty when nothing was
+     * ever stored.
+     */
+    List<StoredCredential> storedCredentials();
+
     /** Counts by state (all nodes) and this process's worker counters. */
     DeliveryStats stats();
 }

@@ -337,6 +337,11 @@ final class ScheduledDeliveryClient implements DeliveryClient {
     }
 
     @Override
+    public List<StoredCredential> storedCredentials() {
+        return JdbcCredentialStore.list(db);
+    }
+
+    @Override
     public void audit(String actor, String action, String target, String detail) {
         Validate.notBlank(actor, "actor");
         Validate.isTrue(actor.length() <= 200, "actor", "must be at most 200 characters");

@@ -67,6 +67,9 @@ import java.util.TreeSet;
  * redirects (post/redirect/get).
  */
 final class ConsoleServlet extends HttpServlet {
+    /** How long before a token must be renewed by signing in again the accounts page warns, as {@code herald accounts} does. */
+    private static final java.time.Duration TOKEN_WARNING = java.time.Duration.ofDays(14);
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleServlet.class);
 
     private static final long serialVersionUID = 1L;
@@ -564,6 +567,10 @@ final class ConsoleServlet extends HttpServlet {
         Map<String, AccountStatus> statuses = new LinkedHashMap<>();
         for (AccountStatus st : c.client.accountStatuses()) statuses.put(st.name(), st);
         Instant now = c.clock.instant();
+        Map<String, Instant> signInByAccount = new HashMap<>();
+        for (dev.herald.delivery.StoredCredential sc : c.client.storedCredentials()) {
+            if (sc.signInBy() != null) signInByAccount.put(sc.account(), sc.signInBy());
+        }
         List<AccountRow> rows = new ArrayList<>();
         for (String name : accountNames()) {
             AccountStatus st = statuses.getOrDefault(name, AccountStatus.active(name));
@@ -588,7 +595,17 @@ final class ConsoleServlet extends HttpServlet {
                 case AUTH_FAILED -> "auth failed";
                 default -> st.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             };
-            rows.add(new AccountRow(name, network == null ? "?" : network, health, st.state() == dev.herald.delivery.AccountState.ACTIVE, st.message(),
+            boolean healthy = st.state() == dev.herald.delivery.AccountState.ACTIVE;
+            String message = st.message();
+            Instant signInBy = signInByAccount.get(name);
+            if (healthy && signInBy != null && signInBy.isBefore(now.plus(TOKEN_WARNING))) {
+                // Still sending, but not for long: a person has to sign in again (herald auth) before then.
+                boolean expired = !signInBy.isAfter(now);
+                health = expired ? "token expired" : "token expiring";
+                healthy = false;
+                message = (expired ? "its token expired " : "its token expires ") + shown(signInBy) + "; sign in again: herald auth " + name;
+            }
+            rows.add(new AccountRow(name, network == null ? "?" : network, health, healthy, message,
                     st.changedAt() == null ? null : shown(st.changedAt()), quota, next, pending, byName.containsKey(name)));
         }
         render(req, resp, user, "accounts.jte", "Accounts", "accounts", rows, HttpServletResponse.SC_OK);

@@ -115,6 +115,20 @@ class ConsoleServletIT {
     }
 
     @Test
+    void anAccountWhoseTokenMustBeRenewedWithinTwoWeeksIsShownAsExpiring() throws Exception {
+        // A LinkedIn-like token stored by herald auth: its sign-in runs out in five days.
+        dev.herald.delivery.JdbcCredentialStore store = new dev.herald.delivery.JdbcCredentialStore(site.db,
+                dev.herald.delivery.CredentialKey.of(1, new byte[32]), site.clock);
+        store.compareAndSet("ledger-mastodon", null,
+                dev.herald.syndication.Tokens.of("access-token", null, ConsoleFixture.T0.plus(java.time.Duration.ofDays(5))));
+
+        Document page = Jsoup.parse(new Browserless(site, "vera").get("/console/accounts").body());
+        String row = page.select("tr:contains(ledger-mastodon)").text();
+        assertTrue(row.contains("token expiring") && row.contains("herald auth ledger-mastodon"), row);
+        assertTrue(page.select("tr:contains(ledger-bluesky)").text().contains("ok"), "accounts without a stored token are as they were");
+    }
+
+    @Test
     void filtersTheQueueByAccountStateAndArticle() throws Exception {
         Share mastodon = scheduledShare("ledger-mastodon");
         Share bluesky = scheduledShare("ledger-bluesky");
