@@ -83,12 +83,9 @@ final class ArticleInput {
     private static Page readPage(String article, String url, Charset declared, SyndicationConfig cfg, HttpTransport http) throws IOException {
         ArticlePages pages = new ArticlePages(HeraldConfig.fromProperties(cfg.siteProperties()), http);
         if (isHttpUrl(article)) {
-            URI page = httpUrl(article, "ARTICLE");
-            HttpTransport.Fetched fetched = http.fetch(page, "text/html,application/xhtml+xml", ArticlePages.MAX_PAGE_BYTES);
-            if (!fetched.reply().ok()) throw new IOException("GET " + fetched.url() + " answered HTTP " + fetched.reply().status());
-            Charset charset = declared != null ? declared : ArticlePages.charsetOf(fetched.reply().header("Content-Type"));
-            ArticleMeta meta = pages.read(fetched.reply().body(), charset, url != null ? httpUrl(url, "--url") : fetched.url());
-            return new Page(meta, fetched.reply().status());
+            ArticlePages.Page page = pages.page(httpUrl(article, "ARTICLE"), declared, url != null ? httpUrl(url, "--url") : null);
+            if (!page.ok()) throw new IOException("GET " + page.url() + " answered HTTP " + page.status());
+            return new Page(page.meta(), page.status());
         }
         if (url == null) throw new IllegalArgumentException("--url is required when ARTICLE is a file: it is the link every post carries");
         return new Page(pages.read(Files.readAllBytes(Path.of(article)), declared, httpUrl(url, "--url")), null);

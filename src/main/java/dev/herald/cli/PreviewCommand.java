@@ -1,20 +1,18 @@
 package dev.herald.cli;
 
 import dev.herald.meta.ArticleMeta;
-import dev.herald.meta.ImageMeta;
 import dev.herald.meta.ImageSize;
 import dev.herald.meta.lint.LintFinding;
 import dev.herald.meta.lint.MetaLint;
 import dev.herald.meta.lint.PageFacts;
-import dev.herald.syndication.HttpReply;
+import dev.herald.page.HeraldConfig;
+import dev.herald.syndication.ArticlePages;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,7 +33,6 @@ import picocli.CommandLine.Spec;
                 "then what in the page's metadata will hurt its cards (one line each, with the networks); sends nothing."})
 public final class PreviewCommand implements Callable<Integer> {
     /** Facebook ignores larger images; reading the header of a bigger one is not worth the wait. */
-    private static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
     @Spec
     CommandSpec spec;
@@ -60,25 +57,17 @@ public final class PreviewCommand implements Callable<Integer> {
             }
             PageFacts facts = PageFacts.UNKNOWN;
             // A page read from a file may not be live yet, so neither it nor its image is asked.
-            if (page.status() != null) facts = facts.withStatus(page.status()).withImageSize(measure(http, article.image()));
+            if (page.status() != null) {
+                ImageSize measured = article.image() == null ? null
+                        : new ArticlePages(HeraldConfig.fromProperties(config.siteProperties()), http).imageSize(article.image().url()).orElse(null);
+                facts = facts.withStatus(page.status()).withImageSize(measured);
+            }
             List<LintFinding> all = new ArrayList<>(MetaLint.check(article, facts));
             all.addAll(findings);
             all.sort(Comparator.comparing(LintFinding::severity));
             printLint(out, all);
         }
         return 0;
-    }
-
-    /** The image's size read from its header, through the same guarded fetch as the page; null when it cannot be read. */
-    private static ImageSize measure(HttpTransport http, ImageMeta image) {
-        if (image == null) return null;
-        try {
-            HttpReply reply = http.fetch(image.url(), "image/*", MAX_IMAGE_BYTES).reply();
-            if (!reply.ok()) return null;
-            return ImageSize.read(new ByteArrayInputStream(reply.body())).orElse(null);
-        } catch (IOException e) {
-            return null; // unreachable or too large: the lint then goes by the size the page declares
-        }
     }
 
     private static void printLint(PrintWriter out, List<LintFinding> findings) {

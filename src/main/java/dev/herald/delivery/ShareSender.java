@@ -110,7 +110,8 @@ final class ShareSender {
         String id = claimed.id();
         Syndicator syndicator = syndicators.get(claimed.account());
         counters.increment("attempts");
-        boolean reconciles = syndicator.guarantee() == DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
+        DeliveryGuarantee guarantee = syndicator.guarantee();
+        boolean reconciles = guarantee == DeliveryGuarantee.RECONCILE_BEFORE_RESEND;
         AttemptResult result;
         Outcome outcome;
         Reconciliation found = reconciles && mayHavePosted(claimed) ? reconcile(syndicator, claimed) : new Reconciliation.NotFound();
@@ -119,8 +120,7 @@ final class ShareSender {
             // post this is; looks run newest first, so this share's own post is not there.
             found = new Reconciliation.NotFound();
         }
-        if (!reconciles && syndicator.guarantee() == DeliveryGuarantee.NONE
-                && JdbcDeliveryStore.INTERRUPTED.equals(claimed.lastOutcome())) {
+        if (guarantee == DeliveryGuarantee.NONE && JdbcDeliveryStore.INTERRUPTED.equals(claimed.lastOutcome())) {
             // A node died mid-send on a network that can neither take a key nor be asked: a person decides.
             outcome = new Outcome.Uncertain("the node sending it stopped before the network's answer was recorded; "
                     + "the message may be there, so it is not sent again by itself: check, then confirm or resend it");

@@ -6,10 +6,13 @@ import dev.herald.page.ButtonPlacement;
 import dev.herald.page.HeraldConfig;
 import dev.herald.page.PageRequest;
 import dev.herald.page.PageTransformer;
+import dev.herald.meta.ImageSize;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads an article page and resolves its metadata exactly as {@code ShareFilter} does for the same
@@ -34,6 +37,42 @@ public final class ArticlePages {
         this.transformer = new PageTransformer(site.site(), null, ButtonPlacement.NONE);
     }
 
+    /** The largest image read to measure a card image; its size comes from the file's header. */
+    public static final int MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+    /**
+     * A page as fetched: its metadata resolved as the filter would, and the status its URL answered.
+     *
+     * @param meta the resolved metadata; for a page not answering 2xx, what its body says (it may have no headline)
+     * @param status the HTTP status, after redirects
+     * @param url where the redirects ended
+     */
+    public record Page(ArticleMeta meta, int status, URI url) {
+        /** Whether the page answered 2xx. */
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /**
+     * Fetches the page at {@code url} and resolves its metadata, whatever status it answers (a
+     * metadata lint reports a page that does not answer 200). {@code declared} overrides the charset
+     * the server sends, and {@code pageUrl} where the page lives (the link every post carries); either
+     * may be {@code null}.
+     *
+     * @throws IOException if the page cannot be fetched
+     * @throws IllegalArgumentException if a page answering 2xx has no headline Herald can find
+     */
+    public Page page(URI url, Charset declared, URI pageUrl) throws IOException {
+        Validate.httpUrl(url, "url");
+        HttpTransport.Fetched fetched = http.fetch(url, "text/html,application/xhtml+xml", MAX_PAGE_BYTES);
+        HttpReply reply = fetched.reply();
+        Charset charset = declared != null ? declared : charsetOf(reply.header("Content-Type"));
+        URI at = pageUrl != null ? pageUrl : fetched.url();
+        ArticleMeta meta = reply.ok() ? read(reply.body(), charset, at) : resolve(reply.body(), charset, at);
+        return new Page(meta, reply.status(), fetched.url());
+    }
+
     /**
      * Fetches the page at {@code url} and resolves its metadata; its URL is the page's canonical
      * URL, else where the redirects ended.
@@ -42,11 +81,24 @@ public final class ArticlePages {
      * @throws IllegalArgumentException if the page has no headline Herald can find
      */
     public ArticleMeta fetch(URI url) throws IOException {
-        Validate.httpUrl(url, "url");
-        HttpTransport.Fetched fetched = http.fetch(url, "text/html,application/xhtml+xml", MAX_PAGE_BYTES);
-        HttpReply reply = fetched.reply();
-        if (!reply.ok()) throw new IOException("GET " + fetched.url() + " answered HTTP " + reply.status());
-        return read(reply.body(), charsetOf(reply.header("Content-Type")), fetched.url());
+        Page page = page(url, null, null);
+        if (!page.ok()) throw new IOException("GET " + page.url() + " answered HTTP " + page.status());
+        return page.meta();
+    }
+
+    /**
+     * The size of the image at {@code image}, read from its file's header through the same guarded
+     * fetch as pages (it overrides what a page declares); empty when it cannot be fetched or read.
+     */
+    public Optional<ImageSize> imageSize(URI image) {
+        if (image == null) return Optional.empty();
+        try {
+            HttpReply reply = http.fetch(image, "image/*", MAX_IMAGE_BYTES).reply();
+            if (!reply.ok()) return Optional.empty();
+            return ImageSize.read(new ByteArrayInputStream(reply.body()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // unreachable, refused or too large: the page's declared size stands
+        }
     }
 
     /**
@@ -56,12 +108,17 @@ public final class ArticlePages {
      * @throws IllegalArgumentException if the page has no headline Herald can find
      */
     public ArticleMeta read(byte[] body, Charset declared, URI pageUrl) {
-        Validate.notNull(body, "body");
-        Validate.httpUrl(pageUrl, "pageUrl");
-        ArticleMeta meta = transformer.plan(body, body.length, declared, PageRequest.of(pageUrl)).meta().meta();
+        ArticleMeta meta = resolve(body, declared, pageUrl);
         if (meta.title() == null || meta.title().isBlank()) {
             throw new IllegalArgumentException("the article has no headline Herald can find (no og:title, h1 or <title>)");
         }
+        return meta;
+    }
+
+    private ArticleMeta resolve(byte[] body, Charset declared, URI pageUrl) {
+        Validate.notNull(body, "body");
+        Validate.httpUrl(pageUrl, "pageUrl");
+        ArticleMeta meta = transformer.plan(body, body.length, declared, PageRequest.of(pageUrl)).meta().meta();
         return meta.url() != null ? meta : meta.toBuilder().url(pageUrl).build();
     }
 
