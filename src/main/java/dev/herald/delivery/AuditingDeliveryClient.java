@@ -4,6 +4,7 @@ import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -57,7 +58,8 @@ final class AuditingDeliveryClient implements DeliveryClient {
 
     @Override
     public List<Share> schedule(ShareRequest request) {
-        return logShares(client.schedule(request));
+        // Through submit, which says what changed: a share that exists and is left alone is no change.
+        return logResults(client.submit(request)).stream().map(ScheduleResult::share).toList();
     }
 
     @Override
@@ -72,11 +74,12 @@ final class AuditingDeliveryClient implements DeliveryClient {
 
     @Override
     public List<Share> scheduleAll(List<ShareRequest> requests) {
-        return logShares(client.scheduleAll(requests));
-    }
-
-    private List<Share> logShares(List<Share> shares) {
-        for (Share s : shares) log("schedule", s.id(), s.account() + " at " + s.dueAt() + " " + s.article().url());
+        Instant before = clock.instant();
+        List<Share> shares = client.scheduleAll(requests);
+        // Shares that existed and were left alone keep their last change time: only the changed are logged.
+        for (Share s : shares) {
+            if (!s.updatedAt().isBefore(before)) log("schedule", s.id(), s.account() + " at " + s.dueAt() + " " + s.article().url());
+        }
         return shares;
     }
 

@@ -260,6 +260,22 @@ class LostAnswerDeliveryIT {
         assertEquals(2, done.attempts());
     }
 
+    @Test
+    void schedulingAShareThatExistsAgainIsNoChangeInTheAuditLog(MockTelegram telegram) {
+        start(new TelegramSyndicator(TelegramAccount.of("ledger-telegram", Secret.of("telegram", telegram.token()),
+                MockTelegram.DEFAULT_CHANNEL).withServer(telegram.baseUri()), http, time));
+        DeliveryClient alice = client.as("alice");
+        ShareRequest request = ShareRequest.of(LEAD, "ledger-telegram").at(SendTime.at(T0.plus(Duration.ofDays(1))));
+
+        Share first = alice.schedule(request).get(0);
+        time.tick(Duration.ofMinutes(5));
+        Share again = alice.schedule(request).get(0);
+        alice.scheduleAll(List.of(request));
+
+        assertEquals(first.id(), again.id());
+        assertEquals(List.of("schedule"), client.auditLog(10).stream().map(AuditEntry::action).toList(), "one change, logged once");
+    }
+
     /** A lost answer on a network that cannot be asked: parked for a person, nothing more sent. */
     Share assertUncertain(IntSupplier messages) {
         Share done = publishAndRun();
