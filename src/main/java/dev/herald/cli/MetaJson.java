@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.internal.Json;
 import dev.herald.meta.MetaField;
 import dev.herald.meta.MetaSource;
-import dev.herald.meta.MetaTree;
 import dev.herald.meta.ResolvedMeta;
+import dev.herald.meta.internal.ArticleCodec;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ final class MetaJson {
 
     /** The JSON document: every field (null when absent) and, under {@code sources}, where each came from. */
     static String write(ResolvedMeta resolved) {
-        ObjectNode root = MetaTree.of(resolved.meta());
+        ObjectNode root = ArticleCodec.display(resolved.meta());
         ObjectNode sources = root.putObject("sources");
         for (Map.Entry<MetaField, MetaSource> e : resolved.sources().entrySet()) {
             sources.put(e.getKey().jsonName(), e.getValue().name().toLowerCase(Locale.ROOT));

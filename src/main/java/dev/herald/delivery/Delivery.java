@@ -153,8 +153,8 @@ public final class Delivery implements AutoCloseable {
         return client;
     }
 
-    /** The db-scheduler instance doing the work (for tests and monitoring). */
-    public Scheduler scheduler() {
+    /** The db-scheduler instance doing the work; for tests that drive it by hand, not API (db-scheduler's types stay out of it). */
+    Scheduler scheduler() {
         return scheduler;
     }
 
@@ -357,7 +357,7 @@ public final class Delivery implements AutoCloseable {
          * Where the db-scheduler builder comes from (default {@code Scheduler::create}); tests pass
          * db-scheduler's {@code TestHelper.createManualScheduler} to drive time by hand.
          */
-        public Builder schedulerFactory(BiFunction<DataSource, List<Task<?>>, SchedulerBuilder> factory) {
+        Builder schedulerFactory(BiFunction<DataSource, List<Task<?>>, SchedulerBuilder> factory) {
             this.schedulerFactory = Validate.notNull(factory, "schedulerFactory");
             return this;
         }

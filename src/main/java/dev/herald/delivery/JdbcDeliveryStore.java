@@ -2,6 +2,8 @@ package dev.herald.delivery;
 
 import dev.herald.syndication.Quota;
 import dev.herald.internal.Validate;
+import dev.herald.meta.ArticleMeta;
+import dev.herald.meta.internal.ArticleCodec;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,7 +67,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 ps.setString(7, ShareState.SCHEDULED.name());
                 setInstant(ps, 8, share.dueAt());
                 setInstant(ps, 9, share.slotAt());
-                ps.setString(10, ArticleJson.write(share.article()));
+                ps.setString(10, ArticleCodec.snapshot(share.article()));
                 setInstant(ps, 11, now);
                 setInstant(ps, 12, now);
                 ps.setString(13, share.text());
@@ -590,6 +592,14 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         }
     }
 
+    private static ArticleMeta snapshot(String json) {
+        try {
+            return ArticleCodec.read(json);
+        } catch (IllegalArgumentException e) {
+            throw new DeliveryException("cannot read article snapshot: " + e.getMessage(), e);
+        }
+    }
+
     static Instant getInstant(ResultSet rs, int index) throws SQLException {
         OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
@@ -620,7 +630,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
                 rs.getString(13),
                 rs.getString(14),
                 remoteUrl == null ? null : URI.create(remoteUrl),
-                ArticleJson.read(rs.getString(16)),
+                snapshot(rs.getString(16)),
                 getInstant(rs, 17),
                 getInstant(rs, 18),
                 getInstant(rs, 19),

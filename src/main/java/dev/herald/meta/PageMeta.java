@@ -2,6 +2,7 @@ package dev.herald.meta;
 
 import dev.herald.internal.PageCharset;
 import dev.herald.internal.Validate;
+import dev.herald.meta.internal.ParsedPages;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -24,11 +25,18 @@ import org.jsoup.parser.Parser;
  * <pre>{@code
  * ArticleMeta meta = PageMeta.read(html, URI.create("https://news.example/a/1")).resolve(SiteDefaults.NONE).meta();
  * }</pre>
- * The syndication side and the CLI use it this way; {@code PageTransformer} uses
- * {@link #read(Document, URI)} on the document it has already parsed. Reading never throws for bad
- * markup: a page with nothing to say yields empty metadata.
+ * The syndication side and the CLI use it this way; the page filter reads the document it has
+ * already parsed through {@code ParsedPages}. Reading never throws for bad markup: a page with nothing
+ * to say yields empty metadata.
  */
 public final class PageMeta {
+    static {
+        ParsedPages.install((doc, pageUrl) -> {
+            PageMeta page = read(doc, pageUrl);
+            return new ParsedPages.Read(page, page.new Anchors());
+        });
+    }
+
     private final DeclaredMeta declared;
     private final Inference inference;
     private final PageScan scan;
@@ -62,7 +70,7 @@ public final class PageMeta {
     }
 
     /** Reads a document that is already parsed (with or without tracked source positions). */
-    public static PageMeta read(Document doc, URI pageUrl) {
+    static PageMeta read(Document doc, URI pageUrl) {
         Validate.notNull(doc, "doc");
         Validate.httpUrl(pageUrl, "pageUrl");
         PageScan scan = PageScan.of(doc);
@@ -132,7 +140,7 @@ public final class PageMeta {
     }
 
     /** The element Herald takes as the article's headline (usually its {@code <h1>}), or null. */
-    public Element headline() {
+    Element headline() {
         return inference.headline == null ? null : inference.headline.el();
     }
 
@@ -141,17 +149,17 @@ public final class PageMeta {
      * follow the headline (or its {@code <header>}); the headline itself when none does; null without
      * a headline. Where a share bar goes "after the standfirst".
      */
-    public Element openingEnd() {
+    Element openingEnd() {
         return inference.openingEnd();
     }
 
     /** The {@code <article>} element holding the story, or null when the page has none. */
-    public Element article() {
+    Element article() {
         return inference.mainArticle;
     }
 
     /** The first element carrying {@code data-herald-share} (where buttons go), or null. */
-    public Element sharePlaceholder() {
+    Element sharePlaceholder() {
         return scan.placeholder;
     }
 
@@ -160,7 +168,7 @@ public final class PageMeta {
      * (the second {@code <h1>} has ordinal 1); -1 when it is not in the document. Cheap for the
      * headline and the article, which reading has already indexed.
      */
-    public int ordinalOf(Element e) {
+    int ordinalOf(Element e) {
         if (e == null) return -1;
         List<?> known = e.normalName().equals("h1") ? scan.h1s.stream().map(PageScan.Found::el).toList()
                 : e.normalName().equals("article") ? scan.articles : null;
@@ -174,5 +182,33 @@ public final class PageMeta {
     /** Whether the page already has a share-button bar (an element with {@code data-herald-buttons}). */
     public boolean hasButtonBar() {
         return scan.buttonBar;
+    }
+
+    /** This page's anchors, for {@link ParsedPages}. */
+    private final class Anchors implements ParsedPages.Anchors {
+        @Override
+        public Element headline() {
+            return PageMeta.this.headline();
+        }
+
+        @Override
+        public Element openingEnd() {
+            return PageMeta.this.openingEnd();
+        }
+
+        @Override
+        public Element article() {
+            return PageMeta.this.article();
+        }
+
+        @Override
+        public Element sharePlaceholder() {
+            return PageMeta.this.sharePlaceholder();
+        }
+
+        @Override
+        public int ordinalOf(Element e) {
+            return PageMeta.this.ordinalOf(e);
+        }
     }
 }

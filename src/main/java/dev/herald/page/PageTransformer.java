@@ -13,6 +13,7 @@ import dev.herald.meta.ImageMeta;
 import dev.herald.meta.ImageSizes;
 import dev.herald.meta.MetaSource;
 import dev.herald.meta.PageMeta;
+import dev.herald.meta.internal.ParsedPages;
 import dev.herald.meta.ResolvedMeta;
 import dev.herald.meta.SiteDefaults;
 import java.nio.charset.CharacterCodingException;
@@ -137,17 +138,18 @@ public final class PageTransformer {
         int[] skipped = source.skippableText(headPoint);
         Document doc = skipped.length == 0 ? Parser.htmlParser().parseInput(html, request.pageUrl().toString())
                 : Parser.htmlParser().parseInput(new ElidingReader(html, skipped), request.pageUrl().toString());
-        PageMeta page = PageMeta.read(doc, request.pageUrl());
+        ParsedPages.Read read = ParsedPages.read(doc, request.pageUrl());
+        PageMeta page = read.meta();
         ResolvedMeta resolved = withImageSize(page.resolve(request.application(), request.taglib(), defaults));
         ArticleMeta meta = resolved.meta();
 
         String head = HeadTags.render(meta, defaults, page.existingTags(), cs.output());
-        List<Target> targets = buttonTargets(page, meta);
+        List<Target> targets = buttonTargets(page, read.anchors(), meta);
         int headAt = head.isEmpty() ? -1 : headPoint;
         int[] buttonAt = new int[targets.size()];
         boolean untracked = !head.isEmpty() && headAt < 0;
         for (int i = 0; i < buttonAt.length; i++) {
-            buttonAt[i] = locate(source, page, targets.get(i));
+            buttonAt[i] = locate(source, targets.get(i));
             untracked |= buttonAt[i] < 0;
         }
         if (untracked) {
@@ -197,20 +199,20 @@ public final class PageTransformer {
     /** The element the buttons are placed relative to, and how. */
     private record Target(Element element, Spot spot, int ordinal) {}
 
-    private List<Target> buttonTargets(PageMeta page, ArticleMeta meta) {
+    private List<Target> buttonTargets(PageMeta page, ParsedPages.Anchors anchors, ArticleMeta meta) {
         if (buttons == null || placements.contains(ButtonPlacement.NONE) || !meta.isArticle() || page.hasButtonBar()) return List.of();
-        Element placeholder = page.sharePlaceholder();
+        Element placeholder = anchors.sharePlaceholder();
         if (placeholder != null) return placeholder.tag().isEmpty() ? List.of() : List.of(new Target(placeholder, Spot.INSIDE_START, -1));
         List<Target> out = new ArrayList<>(placements.size());
         for (ButtonPlacement placement : placements) {
             Element at = switch (placement) {
-                case AFTER_HEADLINE -> page.headline();
-                case AFTER_STANDFIRST -> page.openingEnd();
-                case END_OF_ARTICLE -> page.article();
+                case AFTER_HEADLINE -> anchors.headline();
+                case AFTER_STANDFIRST -> anchors.openingEnd();
+                case END_OF_ARTICLE -> anchors.article();
                 default -> null;
             };
             if (at == null) continue;
-            Target t = new Target(at, placement == ButtonPlacement.END_OF_ARTICLE ? Spot.BEFORE_END : Spot.AFTER_END, page.ordinalOf(at));
+            Target t = new Target(at, placement == ButtonPlacement.END_OF_ARTICLE ? Spot.BEFORE_END : Spot.AFTER_END, anchors.ordinalOf(at));
             if (out.stream().noneMatch(o -> o.element() == t.element() && o.spot() == t.spot())) out.add(t);
         }
         return out;
@@ -226,7 +228,7 @@ public final class PageTransformer {
      * for it: the start and end tags it finds must enclose exactly as many start tags as the parsed
      * element has descendants (implicit elements, misnested tags and the like make them differ).
      */
-    private static int locate(SourceTags source, PageMeta page, Target target) {
+    private static int locate(SourceTags source, Target target) {
         Element e = target.element();
         if (target.spot() == Spot.INSIDE_START) {
             SourceTags.Tag tag = source.firstSharePlaceholder();

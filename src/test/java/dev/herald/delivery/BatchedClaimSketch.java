@@ -2,6 +2,7 @@ package dev.herald.delivery;
 
 import dev.herald.bench.DeliveryBenchmark;
 import dev.herald.bench.LoopbackWebhookReceiver;
+import dev.herald.meta.internal.ArticleCodec;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Syndicator;
@@ -114,7 +115,7 @@ public final class BatchedClaimSketch {
             for (int k = 0; k < ids.size(); k++) ps.setString(k + 1, ids.get(k));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Post post = new Post(ArticleJson.read(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(1));
+                    Post post = new Post(ArticleCodec.read(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(1));
                     out.add(new Claim(rs.getString(1), rs.getLong(2), post));
                 }
             }

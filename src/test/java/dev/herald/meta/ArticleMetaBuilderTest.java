@@ -1,5 +1,6 @@
 package dev.herald.meta;
 
+import dev.herald.meta.internal.ArticleCodec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -65,13 +66,13 @@ class ArticleMetaBuilderTest {
                 + "\"siteName\":\"The Ledger\",\"locale\":\"en_GB\",\"type\":\"article\","
                 + "\"authors\":[{\"name\":\"Ana Ruiz\",\"url\":\"https://news.example/ana\"},{\"name\":\"Bo Li\",\"url\":null}],"
                 + "\"publishedTime\":\"2024-03-08T06:30:00+01:00\",\"modifiedTime\":\"2024-03-08T09:15:00+01:00\",\"section\":\"Local\","
-                + "\"tags\":[\"harbour\",\"storm\"],\"twitterSite\":\"@ledger\",\"twitterCreator\":\"@ana\"}", MetaTree.of(full()).toString());
+                + "\"tags\":[\"harbour\",\"storm\"],\"twitterSite\":\"@ledger\",\"twitterCreator\":\"@ana\"}", ArticleCodec.display(full()).toString());
     }
 
     @Test
     void anEmptyArticleIsEveryFieldNull() {
         assertEquals("{\"title\":null,\"description\":null,\"url\":null,\"image\":null,\"siteName\":null,\"locale\":null,\"type\":null,"
                 + "\"authors\":[],\"publishedTime\":null,\"modifiedTime\":null,\"section\":null,\"tags\":[],\"twitterSite\":null,"
-                + "\"twitterCreator\":null}", MetaTree.of(ArticleMeta.EMPTY).toString());
+                + "\"twitterCreator\":null}", ArticleCodec.display(ArticleMeta.EMPTY).toString());
     }
 }

@@ -3,7 +3,7 @@ package dev.herald.syndication.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.internal.Json;
-import dev.herald.meta.MetaTree;
+import dev.herald.meta.internal.ArticleCodec;
 import dev.herald.syndication.Post;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +27,7 @@ final class WebhookPayload {
         // The same second as webhook-timestamp, in ISO-8601 for humans.
         root.put("timestamp", at.truncatedTo(ChronoUnit.SECONDS).toString());
         // The article in the one shape Herald shows metadata everywhere (herald meta, this payload).
-        ObjectNode data = MetaTree.of(post.article());
+        ObjectNode data = ArticleCodec.display(post.article());
         data.put("text", text);
         data.put("account", post.account());
         data.put("revision", post.revision());

@@ -2,8 +2,8 @@ package dev.herald.console;
 
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
-import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.herald.delivery.Delivery;
+import dev.herald.delivery.ManualDelivery;
 import dev.herald.delivery.DeliveryClient;
 import dev.herald.delivery.DeliveryDatabase;
 import dev.herald.syndication.HttpTransport;
@@ -120,11 +120,11 @@ final class ConsoleFixture {
         List<Syndicator> syndicators = new SyndicatorFactory(http, clock, secrets).createAll(config);
 
         db = DeliveryDatabase.h2(dir.resolve("outbox/herald"));
-        Delivery.Builder builder = Delivery.builder(db).syndicators(syndicators).clock(clock).node("console-test")
-                .schedulerFactory((ds, tasks) -> TestHelper.createManualScheduler(ds, tasks).clock(schedulerClock));
+        Delivery.Builder builder = ManualDelivery.manual(
+                Delivery.builder(db).syndicators(syndicators).clock(clock).node("console-test"), schedulerClock);
         config.queueSlots().forEach(builder::slots);
         delivery = builder.build().start();
-        scheduler = (ManualScheduler) delivery.scheduler();
+        scheduler = ManualDelivery.scheduler(delivery);
 
         writeSmallImagePage(dir.resolve("fixtures"));
         server = new Server();
