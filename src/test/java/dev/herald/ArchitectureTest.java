@@ -6,7 +6,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The layers Herald's artifacts rest on. A site that depends on {@code herald} alone gets jsoup and
@@ -58,9 +68,46 @@ class ArchitectureTest {
             .and().resideOutsideOfPackage("dev.herald.testkit..")
             .should().dependOnClassesThat().resideInAPackage("dev.herald.testkit..");
 
+    /** What {@code internal} packages hold may change in any release, so no API type hands one out or takes one. */
+    @ArchTest
+    static final ArchRule publicSignaturesNameNoInternalTypes = classes().that().arePublic()
+            .and().resideOutsideOfPackages("..internal..", "dev.herald.cli..")
+            .should(new ExposeNoTypesOf("dev.herald.internal.", "dev.herald.delivery.internal.", "dev.herald.meta.internal.",
+                    "dev.herald.syndication.internal.", "dev.herald.buttons.internal.", "dev.herald.page.internal."));
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /** Public and protected members of a class may not name a type of the given packages. */
+    private static final class ExposeNoTypesOf extends ArchCondition<JavaClass> {
+        private final List<String> prefixes;
+
+        ExposeNoTypesOf(String... prefixes) {
+            super("expose no type of " + String.join(", ", prefixes) + " in a public or protected signature");
+            this.prefixes = List.of(prefixes);
+        }
+
+        @Override
+        public void check(JavaClass type, ConditionEvents events) {
+            for (JavaMember member : type.getMembers()) {
+                if (!member.getModifiers().contains(JavaModifier.PUBLIC) && !member.getModifiers().contains(JavaModifier.PROTECTED)) {
+                    continue;
+                }
+                List<JavaType> named = new ArrayList<>();
+                if (member instanceof JavaCodeUnit unit) {
+                    named.add(unit.getReturnType());
+                    named.addAll(unit.getParameterTypes());
+                } else if (member instanceof com.tngtech.archunit.core.domain.JavaField field) {
+                    named.add(field.getType());
+                }
+                named.stream().flatMap(t -> t.getAllInvolvedRawTypes().stream())
+                        .filter(raw -> prefixes.stream().anyMatch(p -> raw.getName().startsWith(p)))
+                        .forEach(raw -> events.add(SimpleConditionEvent.violated(member,
+                                member.getFullName() + " names " + raw.getName())));
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import dev.herald.delivery.internal.DeliveryStore;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import java.net.URI;

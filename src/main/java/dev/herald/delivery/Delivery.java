@@ -1,5 +1,13 @@
 package dev.herald.delivery;
 
+import dev.herald.delivery.internal.BoundConnectionDataSource;
+import dev.herald.delivery.internal.CredentialStamp;
+import dev.herald.delivery.internal.DeliveryStore;
+import dev.herald.delivery.internal.Dialect;
+import dev.herald.delivery.internal.FeedWatcher;
+import dev.herald.delivery.internal.JdbcDeliveryStore;
+import dev.herald.delivery.internal.JdbcFeedLedger;
+import dev.herald.delivery.internal.Migrations;
 import dev.herald.syndication.QueueSlots;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;

@@ -2,6 +2,8 @@ package dev.herald.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.delivery.internal.JdbcDeliveryStore;
+import dev.herald.delivery.internal.Migrations;
 import dev.herald.internal.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.internal.Validate;

@@ -1,9 +1,12 @@
 package dev.herald.delivery;
 
+import dev.herald.delivery.internal.BoundConnectionDataSource;
+import dev.herald.delivery.internal.DeliveryStore;
+import dev.herald.delivery.internal.NewShare;
 import dev.herald.syndication.QueueSlots;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
-import dev.herald.delivery.DeliveryStore.InsertResult;
+import dev.herald.delivery.internal.DeliveryStore.InsertResult;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import java.time.Clock;

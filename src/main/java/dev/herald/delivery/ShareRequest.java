@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import dev.herald.delivery.internal.OwnText;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 
@@ -39,7 +40,7 @@ public record ShareRequest(ArticleMeta article, String account, SendTime when, S
         Validate.notBlank(account, "account");
         Validate.notNull(when, "when");
         revision = revision == null ? "" : revision;
-        checkText(text);
+        OwnText.check(text);
         ifExists = ifExists == null ? IfExists.KEEP : ifExists;
     }
 
@@ -78,10 +79,4 @@ public record ShareRequest(ArticleMeta article, String account, SendTime when, S
         return new ShareRequest(article, account, when, revision, recurrence, text, ifExists);
     }
 
-    /** Checks a share's own text: absent, or not blank and at most {@link #MAX_TEXT} characters. */
-    static void checkText(String text) {
-        if (text == null) return;
-        Validate.notBlank(text, "text");
-        Validate.isTrue(text.length() <= MAX_TEXT, "text", "must be at most " + MAX_TEXT + " characters");
-    }
 }

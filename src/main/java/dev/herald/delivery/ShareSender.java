@@ -1,5 +1,10 @@
 package dev.herald.delivery;
 
+import dev.herald.delivery.internal.AttemptResult;
+import dev.herald.delivery.internal.ClaimResult;
+import dev.herald.delivery.internal.CredentialStamp;
+import dev.herald.delivery.internal.DeliveryStore;
+import dev.herald.delivery.internal.JdbcDeliveryStore;
 import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Reconciliation;

@@ -1,7 +1,7 @@
 package dev.herald.share;
 
 import dev.herald.buttons.Network;
-import dev.herald.delivery.Migrations;
+import dev.herald.delivery.internal.Migrations;
 import dev.herald.internal.Validate;
 import java.net.URI;
 import java.sql.Connection;

@@ -11,7 +11,7 @@ import dev.herald.delivery.CredentialKey;
 import dev.herald.delivery.Delivery;
 import dev.herald.delivery.DeliveryDatabase;
 import dev.herald.delivery.JdbcCredentialStore;
-import dev.herald.delivery.JdbcDeliveryStore;
+import dev.herald.delivery.internal.JdbcDeliveryStore;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;

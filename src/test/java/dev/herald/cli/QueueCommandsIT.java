@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.delivery.AccountState;
-import dev.herald.delivery.AttemptResult;
-import dev.herald.delivery.ClaimResult;
+import dev.herald.delivery.internal.AttemptResult;
+import dev.herald.delivery.internal.ClaimResult;
 import dev.herald.delivery.DeliveryDatabase;
-import dev.herald.delivery.JdbcDeliveryStore;
+import dev.herald.delivery.internal.JdbcDeliveryStore;
 import dev.herald.delivery.Share;
 import dev.herald.delivery.ShareState;
 import java.io.PrintWriter;
@@ -90,7 +90,7 @@ class QueueCommandsIT {
 
     void withStore(Consumer<JdbcDeliveryStore> work) {
         try (DeliveryDatabase opened = DeliveryDatabase.h2(Path.of(db))) {
-            dev.herald.delivery.Migrations.migrate(opened);
+            dev.herald.delivery.internal.Migrations.migrate(opened);
             work.accept(new JdbcDeliveryStore(opened));
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.cli.QueueCommand;
 import dev.herald.cli.ScheduleCommand;
 import dev.herald.cli.WorkerCommand;
+import dev.herald.delivery.internal.JdbcDeliveryStore;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Syndicator;

@@ -3,6 +3,7 @@ package dev.herald.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.delivery.internal.JdbcDeliveryStore;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.testkit.MockWebhookReceiver;
 import java.nio.file.Files;

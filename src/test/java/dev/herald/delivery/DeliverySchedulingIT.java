@@ -1,5 +1,7 @@
 package dev.herald.delivery;
 
+import dev.herald.delivery.internal.ClaimResult;
+import dev.herald.delivery.internal.JdbcDeliveryStore;
 import dev.herald.syndication.QueueSlots;
 import dev.herald.syndication.Quota;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,11 @@
 package dev.herald.delivery;
 
+import dev.herald.delivery.internal.AttemptResult;
+import dev.herald.delivery.internal.ClaimResult;
+import dev.herald.delivery.internal.CredentialStamp;
+import dev.herald.delivery.internal.DeliveryStore;
+import dev.herald.delivery.internal.JdbcDeliveryStore;
+import dev.herald.delivery.internal.NewShare;
 import dev.herald.syndication.Quota;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.delivery.DeliveryStore.InsertResult;
+import dev.herald.delivery.internal.DeliveryStore.InsertResult;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.Author;
 import dev.herald.meta.ImageMeta;

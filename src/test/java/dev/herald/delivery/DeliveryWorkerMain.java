@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import dev.herald.delivery.internal.JdbcDeliveryStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

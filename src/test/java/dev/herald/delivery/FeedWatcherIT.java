@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.delivery.internal.FeedWatcher;
+import dev.herald.delivery.internal.JdbcFeedLedger;
 import dev.herald.syndication.ArticlePages;
 import dev.herald.syndication.FetchPolicy;
 import dev.herald.syndication.HttpTransport;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import dev.herald.delivery.internal.ClaimResult;
+import dev.herald.delivery.internal.JdbcDeliveryStore;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.IncomingWebhook;

@@ -2,6 +2,7 @@ package dev.herald.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.delivery.internal.Migrations;
 import dev.herald.syndication.Tokens;
 import java.util.ArrayList;
 import java.util.List;

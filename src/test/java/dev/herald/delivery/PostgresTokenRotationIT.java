@@ -3,6 +3,7 @@ package dev.herald.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.herald.delivery.internal.Migrations;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.NetworkRegistry;

@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import dev.herald.delivery.internal.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
-package dev.herald.delivery;
+package dev.herald.delivery.internal;
 
+import dev.herald.delivery.Share;
 import java.time.Instant;
 
 /** The answer to a request to claim a share for sending. */

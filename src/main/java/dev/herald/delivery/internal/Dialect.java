@@ -1,16 +1,17 @@
-package dev.herald.delivery;
+package dev.herald.delivery.internal;
 
+import dev.herald.delivery.DeliveryException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
 
 /** The databases the outbox runs on, and the few places where their SQL differs. */
-enum Dialect {
+public enum Dialect {
     H2,
     POSTGRESQL;
 
-    static Dialect of(DataSource dataSource) {
+    public static Dialect of(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             if (product.contains("postgres")) return POSTGRESQL;

@@ -1,4 +1,4 @@
-package dev.herald.delivery;
+package dev.herald.delivery.internal;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,6 @@
-package dev.herald.delivery;
+package dev.herald.delivery.internal;
 
+import dev.herald.delivery.internal.BoundConnectionDataSource;
 import dev.herald.internal.Validate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,16 @@
-package dev.herald.delivery;
+package dev.herald.delivery.internal;
 
+import dev.herald.delivery.AccountState;
+import dev.herald.delivery.AccountStatus;
+import dev.herald.delivery.Attempt;
+import dev.herald.delivery.AuditEntry;
+import dev.herald.delivery.internal.BoundConnectionDataSource;
+import dev.herald.delivery.DeliveryException;
+import dev.herald.delivery.internal.Dialect;
+import dev.herald.delivery.Share;
+import dev.herald.delivery.ShareQuery;
+import dev.herald.delivery.ShareRequest;
+import dev.herald.delivery.ShareState;
 import dev.herald.syndication.Quota;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
@@ -35,7 +46,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
             + " attempts, failures, last_outcome, last_message, remote_id, remote_url, article_json, created_at,"
             + " updated_at, posted_at, claimed_by, version, share_text";
     /** The last outcome of a share whose sending node died before recording one. */
-    static final String INTERRUPTED = "interrupted";
+    public static final String INTERRUPTED = "interrupted";
     private static final String PENDING_OR_STOPPED = "('SCHEDULED', 'FAILED', 'CANCELLED', 'DEAD')";
 
     private final BoundConnectionDataSource db;
@@ -418,7 +429,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     @Override
     public boolean setText(String id, String text, Instant now) {
         Validate.notNull(id, "id");
-        ShareRequest.checkText(text);
+        OwnText.check(text);
         return db.withConnection(c -> update(c,
                 "UPDATE herald_share SET share_text = ?, updated_at = ?, version = version + 1 WHERE id = ? AND state IN "
                         + PENDING_OR_STOPPED,
@@ -584,7 +595,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     // Both databases keep microseconds; truncating here makes what is read equal what was written.
-    static void setInstant(PreparedStatement ps, int index, Instant t) throws SQLException {
+    /** Writes {@code t} (or SQL null) at microsecond precision, as both databases keep it. */
+    public static void setInstant(PreparedStatement ps, int index, Instant t) throws SQLException {
         if (t == null) {
             ps.setNull(index, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -600,7 +612,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         }
     }
 
-    static Instant getInstant(ResultSet rs, int index) throws SQLException {
+    /** Reads an instant written by {@link #setInstant}, or null. */
+    public static Instant getInstant(ResultSet rs, int index) throws SQLException {
         OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

@@ -1,4 +1,4 @@
-package dev.herald.delivery;
+package dev.herald.delivery.internal;
 
 import dev.herald.internal.Validate;
 import java.nio.charset.StandardCharsets;

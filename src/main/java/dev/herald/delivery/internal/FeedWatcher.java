@@ -1,5 +1,10 @@
-package dev.herald.delivery;
+package dev.herald.delivery.internal;
 
+import dev.herald.delivery.DeliveryClient;
+import dev.herald.delivery.DeliveryException;
+import dev.herald.delivery.FeedEntry;
+import dev.herald.delivery.Feeds;
+import dev.herald.delivery.Share;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.ArticlePages;

@@ -1,5 +1,6 @@
-package dev.herald.delivery;
+package dev.herald.delivery.internal;
 
+import dev.herald.delivery.ShareState;
 import dev.herald.internal.Validate;
 import java.net.URI;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package dev.herald.delivery;
+package dev.herald.delivery.internal;
 
+import dev.herald.delivery.DeliveryException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
  * {@code commitWhenAutocommitDisabled} default), so binding the connection here puts both writes
  * in one transaction — the pattern Spring's TransactionAwareDataSourceProxy uses.
  */
-final class BoundConnectionDataSource implements DataSource {
+public final class BoundConnectionDataSource implements DataSource {
     private final DataSource target;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
@@ -28,18 +29,18 @@ final class BoundConnectionDataSource implements DataSource {
     }
 
     /** {@code dataSource} itself when it already binds connections, else a binding wrapper of it. */
-    static BoundConnectionDataSource of(DataSource dataSource) {
+    public static BoundConnectionDataSource of(DataSource dataSource) {
         return dataSource instanceof BoundConnectionDataSource b ? b : new BoundConnectionDataSource(dataSource);
     }
 
     /** The DataSource connections really come from. */
-    DataSource target() {
+    public DataSource target() {
         return target;
     }
 
     /** Work that runs on the bound connection. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
@@ -47,7 +48,7 @@ final class BoundConnectionDataSource implements DataSource {
      * Runs {@code work} in one transaction, joining the current thread's transaction when there is
      * one; commits when work returns, rolls back when it throws.
      */
-    <T> T inTransaction(Work<T> work) {
+    public <T> T inTransaction(Work<T> work) {
         Connection existing = bound.get();
         if (existing != null) {
             try {

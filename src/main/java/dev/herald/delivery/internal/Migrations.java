@@ -1,5 +1,7 @@
-package dev.herald.delivery;
+package dev.herald.delivery.internal;
 
+import dev.herald.delivery.DeliveryException;
+import dev.herald.delivery.internal.Dialect;
 import dev.herald.internal.Validate;
 import java.util.Locale;
 import javax.sql.DataSource;

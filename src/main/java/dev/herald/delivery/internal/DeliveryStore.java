@@ -1,5 +1,13 @@
-package dev.herald.delivery;
+package dev.herald.delivery.internal;
 
+import dev.herald.delivery.AccountState;
+import dev.herald.delivery.AccountStatus;
+import dev.herald.delivery.Attempt;
+import dev.herald.delivery.AuditEntry;
+import dev.herald.delivery.internal.CredentialStamp;
+import dev.herald.delivery.Share;
+import dev.herald.delivery.ShareQuery;
+import dev.herald.delivery.ShareState;
 import dev.herald.syndication.Quota;
 import java.net.URI;
 import java.time.Instant;

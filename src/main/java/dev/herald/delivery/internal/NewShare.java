@@ -1,5 +1,7 @@
-package dev.herald.delivery;
+package dev.herald.delivery.internal;
 
+import dev.herald.delivery.Share;
+import dev.herald.delivery.ShareRequest;
 import dev.herald.internal.Validate;
 import dev.herald.meta.ArticleMeta;
 import java.time.Instant;
@@ -33,7 +35,7 @@ public record NewShare(
         Validate.isTrue(article.url().toString().length() <= 2048, "article url", "must be at most 2048 characters");
         Validate.isTrue(occurrence >= 0, "occurrence", "must not be negative");
         Validate.notNull(dueAt, "dueAt");
-        ShareRequest.checkText(text);
+        OwnText.check(text);
     }
 
     /** A share whose post is composed from the article (no text of its own). */
