@@ -51,8 +51,9 @@ final class PageInput {
     Rewrite plan(byte[] body) throws IOException {
         HeraldConfig cfg = config == null ? HeraldConfig.DEFAULTS : HeraldConfig.fromProperties(read(config));
         ButtonRenderer buttons = cfg.buttonPlacement() == ButtonPlacement.NONE ? null : new ShareButtons(cfg.buttons());
-        PageTransformer transformer = new PageTransformer(cfg.site(), buttons, cfg.buttonPlacement());
-        return transformer.plan(body, body.length, declaredCharset(), PageRequest.of(pageUrl()));
+        URI pageUrl = pageUrl();
+        PageTransformer transformer = new PageTransformer(cfg.siteFor(pageUrl), buttons, cfg.buttonPlacement());
+        return transformer.plan(body, body.length, declaredCharset(), PageRequest.of(pageUrl));
     }
 
     /** The {@code --url}, normalised by the project's one URL normaliser; the fragment never belongs to the page's identity. */

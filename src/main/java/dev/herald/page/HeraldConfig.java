@@ -44,6 +44,8 @@ import java.util.TreeSet;
  *     feeds and on the pages it rewrites; empty (the default) for none, and then nothing is added
  * @param webSubFeeds the site paths of the feeds ({@code /feed.xml}) that get the hub and
  *     {@code rel="self"} links; needs {@code webSubHubs}
+ * @param siteImages the default image and logo given as site paths ({@code /img/card.png}) while
+ *     {@code siteUrl} is unset: each page's own origin completes them (see {@link #siteFor})
  */
 public record HeraldConfig(
         boolean enabled,
@@ -60,7 +62,8 @@ public record HeraldConfig(
         Set<Integer> serverPorts,
         List<ButtonPlacement> buttonPlacements,
         List<URI> webSubHubs,
-        List<String> webSubFeeds) {
+        List<String> webSubFeeds,
+        SiteImages siteImages) {
 
     /** The default size cap: 2 MiB, far above any article page. */
     public static final int DEFAULT_MAX_BUFFER_BYTES = 2 * 1024 * 1024;
@@ -85,12 +88,78 @@ public record HeraldConfig(
         return loaded;
     }
 
+    /**
+     * The site defaults for a page at {@code pageUrl}: {@link #site()} with any image configured as a
+     * site path completed by the page's origin. Without {@code herald.site.url} a site can still name
+     * its default image {@code /img/card.png}; a page served as {@code https://news.example/a}
+     * then gets {@code https://news.example/img/card.png}.
+     */
+    public SiteDefaults siteFor(URI pageUrl) {
+        if (siteImages.isEmpty()) return site;
+        Validate.httpUrl(pageUrl, "pageUrl");
+        URI origin = pageUrl.resolve("/");
+        ImageMeta image = site.defaultImage();
+        if (siteImages.defaultImage() != null) {
+            image = new ImageMeta(origin.resolve(siteImages.defaultImage()), siteImages.defaultImageWidth(),
+                    siteImages.defaultImageHeight(), siteImages.defaultImageAlt(), null);
+        }
+        ImageMeta logo = siteImages.logo() == null ? site.publisherLogo() : ImageMeta.of(origin.resolve(siteImages.logo()));
+        return new SiteDefaults(site.siteName(), image, site.twitterSite(), site.locale(), logo);
+    }
+
+    /**
+     * Site images named by path ({@code /img/card.png}) rather than URL, completed per page by
+     * {@link #siteFor}; each absent one is {@code null}.
+     *
+     * @param defaultImage the default image's path, starting with one {@code /}
+     * @param defaultImageWidth its width in pixels, or {@code null}
+     * @param defaultImageHeight its height in pixels, or {@code null}
+     * @param defaultImageAlt its alt text, or {@code null}
+     * @param logo the publisher logo's path, starting with one {@code /}
+     */
+    public record SiteImages(String defaultImage, Integer defaultImageWidth, Integer defaultImageHeight, String defaultImageAlt,
+            String logo) {
+        /** No site-path images. */
+        public static final SiteImages NONE = new SiteImages(null, null, null, null, null);
+
+        /** Checks that each path is a site path. */
+        public SiteImages {
+            checkSitePath(Keys.SITE_DEFAULT_IMAGE, defaultImage);
+            checkSitePath(Keys.SITE_LOGO, logo);
+            if (defaultImage == null && (defaultImageWidth != null || defaultImageHeight != null || defaultImageAlt != null)) {
+                throw bad(Keys.SITE_DEFAULT_IMAGE, "", "missing; its width, height or alt text is set");
+            }
+            if (defaultImageWidth != null && defaultImageWidth < 1) throw bad(Keys.SITE_DEFAULT_IMAGE_WIDTH, String.valueOf(defaultImageWidth), "below 1");
+            if (defaultImageHeight != null && defaultImageHeight < 1) throw bad(Keys.SITE_DEFAULT_IMAGE_HEIGHT, String.valueOf(defaultImageHeight), "below 1");
+        }
+
+        /** Whether no image is given as a path. */
+        public boolean isEmpty() {
+            return defaultImage == null && logo == null;
+        }
+
+        private static void checkSitePath(String key, String path) {
+            if (path == null) return;
+            if (!path.startsWith("/") || path.startsWith("//") || path.chars().anyMatch(c -> c <= ' ' || c == '\\')) {
+                throw bad(key, path, "not a site path such as /img/card.png");
+            }
+            uri(key, path);
+        }
+    }
+
     /** A configuration with every default: enabled, every path, no site metadata. */
     public static final HeraldConfig DEFAULTS = builder().build();
 
     /** Validates every setting; see {@link Keys} for what each must be. */
     public HeraldConfig {
         Validate.notNull(site, "site");
+        siteImages = siteImages == null ? SiteImages.NONE : siteImages;
+        if (siteImages.defaultImage() != null && site.defaultImage() != null) {
+            throw bad(Keys.SITE_DEFAULT_IMAGE, siteImages.defaultImage(), "given both as a URL and as a site path");
+        }
+        if (siteImages.logo() != null && site.publisherLogo() != null) {
+            throw bad(Keys.SITE_LOGO, siteImages.logo(), "given both as a URL and as a site path");
+        }
         try {
             site.asMeta();
         } catch (IllegalArgumentException e) {
@@ -127,7 +196,15 @@ public record HeraldConfig(
             ButtonPlacement buttonPlacement, int maxBufferBytes, int cacheSize, boolean trustProxy, TrustedProxies proxies, Set<Integer> serverPorts,
             List<ButtonPlacement> buttonPlacements) {
         this(enabled, site, siteUrl, paths, excludedPaths, buttons, buttonPlacement, maxBufferBytes, cacheSize, trustProxy, proxies, serverPorts,
-                buttonPlacements, List.of(), List.of());
+                buttonPlacements, List.of(), List.of(), SiteImages.NONE);
+    }
+
+    /** The configuration as it was before site-path images: every image a URL. */
+    public HeraldConfig(boolean enabled, SiteDefaults site, URI siteUrl, List<String> paths, List<String> excludedPaths, ButtonOptions buttons,
+            ButtonPlacement buttonPlacement, int maxBufferBytes, int cacheSize, boolean trustProxy, TrustedProxies proxies, Set<Integer> serverPorts,
+            List<ButtonPlacement> buttonPlacements, List<URI> webSubHubs, List<String> webSubFeeds) {
+        this(enabled, site, siteUrl, paths, excludedPaths, buttons, buttonPlacement, maxBufferBytes, cacheSize, trustProxy, proxies, serverPorts,
+                buttonPlacements, webSubHubs, webSubFeeds, SiteImages.NONE);
     }
 
     /** A builder holding every default. */
@@ -166,22 +243,38 @@ public record HeraldConfig(
         b.siteName(p.get(Keys.SITE_NAME));
         b.twitter(handle(p.get(Keys.SITE_TWITTER)));
         if (p.containsKey(Keys.SITE_LOCALE)) b.locale(locale(Keys.SITE_LOCALE, p.get(Keys.SITE_LOCALE)));
+        String imagePath = null;
+        Integer imageWidth = null;
+        Integer imageHeight = null;
+        String imageAlt = null;
         if (notBlank(p.get(Keys.SITE_DEFAULT_IMAGE))) {
-            ImageMeta image = ImageMeta.of(absolute(Keys.SITE_DEFAULT_IMAGE, p.get(Keys.SITE_DEFAULT_IMAGE), siteUrl));
-            Integer w = optionalInt(Keys.SITE_DEFAULT_IMAGE_WIDTH, p.get(Keys.SITE_DEFAULT_IMAGE_WIDTH), 1);
-            Integer h = optionalInt(Keys.SITE_DEFAULT_IMAGE_HEIGHT, p.get(Keys.SITE_DEFAULT_IMAGE_HEIGHT), 1);
-            if ((w == null) != (h == null)) {
-                throw bad(w == null ? Keys.SITE_DEFAULT_IMAGE_WIDTH : Keys.SITE_DEFAULT_IMAGE_HEIGHT, "",
+            String value = p.get(Keys.SITE_DEFAULT_IMAGE);
+            imageWidth = optionalInt(Keys.SITE_DEFAULT_IMAGE_WIDTH, p.get(Keys.SITE_DEFAULT_IMAGE_WIDTH), 1);
+            imageHeight = optionalInt(Keys.SITE_DEFAULT_IMAGE_HEIGHT, p.get(Keys.SITE_DEFAULT_IMAGE_HEIGHT), 1);
+            if ((imageWidth == null) != (imageHeight == null)) {
+                throw bad(imageWidth == null ? Keys.SITE_DEFAULT_IMAGE_WIDTH : Keys.SITE_DEFAULT_IMAGE_HEIGHT, "",
                         "missing; give both the width and the height of the default image, or neither");
             }
-            image = new ImageMeta(image.url(), w, h, p.get(Keys.SITE_DEFAULT_IMAGE_ALT), null);
-            b.defaultImage(image);
+            imageAlt = p.get(Keys.SITE_DEFAULT_IMAGE_ALT);
+            if (sitePath(value, siteUrl)) {
+                imagePath = value;
+            } else {
+                b.defaultImage(new ImageMeta(absolute(Keys.SITE_DEFAULT_IMAGE, value, siteUrl), imageWidth, imageHeight, imageAlt, null));
+            }
         } else {
             for (String k : List.of(Keys.SITE_DEFAULT_IMAGE_WIDTH, Keys.SITE_DEFAULT_IMAGE_HEIGHT, Keys.SITE_DEFAULT_IMAGE_ALT)) {
                 if (notBlank(p.get(k))) throw bad(k, p.get(k), "set without " + Keys.SITE_DEFAULT_IMAGE);
             }
         }
-        if (notBlank(p.get(Keys.SITE_LOGO))) b.logo(ImageMeta.of(absolute(Keys.SITE_LOGO, p.get(Keys.SITE_LOGO), siteUrl)));
+        String logoPath = null;
+        if (notBlank(p.get(Keys.SITE_LOGO))) {
+            if (sitePath(p.get(Keys.SITE_LOGO), siteUrl)) logoPath = p.get(Keys.SITE_LOGO);
+            else b.logo(ImageMeta.of(absolute(Keys.SITE_LOGO, p.get(Keys.SITE_LOGO), siteUrl)));
+        }
+        if (imagePath != null || logoPath != null) {
+            b.siteImages(new SiteImages(imagePath, imagePath == null ? null : imageWidth, imagePath == null ? null : imageHeight,
+                    imagePath == null ? null : blankToNull(imageAlt), logoPath));
+        }
 
         if (p.containsKey(Keys.PATHS)) {
             List<String> paths = list(p.get(Keys.PATHS));
@@ -329,6 +422,7 @@ public record HeraldConfig(
         private Set<Integer> serverPorts = Set.of();
         private List<URI> webSubHubs = List.of();
         private List<String> webSubFeeds = List.of();
+        private SiteImages siteImages = SiteImages.NONE;
 
         private Builder() {}
 
@@ -340,6 +434,7 @@ public record HeraldConfig(
             locale = c.site.locale();
             logo = c.site.publisherLogo();
             siteUrl = c.siteUrl;
+            siteImages = c.siteImages;
             paths = c.paths;
             excludedPaths = c.excludedPaths;
             buttons = c.buttons;
@@ -400,11 +495,14 @@ public record HeraldConfig(
         /** Sets the site paths of the feeds that announce the WebSub hubs. */
         public Builder webSubFeeds(List<String> v) { webSubFeeds = v; return this; }
 
+        /** Sets the default image and logo given as site paths, completed per page (see {@link HeraldConfig#siteFor}). */
+        public Builder siteImages(SiteImages v) { siteImages = v; return this; }
+
         /** Builds the configuration, validating every setting. */
         public HeraldConfig build() {
             return new HeraldConfig(enabled, new SiteDefaults(siteName, defaultImage, twitter, locale, logo), siteUrl,
                     paths, excludedPaths, buttons, buttonPlacements.get(0), maxBufferBytes, cacheSize, trustProxy,
-                    proxies, serverPorts, buttonPlacements, webSubHubs, webSubFeeds);
+                    proxies, serverPorts, buttonPlacements, webSubHubs, webSubFeeds, siteImages);
         }
     }
 
@@ -565,11 +663,20 @@ public record HeraldConfig(
         }
     }
 
+    /** Whether {@code value} is a site path left for each page's origin to complete: no site URL to resolve it now. */
+    private static boolean sitePath(String value, URI siteUrl) {
+        return siteUrl == null && value.startsWith("/") && !value.startsWith("//");
+    }
+
+    private static String blankToNull(String v) {
+        return notBlank(v) ? v : null;
+    }
+
     private static URI absolute(String key, String value, URI siteUrl) {
         URI u = uri(key, value);
         if (!u.isAbsolute()) {
             if (siteUrl == null || !value.startsWith("/")) {
-                throw bad(key, value, "not an absolute http(s) URL (a path such as /img/x.jpg needs " + Keys.SITE_URL + ")");
+                throw bad(key, value, "not an absolute http(s) URL or a site path such as /img/x.jpg");
             }
             u = siteUrl.resolve(u);
         }

@@ -22,6 +22,8 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -197,7 +199,7 @@ public class ShareFilter implements Filter {
      */
     protected Rewrite plan(byte[] body, int length, Charset declaredCharset, PageRequest page) {
         Engine e = engine;
-        return e.images.during(page.pageUrl(), () -> e.transformer.plan(body, length, declaredCharset, page));
+        return e.images.during(page.pageUrl(), () -> e.transformerFor(page.pageUrl()).plan(body, length, declaredCharset, page));
     }
 
     /** Releases the cache. */
@@ -281,6 +283,9 @@ public class ShareFilter implements Filter {
         final RewritePolicy policy;
         final RewriteCache cache;
         final PageTransformer transformer;
+        /** Transformers by page origin, when site images are paths each origin completes; null otherwise. */
+        final Map<String, PageTransformer> byOrigin;
+        final ButtonRenderer buttons;
         final PageUrls urls;
         final LocalImageSizes images;
         final BufferPool buffers = new BufferPool();
@@ -303,10 +308,26 @@ public class ShareFilter implements Filter {
             this.buttonOptions = served ? config.buttons().toBuilder().assets(context.getContextPath() + path).build() : config.buttons();
             ButtonRenderer buttons = config.buttonPlacement() == ButtonPlacement.NONE ? null : new ShareButtons(buttonOptions);
             this.images = new LocalImageSizes(context);
+            this.buttons = buttons;
             this.transformer = new PageTransformer(config.site(), buttons, config.buttonPlacements(), images);
+            // Without a site URL the origin comes from the request, which a client chooses: a few are
+            // kept, not one per Host header ever sent.
+            this.byOrigin = config.siteImages().isEmpty() ? null : Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PageTransformer> eldest) {
+                    return size() > 16;
+                }
+            });
             this.urls = new PageUrls(config.siteUrl(), config.trustProxy());
             this.webSub = WebSubLinks.of(config, urls);
             this.metrics = HeraldMetrics.of(context);
+        }
+
+        /** The transformer for a page at {@code pageUrl}: its origin completes the site's path images. */
+        PageTransformer transformerFor(URI pageUrl) {
+            if (byOrigin == null) return transformer;
+            return byOrigin.computeIfAbsent(pageUrl.resolve("/").toString(),
+                    origin -> new PageTransformer(config.siteFor(pageUrl), buttons, config.buttonPlacements(), images));
         }
 
         /** Records a page's rewrite ({@code null} after a failure, which is recorded where it happened); returns it. */

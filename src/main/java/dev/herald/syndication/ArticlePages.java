@@ -27,12 +27,13 @@ public final class ArticlePages {
     /** The largest page read; a longer one is cut, as the filter stops looking after its head and lead. */
     public static final int MAX_PAGE_BYTES = 5 * 1024 * 1024;
 
+    private final HeraldConfig site;
     private final PageTransformer transformer;
     private final HttpTransport http;
 
     /** Resolves pages with {@code site}'s settings (site name, default image, twitter handle …), fetching with {@code http}. */
     public ArticlePages(HeraldConfig site, HttpTransport http) {
-        Validate.notNull(site, "site");
+        this.site = Validate.notNull(site, "site");
         this.http = Validate.notNull(http, "http");
         this.transformer = new PageTransformer(site.site(), null, ButtonPlacement.NONE);
     }
@@ -118,7 +119,9 @@ public final class ArticlePages {
     private ArticleMeta resolve(byte[] body, Charset declared, URI pageUrl) {
         Validate.notNull(body, "body");
         Validate.httpUrl(pageUrl, "pageUrl");
-        ArticleMeta meta = transformer.plan(body, body.length, declared, PageRequest.of(pageUrl)).meta().meta();
+        // Images configured as site paths take the page's own origin, so each such page gets its own transformer.
+        PageTransformer t = site.siteImages().isEmpty() ? transformer : new PageTransformer(site.siteFor(pageUrl), null, ButtonPlacement.NONE);
+        ArticleMeta meta = t.plan(body, body.length, declared, PageRequest.of(pageUrl)).meta().meta();
         return meta.url() != null ? meta : meta.toBuilder().url(pageUrl).build();
     }
 

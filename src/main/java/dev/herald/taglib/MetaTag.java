@@ -86,7 +86,7 @@ public final class MetaTag extends SimpleTagSupport {
         if (HeraldRequests.isRewriting(page.request) || HeraldRequests.headRendered(page.request)) return;
         // No filter on this page: render the tags here, once per request.
         HeraldRequests.markHeadRendered(page.request);
-        context.getOut().write(HeadTags.render(page.meta().meta(), page.config.site(), java.util.Set.of(), page.charset()));
+        context.getOut().write(HeadTags.render(page.meta().meta(), page.site(), java.util.Set.of(), page.charset()));
     }
 
     private ArticleMeta declared(URI pageUrl) throws JspException {

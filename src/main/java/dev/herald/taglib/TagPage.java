@@ -3,6 +3,7 @@ package dev.herald.taglib;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.MetaSource;
 import dev.herald.meta.ResolvedMeta;
+import dev.herald.meta.SiteDefaults;
 import dev.herald.page.HeraldConfig;
 import dev.herald.page.HeraldRequests;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,9 +59,14 @@ final class TagPage {
         Map<MetaSource, ArticleMeta> sources = new EnumMap<>(MetaSource.class);
         sources.put(MetaSource.APPLICATION, HeraldRequests.applicationMeta(request));
         sources.put(MetaSource.TAGLIB, HeraldRequests.taglibMeta(request));
-        ArticleMeta defaults = config.site().asMeta();
+        ArticleMeta defaults = site().asMeta();
         if (pageUrl != null) defaults = defaults.toBuilder().url(pageUrl).build();
         sources.put(MetaSource.SITE_DEFAULT, defaults);
         return ResolvedMeta.resolve(sources);
+    }
+
+    /** The site's defaults for this page: its origin completes images configured as site paths. */
+    SiteDefaults site() {
+        return pageUrl == null ? config.site() : config.siteFor(pageUrl);
     }
 }

@@ -3,6 +3,7 @@ package dev.herald.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import dev.herald.buttons.Layout;
 import dev.herald.buttons.Network;
 import dev.herald.buttons.Utm;
 import dev.herald.meta.ImageMeta;
+import dev.herald.meta.SiteDefaults;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -210,8 +212,27 @@ class HeraldConfigTest {
     }
 
     @Test
-    void rejectsARelativeDefaultImageWithoutASiteUrl() {
-        assertNames(rejects("herald.site.defaultImage", "/img/x.jpg"), "herald.site.defaultImage", "herald.site.url");
+    void keepsASitePathDefaultImageWithoutASiteUrlForEachPagesOriginToComplete() {
+        HeraldConfig c = HeraldConfig.fromProperties(Map.of("herald.site.defaultImage", "/img/x.jpg", "herald.site.defaultImage.width", "1200",
+                "herald.site.defaultImage.height", "630", "herald.site.defaultImage.alt", "Our masthead", "herald.site.logo", "/img/logo.png"));
+        assertNull(c.site().defaultImage(), "no URL can be built before a page is served");
+        SiteDefaults onPage = c.siteFor(URI.create("https://news.example.com/world/story?id=7"));
+        assertEquals(new ImageMeta(URI.create("https://news.example.com/img/x.jpg"), 1200, 630, "Our masthead", null), onPage.defaultImage());
+        assertEquals(URI.create("https://news.example.com/img/logo.png"), onPage.publisherLogo().url());
+        assertEquals(URI.create("http://127.0.0.1:8080/img/x.jpg"), c.siteFor(URI.create("http://127.0.0.1:8080/a")).defaultImage().url());
+        assertEquals(c, c.toBuilder().build(), "a copy keeps the site paths");
+        HeraldConfig absolute = HeraldConfig.fromProperties(Map.of("herald.site.url", "https://news.example.com", "herald.site.defaultImage", "/img/x.jpg"));
+        assertSame(absolute.site(), absolute.siteFor(URI.create("https://other.example/a")), "with a site URL the images are fixed");
+    }
+
+    @Test
+    void rejectsAPathThatIsNotASitePathWithoutASiteUrl() {
+        assertNames(rejects("herald.site.defaultImage", "img/x.jpg"), "herald.site.defaultImage", "img/x.jpg");
+        assertNames(rejects("herald.site.logo", "//evil.example/x.png"), "herald.site.logo", "//evil.example/x.png");
+        assertThrows(IllegalArgumentException.class, () -> HeraldConfig.builder()
+                .defaultImage(ImageMeta.of(URI.create("https://cdn.example/x.jpg")))
+                .siteImages(new HeraldConfig.SiteImages("/img/x.jpg", null, null, null, null)).build());
+        assertThrows(IllegalArgumentException.class, () -> new HeraldConfig.SiteImages("/img/a b.jpg", null, null, null, null));
     }
 
     @Test

@@ -63,6 +63,9 @@ abstract class ShareFilterContract {
                 new Container.App("/failing", site, new SiteInitializer(Map.of(), FailingShareFilter::new)),
                 new Container.App("/disabled", site, new SiteInitializer(Map.of("herald.enabled", "false"))),
                 new Container.App("/canonical", site, new SiteInitializer(Map.of("herald.site.url", "https://news.example.com"))),
+                new Container.App("/site-paths", site, new SiteInitializer(Map.of("herald.trustProxy", "true",
+                        "herald.site.defaultImage", "/img/card.png", "herald.site.defaultImage.width", "1200",
+                        "herald.site.defaultImage.height", "630", "herald.site.logo", "/img/logo.png"))),
                 new Container.App("/request-only", site,
                         new SiteInitializer(Map.of(), null, java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)))));
     }
@@ -268,6 +271,20 @@ abstract class ShareFilterContract {
         HttpResponse<byte[]> r = http.get(uri("/canonical/servlet/writer?id=7"),
                 "X-Forwarded-Proto", "http", "X-Forwarded-Host", "evil.example");
         assertEquals("https://news.example.com/canonical/servlet/writer?id=7", meta(r, "og:url"));
+    }
+
+    @Test
+    void completesASitePathDefaultImageWithEachPagesOwnOriginWhenNoSiteUrlIsSet() throws Exception {
+        HttpResponse<byte[]> direct = http.get(uri("/site-paths/servlet/writer"));
+        assertEquals(uri("/img/card.png").toString(), meta(direct, "og:image"));
+        assertEquals("1200", meta(direct, "og:image:width"));
+        HttpResponse<byte[]> proxied = http.get(uri("/site-paths/servlet/writer"), "X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "news.example.com");
+        assertEquals("https://news.example.com/img/card.png", meta(proxied, "og:image"));
+        assertTrue(new String(proxied.body(), StandardCharsets.UTF_8).contains("\"url\":\"https://news.example.com/img/logo.png\""),
+                "the JSON-LD publisher logo takes the page's origin too");
+        HttpResponse<byte[]> again = http.get(uri("/site-paths/servlet/writer"));
+        assertEquals(uri("/img/card.png").toString(), meta(again, "og:image"), "one origin's image never reaches another's page");
     }
 
     @Test

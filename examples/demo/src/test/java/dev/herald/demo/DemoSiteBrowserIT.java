@@ -64,8 +64,7 @@ class DemoSiteBrowserIT {
         demo.setTempDirectory(Files.createTempDirectory("herald-demo").toFile());
         demo.setParentLoaderPriority(true);
         demo.setThrowUnavailableOnStartupException(true);
-        // The demo's herald.properties names its jetty:run origin; a context parameter overrides it for this port.
-        demo.setInitParameter("herald.site.url", origin);
+        // No herald.site.url, as under jetty:run: page URLs and the default image take the request's origin.
         demo.addServletContainerInitializer(new JettyJasperInitializer());
         server.setHandler(demo);
         server.start();
