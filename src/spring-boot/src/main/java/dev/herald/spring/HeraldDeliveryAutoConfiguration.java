@@ -118,12 +118,15 @@ public class HeraldDeliveryAutoConfiguration {
         }
     }
 
-    /** The HTTP client the syndicators share; closed with the application. */
+    /**
+     * The HTTP client the syndicators share, reaching the non-public hosts herald.yaml's
+     * {@code fetch: allow:} lists for article pages, images and feeds; closed with the application.
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @ConditionalOnBean(SyndicationConfig.class)
-    public HttpTransport heraldHttpTransport() {
-        return HttpTransport.create();
+    public HttpTransport heraldHttpTransport(SyndicationConfig config) {
+        return HttpTransport.builder().fetchPolicy(config.fetchPolicy()).build();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.herald.console.Console;
 import dev.herald.delivery.DeliveryClient;
 import dev.herald.spring.HeraldAutoConfiguration;
 import dev.herald.spring.HeraldConsoleAutoConfiguration;
+import dev.herald.spring.HeraldConsoleMissingAutoConfiguration;
 import dev.herald.spring.HeraldDeliveryAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 class ConsoleConfigurationTest {
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(HeraldAutoConfiguration.class, HeraldDeliveryAutoConfiguration.class,
-                    HeraldConsoleAutoConfiguration.class))
+                    HeraldConsoleAutoConfiguration.class, HeraldConsoleMissingAutoConfiguration.class))
             .withPropertyValues("herald.delivery.database=target/herald-data/console-config-" + System.nanoTime());
 
     @Test
@@ -39,11 +40,15 @@ class ConsoleConfigurationTest {
     }
 
     @Test
-    void makesNoConsoleWithoutHeraldConsoleOnTheClassPath() {
+    void refusesToStartWhenTheConsoleIsSwitchedOnWithoutHeraldConsoleOnTheClassPath() {
         runner.withBean(TestSyndicators.Accepting.class).withPropertyValues("herald.console.enabled=true")
                 .withClassLoader(new FilteredClassLoader(Console.class)).run(context -> {
-                    assertThat(context).hasNotFailed().doesNotHaveBean("heraldConsole");
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("dev.herald:herald-console");
                 });
+        runner.withBean(TestSyndicators.Accepting.class).withClassLoader(new FilteredClassLoader(Console.class)).run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean("heraldConsole");
+        });
     }
 
     @Test
