@@ -54,6 +54,8 @@ public final class SourceTags {
     private int headAt = -1;
     private int headFloor;
     private int headIgnoreDepth;
+    /** Where the outermost {@code <noscript>} or {@code <template>} being ignored in the head starts. */
+    private int headIgnoreFrom;
 
     /** A scanner over {@code source}; nothing is scanned until a question is asked. */
     public SourceTags(String source) {
@@ -586,7 +588,10 @@ public final class SourceTags {
             case "html", "head" -> headFloor = Math.max(headFloor, end);
             case "base", "basefont", "bgsound", "link", "meta", "title", "style", "script", "noframes" -> { }
             // Browsers read <noscript> in the head as raw text, and <template> holds inert content.
-            case "noscript", "template" -> headIgnoreDepth++;
+            case "noscript", "template" -> {
+                headIgnoreFrom = start;
+                headIgnoreDepth++;
+            }
             default -> finishHead(start);
         }
     }
@@ -608,7 +613,9 @@ public final class SourceTags {
 
     private void finishHead(int at) {
         headDone = true;
-        headAt = at;
+        // A <noscript> or <template> the page never closes runs to its end, as text to a browser, so
+        // the head's last safe point is before it (PageTransformerFuzzTest found tags planned after </html>).
+        headAt = headIgnoreDepth > 0 ? Math.min(at, headIgnoreFrom) : at;
     }
 
     // ---- characters ----

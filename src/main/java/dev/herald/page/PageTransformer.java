@@ -202,7 +202,9 @@ public final class PageTransformer {
     private List<Target> buttonTargets(PageMeta page, ParsedPages.Anchors anchors, ArticleMeta meta) {
         if (buttons == null || placements.contains(ButtonPlacement.NONE) || !meta.isArticle() || page.hasButtonBar()) return List.of();
         Element placeholder = anchors.sharePlaceholder();
-        if (placeholder != null) return placeholder.tag().isEmpty() ? List.of() : List.of(new Target(placeholder, Spot.INSIDE_START, -1));
+        if (placeholder != null) {
+            return placeholder.tag().isEmpty() || inNoscript(placeholder) ? List.of() : List.of(new Target(placeholder, Spot.INSIDE_START, -1));
+        }
         List<Target> out = new ArrayList<>(placements.size());
         for (ButtonPlacement placement : placements) {
             Element at = switch (placement) {
@@ -211,7 +213,7 @@ public final class PageTransformer {
                 case END_OF_ARTICLE -> anchors.article();
                 default -> null;
             };
-            if (at == null) continue;
+            if (at == null || inNoscript(at)) continue;
             Target t = new Target(at, placement == ButtonPlacement.END_OF_ARTICLE ? Spot.BEFORE_END : Spot.AFTER_END, anchors.ordinalOf(at));
             if (out.stream().noneMatch(o -> o.element() == t.element() && o.spot() == t.spot())) out.add(t);
         }
@@ -243,6 +245,16 @@ public final class PageTransformer {
         if (end == null || !source.opensWithin(start, ancestors(e)) || !source.balanced(start, end)
                 || source.startTagsBetween(start, end) != e.getAllElements().size() - 1) return -1;
         return target.spot() == Spot.AFTER_END ? end.finish() : end.start();
+    }
+
+    /**
+     * Whether {@code e} lies inside a {@code <noscript>} (often an unclosed one swallowing the rest of
+     * the page). Herald parses with scripting off, so it sees elements there; a browser with scripting
+     * on reads the same bytes as text, and a bar placed there would never show.
+     */
+    private static boolean inNoscript(Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) if (p.normalName().equals("noscript")) return true;
+        return false;
     }
 
     /** The names of {@code e}'s ancestors, outermost first, without html, head and body. */

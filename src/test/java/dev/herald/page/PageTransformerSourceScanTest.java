@@ -130,6 +130,15 @@ class PageTransformerSourceScanTest {
     }
 
     @Test
+    void putsHeadTagsBeforeANoscriptInTheHeadThatIsNeverClosed() {
+        // A browser with scripting on reads everything after the unclosed <noscript> as its text.
+        String page = "<html><head><meta charset=utf-8><noscript><style>p{}</style></no&script></head><body><h1>Shown</h1></body></html>";
+        assertEquals(page.indexOf("<noscript>"), new SourceTags(page).headInsertionPoint());
+        String template = "<html><head><template><p>never closed</head><body><h1>Shown</h1>";
+        assertEquals(template.indexOf("<template>"), new SourceTags(template).headInsertionPoint());
+    }
+
+    @Test
     void ignoresHeadEndTagsInCommentsScriptsAndAttributes() {
         String page = "<head><!-- </head> --><script>var x = '</head>';</script><meta content=\"</head>\"></head><body>";
         assertEquals(page.lastIndexOf("</head>"), new SourceTags(page).headInsertionPoint());

@@ -219,6 +219,17 @@ class PageTransformerTest {
         assertTrue(transform(withButtons(ButtonPlacement.AFTER_HEADLINE), ARTICLE).contains("after repairs</h1><nav data-herald-buttons>share</nav><p>"));
     }
 
+    @Test
+    void placesNoBarInsideANoscriptThatABrowserWithScriptingOnShowsAsText() {
+        String unclosed = ARTICLE.replace("<article>", "<noscript><article>");
+        assertFalse(transform(withButtons(ButtonPlacement.AFTER_HEADLINE), unclosed).contains("data-herald-buttons"));
+        String placeholder = ARTICLE.replace("<article>", "<noscript><div data-herald-share></div></noscript><article>");
+        assertFalse(transform(withButtons(ButtonPlacement.AFTER_HEADLINE), placeholder).contains("data-herald-buttons"));
+        String closedElsewhere = ARTICLE.replace("<article>", "<noscript><p>Turn on JavaScript for the map.</p></noscript><article>");
+        assertTrue(transform(withButtons(ButtonPlacement.AFTER_HEADLINE), closedElsewhere)
+                .contains("after repairs</h1><nav data-herald-buttons>share</nav><p>"), "a closed noscript elsewhere changes nothing");
+    }
+
     static final String OPENING = "<html><head><title>t</title></head><body><article><header><h1>Bridge reopens after repairs</h1>"
             + "<p class=standfirst>Nine weeks of work end a day early.</p><p class=byline>By Ana Ruiz</p></header>"
             + "<figure><img src=/b.jpg alt=''></figure>"
