@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.delivery.internal.FeedLedger;
 import dev.herald.delivery.internal.FeedWatcher;
 import dev.herald.delivery.internal.JdbcFeedLedger;
 import dev.herald.syndication.ArticlePages;
@@ -17,8 +18,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +142,65 @@ class FeedWatcherIT {
         assertEquals(URI.create(base + "c"), fromEntry.articleUrl(), "a 404 page: the entry is shared as the feed gave it");
         assertEquals("Feed title C", fromEntry.article().title());
         assertEquals(4, poll.published().size(), "two entries to two accounts, nothing lost");
+    }
+
+    @Test
+    void anEntryWhosePollDiedAfterSharingIsNotSharedAgainUnderItsFeedLinkWhenItsPageThenFails() {
+        String base = server.url("/").toString();
+        String withB = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><title>Feed title B</title><link>" + base
+                + "b</link><guid>b</guid></item><item><title>A</title><link>" + base + "a</link><guid>a</guid></item></channel></rss>";
+        serve("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><title>A</title><link>" + base
+                + "a</link><guid>a</guid></item></channel></rss>");
+        serve(withB);
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", "text/html; charset=utf-8").body(
+                "<!doctype html><html><head><title>Harbour</title><link rel=\"canonical\" href=\"https://news.example/harbour-reopens\"></head>"
+                        + "<body><article><h1>Harbour reopens after the storm</h1><p>Ships moved again.</p></article></body></html>").build());
+        serve(withB);
+        server.enqueue(new MockResponse.Builder().code(503).body("overloaded").build());
+        ArticlePages pages = new ArticlePages(dev.herald.page.HeraldConfig.DEFAULTS, http);
+        // The node dies between sharing entry b and marking it seen: the real ledger, stopped at that point.
+        JdbcFeedLedger ledger = new JdbcFeedLedger(db);
+        FeedLedger dying = new FeedLedger() {
+            int marks;
+
+            @Override
+            public boolean seeded(String feedUrl) {
+                return ledger.seeded(feedUrl);
+            }
+
+            @Override
+            public Set<String> unseen(String feedUrl, Collection<String> entryIds) {
+                return ledger.unseen(feedUrl, entryIds);
+            }
+
+            @Override
+            public void markSeen(String feedUrl, Collection<String> entryIds, Instant now) {
+                if (++marks == 2) throw new IllegalStateException("the node died here");
+                ledger.markSeen(feedUrl, entryIds, now);
+            }
+
+            @Override
+            public Optional<URI> resolution(String feedUrl, String entryId) {
+                return ledger.resolution(feedUrl, entryId);
+            }
+
+            @Override
+            public void resolved(String feedUrl, String entryId, URI articleUrl, Instant now) {
+                ledger.resolved(feedUrl, entryId, articleUrl, now);
+            }
+        };
+        FeedWatcher first = new FeedWatcher(client, dying, CLOCK, http, pages);
+        first.poll(feed);
+        assertThrows(IllegalStateException.class, () -> first.poll(feed));
+        assertEquals(2, client.stats().count(ShareState.SCHEDULED), "entry b, shared to both accounts before the node died");
+
+        FeedWatcher.Poll again = new FeedWatcher(client, new JdbcFeedLedger(db), CLOCK, http, pages).poll(feed);
+
+        assertEquals(2, client.stats().count(ShareState.SCHEDULED), "no second share under the feed's own link");
+        assertEquals(List.of(URI.create("https://news.example/harbour-reopens")),
+                again.published().stream().map(Share::articleUrl).distinct().toList(), "the URL the first poll resolved");
+        assertEquals(Optional.empty(), ledger.resolution(feed.toString(), "b"), "forgotten once the entry is seen");
+        assertEquals(Set.of(), ledger.unseen(feed.toString(), List.of("b")));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,22 +112,32 @@ public final class FeedWatcher {
         java.util.Collections.reverse(fresh);
         List<Share> published = new ArrayList<>();
         for (FeedEntry e : fresh) {
-            published.addAll(client.publish(article(e)));
+            published.addAll(client.publish(article(key, e)));
             ledger.markSeen(key, List.of(e.id()), clock.instant());
         }
         return new Poll(entries.size(), false, published);
     }
 
-    /** The entry's page as the filter resolves it, else (no pages, or a page that cannot be read) the entry itself. */
-    private ArticleMeta article(FeedEntry e) {
-        if (pages == null) return e.article();
-        try {
-            return pages.fetch(e.article().url());
-        } catch (IOException | IllegalArgumentException ex) {
-            LOG.warn("Feed entry {}: its page could not be resolved ({}); shared with the feed's own title, summary and link",
-                    e.article().url(), ex.getMessage());
-            return e.article();
+    /**
+     * The entry's page as the filter resolves it, else (no pages, or a page that cannot be read) the
+     * entry itself; under the URL an earlier, interrupted poll resolved it to, if there was one. The
+     * share's key is made from that URL, so a page that answered then and fails now (or moved its
+     * canonical URL) cannot make a second share of the same entry.
+     */
+    private ArticleMeta article(String feed, FeedEntry e) {
+        ArticleMeta article = e.article();
+        if (pages != null) {
+            try {
+                article = pages.fetch(e.article().url());
+            } catch (IOException | IllegalArgumentException ex) {
+                LOG.warn("Feed entry {}: its page could not be resolved ({}); shared with the feed's own title, summary and link",
+                        e.article().url(), ex.getMessage());
+            }
         }
+        Optional<URI> before = ledger.resolution(feed, e.id());
+        if (before.isPresent()) return before.get().equals(article.url()) ? article : article.toBuilder().url(before.get()).build();
+        ledger.resolved(feed, e.id(), article.url(), clock.instant());
+        return article;
     }
 
     private List<FeedEntry> fetch(URI feed) {

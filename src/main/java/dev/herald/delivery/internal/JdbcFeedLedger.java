@@ -5,6 +5,7 @@ import dev.herald.internal.Validate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -80,6 +82,52 @@ public final class JdbcFeedLedger implements FeedLedger {
                     JdbcDeliveryStore.setInstant(ps, 4, now);
                     ps.executeUpdate();
                 }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM herald_feed_resolution WHERE feed_id = ? AND entry_key = ?")) {
+                for (String id : entryIds) {
+                    ps.setString(1, feed);
+                    ps.setString(2, hash(id));
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<URI> resolution(String feedUrl, String entryId) {
+        Validate.notBlank(feedUrl, "feedUrl");
+        Validate.notNull(entryId, "entryId");
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT article_url FROM herald_feed_resolution WHERE feed_id = ? AND entry_key = ?")) {
+                ps.setString(1, hash(feedUrl));
+                ps.setString(2, hash(entryId));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(URI.create(rs.getString(1))) : Optional.<URI>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void resolved(String feedUrl, String entryId, URI articleUrl, Instant now) {
+        Validate.notBlank(feedUrl, "feedUrl");
+        Validate.notNull(entryId, "entryId");
+        String url = Validate.httpUrl(articleUrl, "articleUrl").toString();
+        // Longer URLs are not kept: the share key would then not be found again, as before this record existed.
+        if (url.length() > 2048) return;
+        String feed = hash(feedUrl);
+        String key = hash(entryId);
+        db.inTransaction(c -> {
+            if (exists(c, "SELECT 1 FROM herald_feed_resolution WHERE feed_id = ? AND entry_key = ?", feed, key)) return null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO herald_feed_resolution (feed_id, entry_key, article_url, resolved_at) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, feed);
+                ps.setString(2, key);
+                ps.setString(3, url);
+                JdbcDeliveryStore.setInstant(ps, 4, now);
+                ps.executeUpdate();
             }
             return null;
         });
