@@ -11,6 +11,7 @@ import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
 import dev.herald.syndication.config.AccountSetup;
 import dev.herald.syndication.config.NetworkSpec;
+import dev.herald.syndication.internal.Payloads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class DiscordNetwork implements NetworkProvider {
     static Instant retrySignal(HttpReply reply, Clock clock) {
         Instant header = RetrySignals.retryAfter(reply, clock);
         Instant resetAfter = seconds(reply.header("X-RateLimit-Reset-After"), clock);
-        var body = reply.json().path("retry_after");
+        var body = Payloads.json(reply).path("retry_after");
         Instant fromBody = body.isNumber() ? seconds(body.asText(), clock) : null;
         // Only a 429 asks to wait; X-RateLimit-Reset-After is on every answer.
         if (reply.status() != 429) return header;
