@@ -1,9 +1,9 @@
 package dev.herald.syndication.discord;
 
 import dev.herald.internal.Validate;
-import dev.herald.syndication.IncomingWebhook;
 import dev.herald.syndication.MessageTemplate;
 import dev.herald.syndication.Secret;
+import dev.herald.syndication.internal.IncomingWebhook;
 import java.util.Locale;
 
 /**

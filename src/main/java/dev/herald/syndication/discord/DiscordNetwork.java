@@ -1,17 +1,17 @@
 package dev.herald.syndication.discord;
 
 import dev.herald.syndication.DeliveryGuarantee;
-import dev.herald.syndication.GuardedSyndicator;
 import dev.herald.syndication.HttpReply;
-import dev.herald.syndication.IncomingWebhook;
 import dev.herald.syndication.NetworkContext;
 import dev.herald.syndication.NetworkProvider;
-import dev.herald.syndication.RetrySignals;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
 import dev.herald.syndication.config.AccountSetup;
 import dev.herald.syndication.config.NetworkSpec;
+import dev.herald.syndication.internal.GuardedSyndicator;
+import dev.herald.syndication.internal.IncomingWebhook;
 import dev.herald.syndication.internal.Payloads;
+import dev.herald.syndication.internal.RetrySignals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -20,7 +20,7 @@ import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.Tokens;
-import dev.herald.syndication.bluesky.CardImage;
+import dev.herald.syndication.internal.CardImage;
 import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package dev.herald.syndication.slack;
 
 import dev.herald.internal.Validate;
-import dev.herald.syndication.IncomingWebhook;
 import dev.herald.syndication.MessageTemplate;
+import dev.herald.syndication.internal.IncomingWebhook;
 
 /**
  * One Slack incoming webhook Herald posts articles to.

@@ -18,6 +18,7 @@ import dev.herald.syndication.Reconciliation;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.internal.Payloads;
+import dev.herald.syndication.internal.XText;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

@@ -1,6 +1,10 @@
-package dev.herald.syndication;
+package dev.herald.syndication.internal;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.HttpCall;
+import dev.herald.syndication.HttpReply;
+import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
