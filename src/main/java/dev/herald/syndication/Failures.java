@@ -1,6 +1,7 @@
 package dev.herald.syndication;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.internal.RetrySignals;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;

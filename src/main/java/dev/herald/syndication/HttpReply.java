@@ -1,9 +1,5 @@
 package dev.herald.syndication;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herald.internal.Json;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +12,6 @@ import java.util.Map;
  * @param body the response body, possibly empty
  */
 public record HttpReply(int status, Map<String, String> headers, byte[] body) {
-    private static final ObjectMapper JSON = Json.MAPPER;
-
     /** Copies the headers into an unmodifiable map. */
     public HttpReply {
         headers = Map.copyOf(headers);
@@ -34,22 +28,8 @@ public record HttpReply(int status, Map<String, String> headers, byte[] body) {
         return status >= 200 && status < 300;
     }
 
-    /** The body as UTF-8 text. */
+    /** The body as UTF-8 text; parse JSON answers from it with the JSON library of your choice. */
     public String text() {
         return new String(body, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The body parsed as JSON, or a missing node when it is empty or not JSON (an HTML error page
-     * from a proxy, say): callers read fields with {@code path(...)} and get defaults, not exceptions.
-     */
-    public JsonNode json() {
-        if (body.length == 0) return JSON.missingNode();
-        try {
-            JsonNode node = JSON.readTree(body);
-            return node == null ? JSON.missingNode() : node;
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
     }
 }

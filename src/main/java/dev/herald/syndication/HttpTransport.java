@@ -13,16 +13,17 @@ import java.util.Map;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.concurrent.Cancellable;
-import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -225,27 +226,39 @@ public final class HttpTransport implements Closeable {
     }
 
     /**
-     * Sends {@code request} to a configured endpoint and reads the whole answer.
+     * Sends {@code call} to a configured endpoint and reads the whole answer (at most
+     * {@link #MAX_BODY_BYTES}).
      *
      * @param secrets values to mask in the logged URL (a token in a path, a webhook URL)
      * @throws IOException when no answer arrives: refused or dropped connection, timeout, TLS failure
      */
-    public HttpReply execute(ClassicHttpRequest request, Secret... secrets) throws IOException {
-        return execute(request, MAX_BODY_BYTES, secrets);
+    public HttpReply execute(HttpCall call, Secret... secrets) throws IOException {
+        return execute(call, MAX_BODY_BYTES, secrets);
     }
 
     /**
-     * Sends {@code request} to a configured endpoint and reads an answer of at most {@code maxBodyBytes}.
+     * Sends {@code call} to a configured endpoint and reads an answer of at most {@code maxBodyBytes}.
      *
+     * @param secrets values to mask in the logged URL (a token in a path, a webhook URL)
      * @throws IOException when no answer arrives, the answer's body is larger than
      *     {@code maxBodyBytes}, or the deadline passes
      */
-    public HttpReply execute(ClassicHttpRequest request, int maxBodyBytes, Secret... secrets) throws IOException {
+    public HttpReply execute(HttpCall call, int maxBodyBytes, Secret... secrets) throws IOException {
+        Validate.notNull(call, "call");
         Validate.isTrue(maxBodyBytes > 0, "maxBodyBytes", "must be positive");
-        return send(client, request, maxBodyBytes, System.nanoTime() + deadline.toNanos(), secrets);
+        Validate.notNull(secrets, "secrets");
+        return send(client, request(call), maxBodyBytes, System.nanoTime() + deadline.toNanos(), secrets);
     }
 
-    private HttpReply send(CloseableHttpClient via, ClassicHttpRequest request, int maxBodyBytes, long deadlineAt, Secret... secrets)
+    /** HttpClient's form of {@code call}: an {@link HttpUriRequestBase}, which {@link #read} can cancel. */
+    private static HttpUriRequestBase request(HttpCall call) {
+        HttpUriRequestBase request = new HttpUriRequestBase(call.method(), call.uri());
+        call.headers().forEach(request::setHeader);
+        if (call.contentType() != null) request.setEntity(new ByteArrayEntity(call.body(), ContentType.parse(call.contentType())));
+        return request;
+    }
+
+    private HttpReply send(CloseableHttpClient via, HttpUriRequestBase request, int maxBodyBytes, long deadlineAt, Secret... secrets)
             throws IOException {
         long start = System.nanoTime();
         String target = masked(request.getMethod() + " " + request.getRequestUri() + " @ " + hostOf(request), secrets);
@@ -264,7 +277,7 @@ public final class HttpTransport implements Closeable {
         }
     }
 
-    private static String hostOf(ClassicHttpRequest request) {
+    private static String hostOf(HttpUriRequestBase request) {
         return request.getAuthority() == null ? "?" : request.getAuthority().toString();
     }
 
@@ -274,7 +287,7 @@ public final class HttpTransport implements Closeable {
         return out;
     }
 
-    private byte[] read(ClassicHttpRequest request, HttpEntity entity, int max, long deadlineAt) throws IOException {
+    private byte[] read(HttpUriRequestBase request, HttpEntity entity, int max, long deadlineAt) throws IOException {
         if (entity == null) return new byte[0];
         InputStream in = entity.getContent();
         if (in == null) return new byte[0];
@@ -300,7 +313,7 @@ public final class HttpTransport implements Closeable {
         } catch (IOException e) {
             // Abort first: closing the body, or the client tidying up after us, would otherwise read
             // the rest of it to reuse the connection, which for a dripping or huge answer is what we refuse.
-            if (request instanceof Cancellable c) c.cancel();
+            request.cancel();
             try {
                 in.close();
             } catch (IOException suppressed) {

@@ -3,6 +3,7 @@ package dev.herald.syndication;
 import dev.herald.syndication.Quota;
 import dev.herald.syndication.config.AccountSetup;
 import dev.herald.syndication.config.NetworkSpec;
+import dev.herald.syndication.internal.RetrySignals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ package dev.herald.syndication;
  *
  * <p>Implementations are thread-safe and never throw for a network failure: every result, including
  * timeouts and malformed responses, is returned as a classified {@link Outcome}. An exception that
- * escapes anyway (a bug) is turned into an outcome by {@link GuardedSyndicator}, which the core puts
+ * escapes anyway (a bug) is turned into an outcome by {@link dev.herald.syndication.internal.GuardedSyndicator}, which the core puts
  * around every syndicator it builds.
  */
 public interface Syndicator {

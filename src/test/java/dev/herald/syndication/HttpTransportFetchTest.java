@@ -20,7 +20,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,7 +189,7 @@ class HttpTransportFetchTest {
         server.enqueue(new MockResponse.Builder().code(200).body("{}".repeat(1000)).throttleBody(1, 50, TimeUnit.MILLISECONDS).build());
         try (HttpTransport http = HttpTransport.builder().deadline(Duration.ofMillis(300)).build()) {
             IOException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                    () -> assertThrows(IOException.class, () -> http.execute(new HttpGet(at("127.0.0.1", "/api").toString()))));
+                    () -> assertThrows(IOException.class, () -> http.execute(HttpCall.get(at("127.0.0.1", "/api")))));
             assertTrue(e.getMessage().contains("deadline"), e.getMessage());
         }
     }
@@ -208,7 +207,7 @@ class HttpTransportFetchTest {
     void configuredApiEndpointsOnLoopbackAreNotGuarded() throws IOException {
         server.enqueue(ok("{\"ok\":true}"));
         try (HttpTransport http = transport(FetchPolicy.PUBLIC_ONLY)) {
-            HttpReply reply = http.execute(new HttpGet(at("127.0.0.1", "/api/v1/statuses").toString()));
+            HttpReply reply = http.execute(HttpCall.get(at("127.0.0.1", "/api/v1/statuses")));
             assertEquals(200, reply.status());
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.syndication.internal.Payloads;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,11 +70,11 @@ class SecretAndReplyTest {
 
         assertEquals("5", reply.header("Retry-After"));
         assertNull(reply.header("X-Missing"));
-        assertEquals("7", reply.json().path("id").asText());
+        assertEquals("7", Payloads.json(reply).path("id").asText());
         assertEquals("{\"id\":\"7\"}", reply.text());
         assertTrue(reply.ok());
-        assertTrue(new HttpReply(200, Map.of(), null).json().isMissingNode());
-        assertTrue(new HttpReply(502, Map.of(), "<html>Bad gateway</html>".getBytes(StandardCharsets.UTF_8)).json().isMissingNode());
+        assertTrue(Payloads.json(new HttpReply(200, Map.of(), null)).isMissingNode());
+        assertTrue(Payloads.json(new HttpReply(502, Map.of(), "<html>Bad gateway</html>".getBytes(StandardCharsets.UTF_8))).isMissingNode());
         assertEquals("", new HttpReply(204, Map.of(), null).text());
     }
 

@@ -18,6 +18,7 @@ import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
 import dev.herald.syndication.bluesky.XrpcClient.Session;
 import dev.herald.syndication.bluesky.XrpcClient.XrpcFailure;
+import dev.herald.syndication.internal.CardImage;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -179,7 +180,7 @@ public final class BlueskySyndicator implements Syndicator {
      * instead: nothing is posted yet, and the retry gets the picture.
      */
     private JsonNode uploadThumb(URI imageUrl) throws XrpcFailure {
-        Optional<Thumbnail> thumb = Thumbnail.fetch(imageUrl, http);
+        Optional<CardImage> thumb = CardImage.fetch(imageUrl, http);
         if (thumb.isEmpty()) return null;
         try {
             JsonNode blob = xrpc.upload("com.atproto.repo.uploadBlob", thumb.get().bytes(), thumb.get().mimeType()).path("blob");

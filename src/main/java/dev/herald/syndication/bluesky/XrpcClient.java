@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.internal.Json;
 import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,11 +20,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +62,7 @@ final class XrpcClient {
 
         /** The XRPC error name ({@code ExpiredToken}, {@code InvalidRequest}…), or "" when there was no answer. */
         String error() {
-            return reply == null ? "" : reply.json().path("error").asText("");
+            return reply == null ? "" : Payloads.json(reply).path("error").asText("");
         }
 
         int status() {
@@ -93,25 +90,20 @@ final class XrpcClient {
     /** POSTs a JSON procedure with the session's access token, renewing the session once if the PDS says it is stale. */
     JsonNode procedure(String nsid, JsonNode input) throws XrpcFailure {
         byte[] body = bytes(input);
-        return authorized(token -> {
-            HttpPost post = new HttpPost(endpoint(nsid, null));
-            post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-            return withBearer(post, token);
-        }).json();
+        HttpCall call = HttpCall.post(endpoint(nsid, null)).json(body);
+        return Payloads.json(authorized(token -> withBearer(call, token)));
     }
 
     /** POSTs raw bytes (uploadBlob) with the given content type. */
     JsonNode upload(String nsid, byte[] bytes, String mimeType) throws XrpcFailure {
-        return authorized(token -> {
-            HttpPost post = new HttpPost(endpoint(nsid, null));
-            post.setEntity(new ByteArrayEntity(bytes, ContentType.create(mimeType)));
-            return withBearer(post, token);
-        }).json();
+        HttpCall call = HttpCall.post(endpoint(nsid, null)).body(bytes, mimeType);
+        return Payloads.json(authorized(token -> withBearer(call, token)));
     }
 
     /** GETs a query with parameters. */
     JsonNode query(String nsid, Map<String, String> params) throws XrpcFailure {
-        return authorized(token -> withBearer(new HttpGet(endpoint(nsid, params)), token)).json();
+        HttpCall call = HttpCall.get(endpoint(nsid, params));
+        return Payloads.json(authorized(token -> withBearer(call, token)));
     }
 
     /** The session to use now: the cached one, refreshed first if its token has run out by our clock, or a new one. */
@@ -122,7 +114,7 @@ final class XrpcClient {
     }
 
     private interface RequestFor {
-        ClassicHttpRequest build(String accessJwt);
+        HttpCall build(String accessJwt);
     }
 
     private HttpReply authorized(RequestFor request) throws XrpcFailure {
@@ -174,23 +166,21 @@ final class XrpcClient {
         Map<String, String> input = new LinkedHashMap<>();
         input.put("identifier", account.handle());
         input.put("password", account.appPassword().value());
-        HttpPost post = new HttpPost(endpoint("com.atproto.server.createSession", null));
-        post.setEntity(new ByteArrayEntity(bytes(JSON.valueToTree(input)), ContentType.APPLICATION_JSON));
-        HttpReply reply = send(post);
+        HttpReply reply = send(HttpCall.post(endpoint("com.atproto.server.createSession", null)).json(bytes(JSON.valueToTree(input))));
         if (!reply.ok()) throw failure(reply);
         LOG.debug("Bluesky account {}: logged in", account.name());
         return sessionFrom(reply);
     }
 
     private Session refresh(Session current) throws XrpcFailure {
-        HttpReply reply = send(withBearer(new HttpPost(endpoint("com.atproto.server.refreshSession", null)), current.refreshJwt()));
+        HttpReply reply = send(withBearer(HttpCall.post(endpoint("com.atproto.server.refreshSession", null)), current.refreshJwt()));
         if (!reply.ok()) throw failure(reply);
         LOG.debug("Bluesky account {}: session refreshed", account.name());
         return sessionFrom(reply);
     }
 
     private Session sessionFrom(HttpReply reply) throws XrpcFailure {
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         String access = json.path("accessJwt").asText("");
         String refresh = json.path("refreshJwt").asText("");
         String did = json.path("did").asText("");
@@ -203,7 +193,7 @@ final class XrpcClient {
     /** Whether the PDS refused the token itself, as opposed to the request. */
     private static boolean staleSession(HttpReply reply) {
         if (reply.status() == 401) return true;
-        String error = reply.json().path("error").asText("");
+        String error = Payloads.json(reply).path("error").asText("");
         return reply.status() == 400 && (error.equals("ExpiredToken") || error.equals("InvalidToken"));
     }
 
@@ -234,24 +224,23 @@ final class XrpcClient {
 
     /** The failure for a non-2xx answer: rate limits at Bluesky's {@code ratelimit-reset}, the rest by {@link Failures}. */
     XrpcFailure failure(HttpReply reply) {
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         String error = json.path("error").asText("");
         String message = json.path("message").asText("");
         String text = error.isEmpty() ? message : message.isEmpty() || message.equals(error) ? error : error + ": " + message;
         return new XrpcFailure(Failures.classify(reply, account.appPassword().maskIn(text), BlueskyNetwork.retrySignal(reply), clock), reply);
     }
 
-    private HttpReply send(ClassicHttpRequest request) throws XrpcFailure {
+    private HttpReply send(HttpCall call) throws XrpcFailure {
         try {
-            return http.execute(request, account.appPassword());
+            return http.execute(call, account.appPassword());
         } catch (IOException e) {
             throw new XrpcFailure(Failures.unreachable(e, account.appPassword()), null);
         }
     }
 
-    private static ClassicHttpRequest withBearer(ClassicHttpRequest request, String token) {
-        request.setHeader("Authorization", "Bearer " + token);
-        return request;
+    private static HttpCall withBearer(HttpCall call, String token) {
+        return call.header("Authorization", "Bearer " + token);
     }
 
     /** {@code <service>/xrpc/<nsid>?params}; a service with a path keeps it. */

@@ -1,12 +1,12 @@
 package dev.herald.syndication.config;
 
 import dev.herald.internal.Validate;
-import dev.herald.syndication.GuardedSyndicator;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.NetworkContext;
 import dev.herald.syndication.NetworkProvider;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TokenStore;
+import dev.herald.syndication.internal.GuardedSyndicator;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
 package dev.herald.syndication.discord;
 
 import dev.herald.internal.Validate;
-import dev.herald.syndication.IncomingWebhook;
 import dev.herald.syndication.MessageTemplate;
 import dev.herald.syndication.Secret;
+import dev.herald.syndication.internal.IncomingWebhook;
+import java.net.URI;
 import java.util.Locale;
 
 /**
@@ -51,6 +52,16 @@ public record DiscordAccount(String name, IncomingWebhook webhook, Integer colou
         Validate.notNull(webhook, "url of Discord account " + name);
         Validate.isTrue(colour == null || colour >= 0 && colour <= 0xFFFFFF, "colour of Discord account " + name, "must be between #000000 and #FFFFFF");
         template = template == null ? MessageTemplate.defaults().withPattern(DEFAULT_PATTERN) : template;
+    }
+
+    /**
+     * An account posting to the incoming-webhook URL {@code webhook} (which holds its token, so it
+     * is never shown), with the default template and colour.
+     *
+     * @throws IllegalArgumentException when the URL is not absolute http(s), or has user info or a fragment
+     */
+    public static DiscordAccount of(String name, URI webhook) {
+        return of(name, new IncomingWebhook(webhook));
     }
 
     /** An account with the default template and colour. */

@@ -1,16 +1,17 @@
 package dev.herald.syndication.discord;
 
 import dev.herald.syndication.DeliveryGuarantee;
-import dev.herald.syndication.GuardedSyndicator;
 import dev.herald.syndication.HttpReply;
-import dev.herald.syndication.IncomingWebhook;
 import dev.herald.syndication.NetworkContext;
 import dev.herald.syndication.NetworkProvider;
-import dev.herald.syndication.RetrySignals;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
 import dev.herald.syndication.config.AccountSetup;
 import dev.herald.syndication.config.NetworkSpec;
+import dev.herald.syndication.internal.GuardedSyndicator;
+import dev.herald.syndication.internal.IncomingWebhook;
+import dev.herald.syndication.internal.Payloads;
+import dev.herald.syndication.internal.RetrySignals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class DiscordNetwork implements NetworkProvider {
     static Instant retrySignal(HttpReply reply, Clock clock) {
         Instant header = RetrySignals.retryAfter(reply, clock);
         Instant resetAfter = seconds(reply.header("X-RateLimit-Reset-After"), clock);
-        var body = reply.json().path("retry_after");
+        var body = Payloads.json(reply).path("retry_after");
         Instant fromBody = body.isNumber() ? seconds(body.asText(), clock) : null;
         // Only a 429 asks to wait; X-RateLimit-Reset-After is on every answer.
         if (reply.status() != 429) return header;

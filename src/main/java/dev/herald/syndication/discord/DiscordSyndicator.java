@@ -9,23 +9,23 @@ import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
-import dev.herald.syndication.LostAnswers;
 import dev.herald.syndication.Outcome;
-import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Reconciliation;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
+import dev.herald.syndication.internal.LostAnswers;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,16 +106,16 @@ public final class DiscordSyndicator implements Syndicator {
         if (bot == null) return new Reconciliation.Unknown("a Discord webhook cannot read its channel (configure botToken and channel to let Herald look)");
         String url = post.article().url().toString();
         String webhookId = webhookId();
-        HttpGet get = new HttpGet(apiBase().resolve(API_VERSION + "/channels/" + bot.channel() + "/messages?limit=" + RECENT));
-        get.setHeader("Authorization", "Bot " + bot.token().value());
-        get.setHeader("Accept", "application/json");
+        HttpCall get = HttpCall.get(apiBase().resolve(API_VERSION + "/channels/" + bot.channel() + "/messages?limit=" + RECENT))
+                .header("Authorization", "Bot " + bot.token().value())
+                .header("Accept", "application/json");
         HttpReply reply;
         try {
             reply = http.execute(get, masked);
         } catch (IOException e) {
             return new Reconciliation.Unknown(Failures.unreachable(e, masked).describe());
         }
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         if (!reply.ok() || !json.isArray()) {
             String message = json.path("message").isTextual() ? Secret.maskAll(json.path("message").asText(), List.of(masked)) : null;
             return new Reconciliation.Unknown("could not read the channel: " + Failures.classify(reply, message, DiscordNetwork.retrySignal(reply, clock), clock).describe());
@@ -206,7 +206,7 @@ public final class DiscordSyndicator implements Syndicator {
             // With a bot, delivery reconciles before it resends; without one only a person can tell.
             return account.bot() != null ? Failures.unreachable(e, masked) : LostAnswers.unreachable(e, masked);
         }
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         if (reply.ok()) {
             String id = json.path("id").asText("");
             if (id.isBlank()) {

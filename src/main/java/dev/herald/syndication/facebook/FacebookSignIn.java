@@ -2,18 +2,18 @@ package dev.herald.syndication.facebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.internal.Validate;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.SignIn;
 import dev.herald.syndication.Tokens;
+import dev.herald.syndication.internal.Payloads;
+import dev.herald.syndication.internal.Uris;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.core5.net.URIBuilder;
 
 /**
  * Facebook Login for a Page's manager, ending with the Page's token: the login dialog
@@ -45,13 +45,8 @@ final class FacebookSignIn implements SignIn {
     @Override
     public URI authorizationUrl(URI redirect, String state, String codeChallenge) {
         URI base = page.api().equals(FacebookAccount.DEFAULT_API) ? DIALOG : page.api();
-        try {
-            return new URIBuilder(base.resolve(page.graphVersion() + "/dialog/oauth")).addParameter("client_id", clientId)
-                    .addParameter("redirect_uri", redirect.toString()).addParameter("state", state).addParameter("scope", SCOPES)
-                    .addParameter("response_type", "code").build();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot build Facebook's login address: " + e.getMessage(), e);
-        }
+        return Uris.withQuery(base.resolve(page.graphVersion() + "/dialog/oauth"), "client_id", clientId,
+                "redirect_uri", redirect.toString(), "state", state, "scope", SCOPES, "response_type", "code");
     }
 
     @Override
@@ -60,13 +55,13 @@ final class FacebookSignIn implements SignIn {
                 "client_secret", clientSecret.value(), "code", code), "the code", code);
         String longLived = token(get("oauth/access_token", "grant_type", "fb_exchange_token", "client_id", clientId,
                 "client_secret", clientSecret.value(), "fb_exchange_token", shortLived), "the exchange for a long-lived token", shortLived);
-        HttpGet pages = request("me/accounts", "fields", "id,name,access_token,tasks", "limit", "100");
-        pages.setHeader("Authorization", "Bearer " + longLived);
+        HttpCall pages = request("me/accounts", "fields", "id,name,access_token,tasks", "limit", "100")
+                .header("Authorization", "Bearer " + longLived);
         HttpReply reply = http.execute(pages, clientSecret, Secret.of("user", longLived));
         if (!reply.ok()) throw new SignInException("Facebook refused to list the Pages (" + reply.status() + "): " + message(reply));
         String wanted = choice != null ? choice.strip() : page.page();
         List<String> seen = new ArrayList<>();
-        for (JsonNode p : reply.json().path("data")) {
+        for (JsonNode p : Payloads.json(reply).path("data")) {
             seen.add(p.path("id").asText() + " (" + p.path("name").asText("?") + ")");
             if (wanted.equals(p.path("id").asText()) && !p.path("access_token").asText("").isBlank()) {
                 return Tokens.of(p.path("access_token").asText(), null, null);
@@ -82,30 +77,22 @@ final class FacebookSignIn implements SignIn {
                 "Herald asks for: " + SCOPES + "; sign in as a person who can create content on the Page.");
     }
 
-    private String token(HttpGet request, String what, String spent) throws IOException {
+    private String token(HttpCall request, String what, String spent) throws IOException {
         HttpReply reply = http.execute(request, clientSecret, Secret.of("code", spent));
-        String token = reply.json().path("access_token").asText("");
+        String token = Payloads.json(reply).path("access_token").asText("");
         if (!reply.ok() || token.isBlank()) throw new SignInException("Facebook refused " + what + " (" + reply.status() + "): " + message(reply));
         return token;
     }
 
-    private HttpGet get(String path, String... params) {
+    private HttpCall get(String path, String... params) {
         return request(path, params);
     }
 
-    private HttpGet request(String path, String... params) {
-        try {
-            URIBuilder b = new URIBuilder(page.graph(path));
-            for (int i = 0; i < params.length; i += 2) b.addParameter(params[i], params[i + 1]);
-            HttpGet get = new HttpGet(b.build());
-            get.setHeader("Accept", "application/json");
-            return get;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot build a Graph address: " + e.getMessage(), e);
-        }
+    private HttpCall request(String path, String... params) {
+        return HttpCall.get(Uris.withQuery(page.graph(path), params)).header("Accept", "application/json");
     }
 
     private String message(HttpReply reply) {
-        return clientSecret.maskIn(reply.json().path("error").path("message").asText("no reason given"));
+        return clientSecret.maskIn(Payloads.json(reply).path("error").path("message").asText("no reason given"));
     }
 }

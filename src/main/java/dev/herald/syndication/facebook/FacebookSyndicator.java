@@ -7,10 +7,10 @@ import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
-import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Reconciliation;
@@ -18,19 +18,12 @@ import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.Tokens;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.NameValuePair;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,9 +101,7 @@ public final class FacebookSyndicator implements Syndicator {
         if (noToken() != null) return new Outcome.AuthFailed(noToken());
         ComposedText text = compose(post);
         if (!text.fits()) return new Outcome.Permanent("the post cannot fit Facebook's " + text.limit() + " characters");
-        HttpPost request = new HttpPost(account.graph(account.page() + "/feed"));
-        List<NameValuePair> form = form(post, text).entrySet().stream().map(e -> (NameValuePair) new BasicNameValuePair(e.getKey(), e.getValue())).toList();
-        request.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
+        HttpCall request = HttpCall.post(account.graph(account.page() + "/feed")).form(form(post, text));
         HttpReply reply;
         try {
             reply = execute(request);
@@ -141,9 +132,9 @@ public final class FacebookSyndicator implements Syndicator {
         Validate.notNull(post, "post");
         String wanted = post.article().url().toString();
         try {
-            HttpReply reply = execute(new HttpGet(account.graph(account.page() + "/posts?fields=id,permalink_url,created_time,attachments%7Bunshimmed_url,url%7D&limit=" + RECENT)));
+            HttpReply reply = execute(HttpCall.get(account.graph(account.page() + "/posts?fields=id,permalink_url,created_time,attachments%7Bunshimmed_url,url%7D&limit=" + RECENT)));
             if (!reply.ok()) return new Reconciliation.Unknown("could not read the Page's posts: " + classify(reply).describe());
-            for (JsonNode p : reply.json().path("data")) {
+            for (JsonNode p : Payloads.json(reply).path("data")) {
                 for (JsonNode a : p.path("attachments").path("data")) {
                     String link = a.path("unshimmed_url").asText(a.path("url").asText(""));
                     if (link.equals(wanted)) return new Reconciliation.Found(p.path("id").asText(), uri(p.path("permalink_url").asText("")), "the Page's recent posts, matched by link");
@@ -160,9 +151,9 @@ public final class FacebookSyndicator implements Syndicator {
     public CredentialCheck check() {
         if (noToken() != null) return CredentialCheck.authFailed(noToken());
         try {
-            HttpReply reply = execute(new HttpGet(account.graph("me?fields=id,name")));
+            HttpReply reply = execute(HttpCall.get(account.graph("me?fields=id,name")));
             if (!reply.ok()) return CredentialCheck.of(classify(reply));
-            JsonNode me = reply.json();
+            JsonNode me = Payloads.json(reply);
             if (!account.page().equals(me.path("id").asText())) {
                 return CredentialCheck.authFailed("the token is not a Page token of Page " + account.page() + " (it belongs to " + me.path("id").asText("?") + ")");
             }
@@ -172,11 +163,10 @@ public final class FacebookSyndicator implements Syndicator {
         }
     }
 
-    private HttpReply execute(ClassicHttpRequest request) throws IOException {
+    private HttpReply execute(HttpCall request) throws IOException {
         String token = token();
-        request.setHeader("Authorization", "Bearer " + token);
-        request.setHeader("Accept", "application/json");
-        return http.execute(request, account.token(), Secret.of("token", token));
+        return http.execute(request.header("Authorization", "Bearer " + token).header("Accept", "application/json"),
+                account.token(), Secret.of("token", token));
     }
 
     /** Why there is nothing to send with, or {@code null} when there is a Page token. */
@@ -187,7 +177,7 @@ public final class FacebookSyndicator implements Syndicator {
     }
 
     private Outcome classify(HttpReply reply) {
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         if (reply.ok()) {
             String id = json.path("id").asText("");
             if (id.isBlank()) return new Outcome.Transient(Failures.message(reply, "the answer holds no post id"), null);

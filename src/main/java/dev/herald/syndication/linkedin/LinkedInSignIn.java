@@ -1,21 +1,19 @@
 package dev.herald.syndication.linkedin;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.SignIn;
 import dev.herald.syndication.Tokens;
+import dev.herald.syndication.internal.Forms;
+import dev.herald.syndication.internal.Payloads;
+import dev.herald.syndication.internal.Uris;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
-import org.apache.hc.core5.net.URIBuilder;
 
 /**
  * LinkedIn's 3-legged OAuth: {@code /oauth/v2/authorization} asking {@code w_organization_social}
@@ -43,25 +41,19 @@ final class LinkedInSignIn implements SignIn {
 
     @Override
     public URI authorizationUrl(URI redirect, String state, String codeChallenge) {
-        try {
-            return new URIBuilder(oauth.resolve("oauth/v2/authorization")).addParameter("response_type", "code").addParameter("client_id", clientId)
-                    .addParameter("redirect_uri", redirect.toString()).addParameter("state", state).addParameter("scope", scope).build();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot build LinkedIn's authorization address: " + e.getMessage(), e);
-        }
+        return Uris.withQuery(oauth.resolve("oauth/v2/authorization"), "response_type", "code", "client_id", clientId,
+                "redirect_uri", redirect.toString(), "state", state, "scope", scope);
     }
 
     @Override
     public Tokens exchange(String code, URI redirect, String codeVerifier, String choice) throws IOException {
-        HttpPost post = new HttpPost(oauth.resolve("oauth/v2/accessToken"));
-        post.setEntity(new UrlEncodedFormEntity(List.of(new BasicNameValuePair("grant_type", "authorization_code"), new BasicNameValuePair("code", code),
-                new BasicNameValuePair("redirect_uri", redirect.toString()), new BasicNameValuePair("client_id", clientId),
-                new BasicNameValuePair("client_secret", clientSecret.value())), StandardCharsets.UTF_8));
-        post.setHeader("Accept", "application/json");
+        HttpCall post = HttpCall.post(oauth.resolve("oauth/v2/accessToken")).header("Accept", "application/json")
+                .form(Forms.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirect.toString(), "client_id", clientId,
+                        "client_secret", clientSecret.value()));
         HttpReply reply = http.execute(post, Secret.of("code", code), clientSecret);
-        if (!reply.ok() || reply.json().path("access_token").asText("").isBlank()) {
+        if (!reply.ok() || Payloads.json(reply).path("access_token").asText("").isBlank()) {
             throw new SignInException("LinkedIn refused the code (" + reply.status() + "): "
-                    + reply.json().path("error_description").asText(reply.json().path("error").asText("no reason given")));
+                    + Payloads.json(reply).path("error_description").asText(Payloads.json(reply).path("error").asText("no reason given")));
         }
         return LinkedInTokens.fromReply(reply, null, null, clock);
     }

@@ -9,10 +9,10 @@ import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
-import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Reconciliation;
@@ -20,7 +20,8 @@ import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.Tokens;
-import dev.herald.syndication.bluesky.CardImage;
+import dev.herald.syndication.internal.CardImage;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,12 +33,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.classic.methods.HttpPut;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,8 +121,7 @@ public final class LinkedInSyndicator implements Syndicator {
                     thumbnail = upload.urn();
                 }
             }
-            HttpPost request = new HttpPost(account.api().resolve("rest/posts"));
-            request.setEntity(new ByteArrayEntity(Payloads.bytes(body(article, text, thumbnail)), ContentType.APPLICATION_JSON));
+            HttpCall request = HttpCall.post(account.api().resolve("rest/posts")).json(Payloads.bytes(body(article, text, thumbnail)));
             Outcome outcome = classify(execute(request));
             LOG.debug("linkedin {}: {} -> {}", account.name(), post.idempotencyKey(), outcome.describe());
             return outcome;
@@ -157,7 +151,7 @@ public final class LinkedInSyndicator implements Syndicator {
         try {
             HttpReply reply = execute(finder(RECENT));
             if (!reply.ok()) return new Reconciliation.Unknown("could not read the author's posts: " + classify(reply).describe());
-            for (JsonNode p : reply.json().path("elements")) {
+            for (JsonNode p : Payloads.json(reply).path("elements")) {
                 if (wanted.equals(p.path("content").path("article").path("source").asText())) {
                     String id = p.path("id").asText();
                     return new Reconciliation.Found(id, feedUrl(id), "the author's recent posts, matched by link");
@@ -204,12 +198,10 @@ public final class LinkedInSyndicator implements Syndicator {
      * send (nothing is posted yet; the retry gets the picture); anything else drops the picture.
      */
     private Upload upload(CardImage image) throws IOException {
-        HttpPost init = new HttpPost(account.api().resolve("rest/images?action=initializeUpload"));
         ObjectNode body = Payloads.object();
         body.putObject("initializeUploadRequest").put("owner", account.author());
-        init.setEntity(new ByteArrayEntity(Payloads.bytes(body), ContentType.APPLICATION_JSON));
-        HttpReply reply = execute(init);
-        JsonNode value = reply.json().path("value");
+        HttpReply reply = execute(HttpCall.post(account.api().resolve("rest/images?action=initializeUpload")).json(Payloads.bytes(body)));
+        JsonNode value = Payloads.json(reply).path("value");
         String uploadUrl = value.path("uploadUrl").asText("");
         String urn = value.path("image").asText("");
         if (!reply.ok()) {
@@ -224,10 +216,9 @@ public final class LinkedInSyndicator implements Syndicator {
         } catch (IllegalArgumentException e) {
             return dropped(image, "initializeUpload answered a malformed upload URL");
         }
-        HttpPut put = new HttpPut(target);
-        put.setEntity(new ByteArrayEntity(image.bytes(), ContentType.create(image.mimeType())));
+        HttpCall put = HttpCall.put(target).body(image.bytes(), image.mimeType());
         // LinkedIn's sample sends the token with the upload; only ever to LinkedIn's own hosts.
-        if (linkedInHost(target)) put.setHeader("Authorization", "Bearer " + tokens.current());
+        if (linkedInHost(target)) put = put.header("Authorization", "Bearer " + tokens.current());
         HttpReply uploaded = http.execute(put, account.token());
         if (!uploaded.ok()) return dropped(image, "the upload answered HTTP " + uploaded.status());
         return new Upload(urn, null);
@@ -243,12 +234,12 @@ public final class LinkedInSyndicator implements Syndicator {
         return host.equals(account.api().getHost()) || host.equals("linkedin.com") || host.endsWith(".linkedin.com");
     }
 
-    private HttpGet finder(int count) {
-        return new HttpGet(account.api().resolve("rest/posts?author=" + URLEncoder.encode(account.author(), StandardCharsets.UTF_8)
+    private HttpCall finder(int count) {
+        return HttpCall.get(account.api().resolve("rest/posts?author=" + URLEncoder.encode(account.author(), StandardCharsets.UTF_8)
                 + "&q=author&count=" + count + "&sortBy=LAST_MODIFIED"));
     }
 
-    private HttpReply execute(ClassicHttpRequest request) throws IOException {
+    private HttpReply execute(HttpCall request) throws IOException {
         String token = tokens.current();
         HttpReply reply = executeWith(request, token);
         if (reply.status() != 401) return reply;
@@ -256,13 +247,14 @@ public final class LinkedInSyndicator implements Syndicator {
         return renewed == null || renewed.equals(token) ? reply : executeWith(request, renewed);
     }
 
-    private HttpReply executeWith(ClassicHttpRequest request, String token) throws IOException {
-        request.setHeader("Authorization", "Bearer " + token);
-        request.setHeader("LinkedIn-Version", account.version());
-        request.setHeader("X-Restli-Protocol-Version", "2.0.0");
-        request.setHeader("Accept", "application/json");
-        if (request instanceof HttpGet && request.getRequestUri().contains("q=author")) request.setHeader("X-RestLi-Method", "FINDER");
-        return http.execute(request, account.token(), Secret.of("token", token));
+    private HttpReply executeWith(HttpCall request, String token) throws IOException {
+        HttpCall call = request.header("Authorization", "Bearer " + token)
+                .header("LinkedIn-Version", account.version())
+                .header("X-Restli-Protocol-Version", "2.0.0")
+                .header("Accept", "application/json");
+        String query = call.uri().getRawQuery();
+        if (call.method().equals("GET") && query != null && query.contains("q=author")) call = call.header("X-RestLi-Method", "FINDER");
+        return http.execute(call, account.token(), Secret.of("token", token));
     }
 
     private Outcome classify(HttpReply reply) {
@@ -271,7 +263,7 @@ public final class LinkedInSyndicator implements Syndicator {
             if (id == null || id.isBlank()) return new Outcome.Transient(Failures.message(reply, "the answer holds no x-restli-id"), null);
             return new Outcome.Posted(id, feedUrl(id));
         }
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         String message = json.path("message").asText("");
         message = message.isBlank() ? null : account.token().maskIn(message);
         if (reply.status() == 422 && message != null && message.toLowerCase(Locale.ROOT).contains("duplicate")) {

@@ -1,22 +1,20 @@
 package dev.herald.syndication.linkedin;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.Tokens;
+import dev.herald.syndication.internal.Forms;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,14 +84,12 @@ final class LinkedInTokens {
         if (now == null) return null;
         if (!now.access().equals(rejected)) return now.access();
         if (now.refresh() == null || clientId == null || clientSecret == null) return null;
-        HttpPost post = new HttpPost(tokenEndpoint);
-        post.setEntity(new UrlEncodedFormEntity(List.of(new BasicNameValuePair("grant_type", "refresh_token"),
-                new BasicNameValuePair("refresh_token", now.refresh()), new BasicNameValuePair("client_id", clientId),
-                new BasicNameValuePair("client_secret", clientSecret.value())), StandardCharsets.UTF_8));
-        post.setHeader("Accept", "application/json");
+        HttpCall post = HttpCall.post(tokenEndpoint).header("Accept", "application/json")
+                .form(Forms.of("grant_type", "refresh_token", "refresh_token", now.refresh(), "client_id", clientId,
+                        "client_secret", clientSecret.value()));
         Secret[] secrets = {Secret.of("refresh", now.refresh()), clientSecret};
         HttpReply reply = http.execute(post, secrets);
-        String access = reply.json().path("access_token").asText("");
+        String access = Payloads.json(reply).path("access_token").asText("");
         if (!reply.ok() || access.isBlank()) {
             Optional<Tokens> again = store.find(account);
             if (again.isPresent() && !again.get().access().equals(rejected)) return again.get().access();
@@ -112,10 +108,10 @@ final class LinkedInTokens {
     /** The tokens of a LinkedIn token answer: {@code access_token}, {@code expires_in}, {@code refresh_token}, {@code refresh_token_expires_in} (seconds). */
     static Tokens fromReply(HttpReply reply, String refreshBefore, Instant refreshExpiresBefore, Clock clock) {
         Instant now = clock.instant();
-        long seconds = reply.json().path("expires_in").asLong(0);
-        String refresh = reply.json().path("refresh_token").asText("");
-        long refreshSeconds = reply.json().path("refresh_token_expires_in").asLong(0);
-        return new Tokens(reply.json().path("access_token").asText(), refresh.isBlank() ? refreshBefore : refresh,
+        long seconds = Payloads.json(reply).path("expires_in").asLong(0);
+        String refresh = Payloads.json(reply).path("refresh_token").asText("");
+        long refreshSeconds = Payloads.json(reply).path("refresh_token_expires_in").asLong(0);
+        return new Tokens(Payloads.json(reply).path("access_token").asText(), refresh.isBlank() ? refreshBefore : refresh,
                 seconds > 0 ? now.plus(Duration.ofSeconds(seconds)) : null,
                 refreshSeconds > 0 ? now.plus(Duration.ofSeconds(refreshSeconds)) : refreshExpiresBefore, 0);
     }

@@ -8,7 +8,7 @@ import dev.herald.internal.Validate;
  * backslash (an unescaped one silently cuts the post there, as observed). Hashtags and mentions
  * are left as plain text: {@code #Iran} becomes {@code \#Iran}, shown as written but not linked.
  */
-public final class LittleText {
+final class LittleText {
     private static final String RESERVED = "\\|{}@[]()<>#*_~";
 
     private LittleText() {}

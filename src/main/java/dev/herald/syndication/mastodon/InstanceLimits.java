@@ -1,16 +1,17 @@
 package dev.herald.syndication.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.TextRules;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +96,7 @@ final class InstanceLimits {
             HttpReply v2 = get("api/v2/instance");
             HttpReply reply = v2.status() == 404 ? get("api/v1/instance") : v2;
             if (reply.ok()) {
-                TextRules rules = parse(reply.json());
+                TextRules rules = parse(Payloads.json(reply));
                 if (rules != null) return new Known(rules, true, now.plus(REFRESH));
                 problem = "the instance document has no usable limits";
             } else if (reply.status() == 404) {
@@ -119,9 +120,7 @@ final class InstanceLimits {
 
     private HttpReply get(String path) throws IOException {
         // No token: instance metadata is public, and a credential not sent cannot leak.
-        HttpGet request = new HttpGet(server.resolve(path));
-        request.setHeader("Accept", "application/json");
-        return http.execute(request);
+        return http.execute(HttpCall.get(server.resolve(path)).header("Accept", "application/json"));
     }
 
     /** The rules in an instance document (v2, v1, or a fork's {@code max_toot_chars}), or null. */

@@ -10,6 +10,7 @@ import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
@@ -17,14 +18,11 @@ import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,9 +136,9 @@ public final class MastodonSyndicator implements Syndicator {
      */
     @Override
     public CredentialCheck check() {
-        HttpGet request = new HttpGet(account.server().resolve("api/v1/accounts/verify_credentials"));
-        request.setHeader("Authorization", "Bearer " + account.token().value());
-        request.setHeader("Accept", "application/json");
+        HttpCall request = HttpCall.get(account.server().resolve("api/v1/accounts/verify_credentials"))
+                .header("Authorization", "Bearer " + account.token().value())
+                .header("Accept", "application/json");
         HttpReply reply;
         try {
             reply = http.execute(request, account.token());
@@ -148,11 +146,11 @@ public final class MastodonSyndicator implements Syndicator {
             return CredentialCheck.of(Failures.unreachable(e, account.token()));
         }
         if (reply.ok()) {
-            String user = reply.json().path("acct").asText("");
+            String user = Payloads.json(reply).path("acct").asText("");
             return CredentialCheck.ok("the token is accepted" + (user.isEmpty() ? "" : " for @" + user));
         }
         if (reply.status() == 403) return CredentialCheck.ok("the token is accepted (it may not read the account itself)");
-        JsonNode error = reply.json().path("error");
+        JsonNode error = Payloads.json(reply).path("error");
         return CredentialCheck.of(Failures.classify(reply, error.isTextual() ? account.token().maskIn(error.asText()) : null,
                 MastodonNetwork.retrySignal(reply), clock));
     }
@@ -174,11 +172,11 @@ public final class MastodonSyndicator implements Syndicator {
         } catch (JsonProcessingException e) {
             return new Outcome.Permanent("cannot write the status body: " + e.getOriginalMessage());
         }
-        HttpPost request = new HttpPost(statuses);
-        request.setHeader("Authorization", "Bearer " + account.token().value());
-        request.setHeader("Idempotency-Key", key);
-        request.setHeader("Accept", "application/json");
-        request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        HttpCall request = HttpCall.post(statuses)
+                .header("Authorization", "Bearer " + account.token().value())
+                .header("Idempotency-Key", key)
+                .header("Accept", "application/json")
+                .json(body);
         HttpReply reply;
         try {
             reply = http.execute(request, account.token());
@@ -189,7 +187,7 @@ public final class MastodonSyndicator implements Syndicator {
     }
 
     private Outcome classify(HttpReply reply, InstanceLimits.Known known) {
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         if (reply.ok()) {
             String id = json.path("id").asText("");
             if (id.isBlank()) {

@@ -1,8 +1,9 @@
 package dev.herald.syndication.slack;
 
 import dev.herald.internal.Validate;
-import dev.herald.syndication.IncomingWebhook;
 import dev.herald.syndication.MessageTemplate;
+import dev.herald.syndication.internal.IncomingWebhook;
+import java.net.URI;
 
 /**
  * One Slack incoming webhook Herald posts articles to.
@@ -22,6 +23,16 @@ public record SlackAccount(String name, IncomingWebhook webhook, MessageTemplate
         name = name.strip();
         Validate.notNull(webhook, "url of Slack account " + name);
         template = template == null ? MessageTemplate.defaults().withPattern(DEFAULT_PATTERN) : template;
+    }
+
+    /**
+     * An account posting to the incoming-webhook URL {@code webhook} (which holds its token, so it
+     * is never shown), with the default template.
+     *
+     * @throws IllegalArgumentException when the URL is not absolute http(s), or has user info or a fragment
+     */
+    public static SlackAccount of(String name, URI webhook) {
+        return of(name, new IncomingWebhook(webhook));
     }
 
     /** An account with the default template. */

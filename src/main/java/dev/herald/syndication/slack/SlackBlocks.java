@@ -7,9 +7,9 @@ import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.MessageTemplate;
-import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.TextRules;
+import dev.herald.syndication.internal.Payloads;
 
 /**
  * The Block Kit message both Slack forms send (an incoming webhook and {@code chat.postMessage}):

@@ -7,14 +7,15 @@ import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
-import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Reconciliation;
 import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,11 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,8 +132,8 @@ public final class SlackBotSyndicator implements Syndicator {
             for (int page = 0; page < MAX_PAGES; page++) {
                 String query = "conversations.history?channel=" + enc(account.channel()) + "&oldest=" + oldest + "&limit=" + PAGE
                         + "&include_all_metadata=true" + (cursor == null ? "" : "&cursor=" + enc(cursor));
-                HttpReply reply = execute(new HttpGet(account.method(query)));
-                JsonNode json = reply.json();
+                HttpReply reply = execute(HttpCall.get(account.method(query)));
+                JsonNode json = Payloads.json(reply);
                 if (!reply.ok() || !json.path("ok").asBoolean(false)) {
                     return new Reconciliation.Unknown("could not read the channel: " + classify(reply).describe());
                 }
@@ -159,8 +155,8 @@ public final class SlackBotSyndicator implements Syndicator {
     @Override
     public CredentialCheck check() {
         try {
-            HttpReply reply = execute(new HttpPost(account.method("auth.test")));
-            JsonNode json = reply.json();
+            HttpReply reply = execute(HttpCall.post(account.method("auth.test")));
+            JsonNode json = Payloads.json(reply);
             if (reply.ok() && json.path("ok").asBoolean(false)) {
                 return CredentialCheck.ok("the bot token is accepted for workspace " + json.path("team").asText("?")
                         + " as " + json.path("user").asText("?"));
@@ -173,8 +169,8 @@ public final class SlackBotSyndicator implements Syndicator {
 
     private Outcome deliver(Post post) {
         ComposedText text = SlackBlocks.compose(post, account.template());
-        HttpPost request = new HttpPost(account.method("chat.postMessage"));
-        request.setEntity(new ByteArrayEntity(Payloads.bytes(body(post, text)), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        // Slack warns about a JSON body without a charset; HttpCall.json names UTF-8.
+        HttpCall request = HttpCall.post(account.method("chat.postMessage")).json(Payloads.bytes(body(post, text)));
         HttpReply reply;
         try {
             reply = execute(request);
@@ -182,7 +178,7 @@ public final class SlackBotSyndicator implements Syndicator {
             // Reconcile-before-resend: transient, and delivery looks before it sends again.
             return Failures.unreachable(e, account.token());
         }
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         if (!reply.ok() || !json.path("ok").asBoolean(false)) return classify(reply);
         String ts = json.path("ts").asText("");
         if (ts.isBlank()) return new Outcome.Transient(Failures.message(reply, "the answer holds no message ts"), null);
@@ -192,8 +188,8 @@ public final class SlackBotSyndicator implements Syndicator {
     /** The message's permalink, or {@code null} when Slack does not tell it: the post is not failed for that. */
     private URI permalink(String ts) {
         try {
-            HttpReply reply = execute(new HttpGet(account.method("chat.getPermalink?channel=" + enc(account.channel()) + "&message_ts=" + enc(ts))));
-            String link = reply.ok() && reply.json().path("ok").asBoolean(false) ? reply.json().path("permalink").asText("") : "";
+            HttpReply reply = execute(HttpCall.get(account.method("chat.getPermalink?channel=" + enc(account.channel()) + "&message_ts=" + enc(ts))));
+            String link = reply.ok() && Payloads.json(reply).path("ok").asBoolean(false) ? Payloads.json(reply).path("permalink").asText("") : "";
             return link.startsWith("https://") || link.startsWith("http://") ? URI.create(link) : null;
         } catch (IOException | IllegalArgumentException e) {
             LOG.debug("slack {}: no permalink for {}: {}", account.name(), ts, e.getMessage());
@@ -214,7 +210,7 @@ public final class SlackBotSyndicator implements Syndicator {
     }
 
     private Outcome classify(HttpReply reply) {
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         String error = json.path("error").isTextual() ? account.token().maskIn(json.path("error").asText()) : null;
         if (error != null && error.length() > 100) error = Validate.abbreviate(error);
         if (reply.status() == 429 || "ratelimited".equals(error) || "rate_limited".equals(error)) {
@@ -236,10 +232,8 @@ public final class SlackBotSyndicator implements Syndicator {
         return new Outcome.Permanent(text + hint);
     }
 
-    private HttpReply execute(ClassicHttpRequest request) throws IOException {
-        request.setHeader("Authorization", "Bearer " + account.token().value());
-        request.setHeader("Accept", "application/json");
-        return http.execute(request, account.token());
+    private HttpReply execute(HttpCall request) throws IOException {
+        return http.execute(request.header("Authorization", "Bearer " + account.token().value()).header("Accept", "application/json"), account.token());
     }
 
     private ObjectNode body(Post post, ComposedText text) {

@@ -1,8 +1,6 @@
 package dev.herald.syndication.slack;
 
 import dev.herald.syndication.DeliveryGuarantee;
-import dev.herald.syndication.GuardedSyndicator;
-import dev.herald.syndication.IncomingWebhook;
 import dev.herald.syndication.MessageTemplate;
 import dev.herald.syndication.NetworkContext;
 import dev.herald.syndication.NetworkProvider;
@@ -12,6 +10,8 @@ import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
 import dev.herald.syndication.config.AccountSetup;
 import dev.herald.syndication.config.NetworkSpec;
+import dev.herald.syndication.internal.GuardedSyndicator;
+import dev.herald.syndication.internal.IncomingWebhook;
 import java.time.Duration;
 import java.util.List;
 

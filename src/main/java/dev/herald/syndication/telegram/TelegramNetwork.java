@@ -9,6 +9,7 @@ import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
 import dev.herald.syndication.config.AccountSetup;
 import dev.herald.syndication.config.NetworkSpec;
+import dev.herald.syndication.internal.Payloads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ public final class TelegramNetwork implements NetworkProvider {
     }
 
     static Instant retrySignal(HttpReply reply, Clock clock) {
-        var seconds = reply.json().path("parameters").path("retry_after");
+        var seconds = Payloads.json(reply).path("parameters").path("retry_after");
         if (!seconds.isNumber() || seconds.asDouble() < 0) return null;
         return clock.instant().plusMillis((long) Math.ceil(seconds.asDouble() * 1000));
     }

@@ -7,22 +7,19 @@ import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
-import dev.herald.syndication.LostAnswers;
 import dev.herald.syndication.Outcome;
-import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
+import dev.herald.syndication.internal.LostAnswers;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,11 +96,11 @@ public final class TelegramSyndicator implements Syndicator {
     public CredentialCheck check() {
         HttpReply reply;
         try {
-            reply = http.execute(new HttpGet(method("getMe")), account.token());
+            reply = http.execute(HttpCall.get(method("getMe")), account.token());
         } catch (IOException e) {
             return CredentialCheck.of(Failures.unreachable(e, account.token()));
         }
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         if (reply.ok() && json.path("ok").asBoolean(false)) {
             String user = json.path("result").path("username").asText("");
             return CredentialCheck.ok("the bot token is accepted" + (user.isEmpty() ? "" : " for @" + user));
@@ -116,16 +113,14 @@ public final class TelegramSyndicator implements Syndicator {
         if (!text.fits() || TelegramText.length(text.text()) > TelegramText.MAX_LENGTH) {
             return new Outcome.Permanent("the message cannot fit Telegram's " + TelegramText.MAX_LENGTH + " characters");
         }
-        HttpPost request = new HttpPost(method("sendMessage"));
-        request.setHeader("Accept", "application/json");
-        request.setEntity(new ByteArrayEntity(Payloads.bytes(body(post, text)), ContentType.APPLICATION_JSON));
+        HttpCall request = HttpCall.post(method("sendMessage")).header("Accept", "application/json").json(Payloads.bytes(body(post, text)));
         HttpReply reply;
         try {
             reply = http.execute(request, account.token());
         } catch (IOException e) {
             return LostAnswers.unreachable(e, account.token());
         }
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         if (reply.ok() && json.path("ok").asBoolean(false)) {
             JsonNode id = json.path("result").path("message_id");
             if (!id.canConvertToLong()) {
@@ -137,7 +132,7 @@ public final class TelegramSyndicator implements Syndicator {
     }
 
     private Outcome classify(HttpReply reply) {
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         String description = json.path("description").isTextual() ? account.token().maskIn(json.path("description").asText()) : null;
         JsonNode parameters = json.path("parameters");
         int code = json.path("error_code").canConvertToInt() ? json.path("error_code").asInt() : reply.status();

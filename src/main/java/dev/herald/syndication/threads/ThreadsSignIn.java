@@ -1,23 +1,20 @@
 package dev.herald.syndication.threads;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.SignIn;
 import dev.herald.syndication.Tokens;
+import dev.herald.syndication.internal.Forms;
+import dev.herald.syndication.internal.Payloads;
+import dev.herald.syndication.internal.Uris;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
-import org.apache.hc.core5.net.URIBuilder;
 
 /**
  * Threads' sign-in: {@code https://threads.net/oauth/authorize} with scopes {@code threads_basic},
@@ -50,40 +47,28 @@ final class ThreadsSignIn implements SignIn {
     @Override
     public URI authorizationUrl(URI redirect, String state, String codeChallenge) {
         URI base = api.equals(ThreadsAccount.DEFAULT_API) ? AUTHORIZE : api.resolve("oauth/authorize");
-        try {
-            return new URIBuilder(base).addParameter("client_id", clientId).addParameter("redirect_uri", redirect.toString())
-                    .addParameter("scope", SCOPES).addParameter("response_type", "code").addParameter("state", state).build();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot build Threads' authorization address: " + e.getMessage(), e);
-        }
+        return Uris.withQuery(base, "client_id", clientId, "redirect_uri", redirect.toString(), "scope", SCOPES,
+                "response_type", "code", "state", state);
     }
 
     @Override
     public Tokens exchange(String code, URI redirect, String codeVerifier, String choice) throws IOException {
-        HttpPost post = new HttpPost(api.resolve("oauth/access_token"));
-        post.setEntity(new UrlEncodedFormEntity(List.of(new BasicNameValuePair("client_id", clientId),
-                new BasicNameValuePair("client_secret", clientSecret.value()), new BasicNameValuePair("grant_type", "authorization_code"),
-                new BasicNameValuePair("redirect_uri", redirect.toString()), new BasicNameValuePair("code", code)), StandardCharsets.UTF_8));
-        post.setHeader("Accept", "application/json");
+        HttpCall post = HttpCall.post(api.resolve("oauth/access_token")).header("Accept", "application/json")
+                .form(Forms.of("client_id", clientId, "client_secret", clientSecret.value(), "grant_type", "authorization_code",
+                        "redirect_uri", redirect.toString(), "code", code));
         HttpReply first = http.execute(post, clientSecret, Secret.of("code", code));
-        String shortLived = first.json().path("access_token").asText("");
+        String shortLived = Payloads.json(first).path("access_token").asText("");
         if (!first.ok() || shortLived.isBlank()) throw new SignInException("Threads refused the code (" + first.status() + "): " + message(first));
-        String signedIn = first.json().path("user_id").asText("");
+        String signedIn = Payloads.json(first).path("user_id").asText("");
         if (user != null && !signedIn.isBlank() && !user.equals(signedIn) && !"me".equals(user)) {
             throw new SignInException("the signed-in Threads profile is " + signedIn + ", not the account's user " + user + "; sign in as that profile");
         }
-        HttpGet exchange;
-        try {
-            exchange = new HttpGet(new URIBuilder(api.resolve("access_token")).addParameter("grant_type", "th_exchange_token")
-                    .addParameter("client_secret", clientSecret.value()).addParameter("access_token", shortLived).build());
-        } catch (URISyntaxException e) {
-            throw new IOException("cannot build the exchange address", e);
-        }
-        exchange.setHeader("Accept", "application/json");
+        HttpCall exchange = HttpCall.get(Uris.withQuery(api.resolve("access_token"), "grant_type", "th_exchange_token",
+                "client_secret", clientSecret.value(), "access_token", shortLived)).header("Accept", "application/json");
         HttpReply second = http.execute(exchange, clientSecret, Secret.of("short", shortLived));
-        String longLived = second.json().path("access_token").asText("");
+        String longLived = Payloads.json(second).path("access_token").asText("");
         if (!second.ok() || longLived.isBlank()) throw new SignInException("Threads refused the exchange for a long-lived token (" + second.status() + "): " + message(second));
-        long seconds = second.json().path("expires_in").asLong(0);
+        long seconds = Payloads.json(second).path("expires_in").asLong(0);
         return Tokens.of(longLived, null, seconds > 0 ? clock.instant().plus(Duration.ofSeconds(seconds)) : null);
     }
 
@@ -94,6 +79,6 @@ final class ThreadsSignIn implements SignIn {
     }
 
     private String message(HttpReply reply) {
-        return clientSecret.maskIn(reply.json().path("error").path("message").asText(reply.json().path("error_message").asText("no reason given")));
+        return clientSecret.maskIn(Payloads.json(reply).path("error").path("message").asText(Payloads.json(reply).path("error_message").asText("no reason given")));
     }
 }

@@ -8,32 +8,25 @@ import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
-import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Reconciliation;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TokenStore;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.NameValuePair;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,12 +129,8 @@ public final class ThreadsSyndicator implements Syndicator {
         try {
             String container = containers.get(post.idempotencyKey());
             if (container == null) {
-                HttpPost create = new HttpPost(account.graph(account.user() + "/threads"));
-                List<NameValuePair> form = new ArrayList<>();
-                fields(post, text).forEach((k, v) -> form.add(new BasicNameValuePair(k, v)));
-                create.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
-                HttpReply created = execute(create);
-                container = created.json().path("id").asText("");
+                HttpReply created = execute(HttpCall.post(account.graph(account.user() + "/threads")).form(fields(post, text)));
+                container = Payloads.json(created).path("id").asText("");
                 if (!created.ok() || container.isBlank()) return created.ok() ? new Outcome.Transient("the container answer holds no id", null) : classify(created);
                 containers.put(post.idempotencyKey(), container);
             }
@@ -150,8 +139,8 @@ public final class ThreadsSyndicator implements Syndicator {
                 if (!(waited instanceof Outcome.Transient) || waited.describe().contains("EXPIRED")) containers.remove(post.idempotencyKey());
                 return waited;
             }
-            HttpReply published = execute(new HttpPost(account.graph(account.user() + "/threads_publish?creation_id=" + URLEncoder.encode(container, StandardCharsets.UTF_8))));
-            String id = published.json().path("id").asText("");
+            HttpReply published = execute(HttpCall.post(account.graph(account.user() + "/threads_publish?creation_id=" + URLEncoder.encode(container, StandardCharsets.UTF_8))));
+            String id = Payloads.json(published).path("id").asText("");
             if (published.ok() && !id.isBlank()) {
                 containers.remove(post.idempotencyKey());
                 Outcome posted = new Outcome.Posted(id, null);
@@ -171,16 +160,16 @@ public final class ThreadsSyndicator implements Syndicator {
     private Outcome awaitFinished(String container) throws IOException, InterruptedException {
         long polls = POLL_FOR.dividedBy(POLL_EVERY);
         for (long waited = 0; ; waited++) {
-            HttpReply reply = execute(new HttpGet(account.graph(URLEncoder.encode(container, StandardCharsets.UTF_8) + "?fields=status,error_message")));
+            HttpReply reply = execute(HttpCall.get(account.graph(URLEncoder.encode(container, StandardCharsets.UTF_8) + "?fields=status,error_message")));
             if (!reply.ok()) return classify(reply);
-            String status = reply.json().path("status").asText("");
+            String status = Payloads.json(reply).path("status").asText("");
             switch (status) {
                 case "FINISHED":
                     return null;
                 case "PUBLISHED":
                     return new Outcome.Duplicate(null, null);
                 case "ERROR":
-                    return new Outcome.Permanent("Threads could not prepare the post: " + reply.json().path("error_message").asText("no reason given"));
+                    return new Outcome.Permanent("Threads could not prepare the post: " + Payloads.json(reply).path("error_message").asText("no reason given"));
                 case "EXPIRED":
                     return new Outcome.Transient("the container EXPIRED before it was published; the next try makes a new one", null);
                 default:
@@ -214,17 +203,17 @@ public final class ThreadsSyndicator implements Syndicator {
             String container = containers.get(post.idempotencyKey());
             boolean published = false;
             if (container != null) {
-                HttpReply reply = execute(new HttpGet(account.graph(URLEncoder.encode(container, StandardCharsets.UTF_8) + "?fields=status,error_message")));
+                HttpReply reply = execute(HttpCall.get(account.graph(URLEncoder.encode(container, StandardCharsets.UTF_8) + "?fields=status,error_message")));
                 if (!reply.ok()) return new Reconciliation.Unknown("could not read the container: " + classify(reply).describe());
-                published = "PUBLISHED".equals(reply.json().path("status").asText());
+                published = "PUBLISHED".equals(Payloads.json(reply).path("status").asText());
                 if (!published) return new Reconciliation.NotFound(); // the next send publishes this container, not a new one
             }
-            HttpReply list = execute(new HttpGet(account.graph(account.user() + "/threads?fields=id,permalink,timestamp,link_attachment_url&limit=" + RECENT)));
+            HttpReply list = execute(HttpCall.get(account.graph(account.user() + "/threads?fields=id,permalink,timestamp,link_attachment_url&limit=" + RECENT)));
             if (!list.ok()) {
                 return published ? new Reconciliation.Found(container, null, "the container's status") : new Reconciliation.Unknown("could not read the profile's posts: " + classify(list).describe());
             }
             String wanted = post.article().url().toString();
-            for (JsonNode p : list.json().path("data")) {
+            for (JsonNode p : Payloads.json(list).path("data")) {
                 if (wanted.equals(p.path("link_attachment_url").asText())) {
                     containers.remove(post.idempotencyKey());
                     return new Reconciliation.Found(p.path("id").asText(), uri(p.path("permalink").asText("")), "the profile's recent posts, matched by link");
@@ -241,9 +230,9 @@ public final class ThreadsSyndicator implements Syndicator {
     public CredentialCheck check() {
         if (tokens.current() == null) return CredentialCheck.authFailed(noToken());
         try {
-            HttpReply reply = execute(new HttpGet(account.graph(account.user() + "/threads_publishing_limit?fields=quota_usage,config")));
+            HttpReply reply = execute(HttpCall.get(account.graph(account.user() + "/threads_publishing_limit?fields=quota_usage,config")));
             if (!reply.ok()) return CredentialCheck.of(classify(reply));
-            JsonNode limit = reply.json().path("data").path(0);
+            JsonNode limit = Payloads.json(reply).path("data").path(0);
             return CredentialCheck.ok("the token is accepted; " + limit.path("quota_usage").asInt() + " of " + limit.path("config").path("quota_total").asInt(250)
                     + " posts used in the last " + Duration.ofSeconds(limit.path("config").path("quota_duration").asLong(86_400)).toHours() + " hours");
         } catch (IOException e) {
@@ -251,7 +240,7 @@ public final class ThreadsSyndicator implements Syndicator {
         }
     }
 
-    private HttpReply execute(ClassicHttpRequest request) throws IOException {
+    private HttpReply execute(HttpCall request) throws IOException {
         String token = tokens.current();
         if (token == null) throw new IOException(noToken());
         HttpReply reply = executeWith(request, token);
@@ -261,10 +250,9 @@ public final class ThreadsSyndicator implements Syndicator {
         return other == null ? reply : executeWith(request, other);
     }
 
-    private HttpReply executeWith(ClassicHttpRequest request, String token) throws IOException {
-        request.setHeader("Authorization", "Bearer " + token);
-        request.setHeader("Accept", "application/json");
-        return http.execute(request, account.token(), Secret.of("token", token));
+    private HttpReply executeWith(HttpCall request, String token) throws IOException {
+        return http.execute(request.header("Authorization", "Bearer " + token).header("Accept", "application/json"),
+                account.token(), Secret.of("token", token));
     }
 
     private String noToken() {
@@ -272,7 +260,7 @@ public final class ThreadsSyndicator implements Syndicator {
     }
 
     private static boolean isTokenError(HttpReply reply) {
-        return !reply.ok() && reply.json().path("error").path("code").asInt(0) == 190;
+        return !reply.ok() && Payloads.json(reply).path("error").path("code").asInt(0) == 190;
     }
 
     /** When the token in use expires, or {@code null} when not known (a token from herald.yaml not yet refreshed). */
@@ -281,7 +269,7 @@ public final class ThreadsSyndicator implements Syndicator {
     }
 
     private Outcome classify(HttpReply reply) {
-        JsonNode error = reply.json().path("error");
+        JsonNode error = Payloads.json(reply).path("error");
         String message = error.path("message").asText("");
         message = message.isBlank() ? null : account.token().maskIn(message);
         int code = error.path("code").asInt(0);

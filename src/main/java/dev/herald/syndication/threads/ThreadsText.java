@@ -2,14 +2,14 @@ package dev.herald.syndication.threads;
 
 import dev.herald.internal.Utf8;
 import dev.herald.syndication.TextRules;
-import dev.herald.syndication.x.XText;
+import dev.herald.syndication.internal.XText;
 
 /**
  * How Threads counts a post: 500 characters, each emoji counting as its UTF-8 bytes (a 😀 is 4, a
  * ZWJ family 25), every other character one; links as written. Meta's text-post docs state the
  * emoji rule; the limit applies to {@code text} alone.
  */
-public final class ThreadsText {
+final class ThreadsText {
     /** The most a post's text may count. */
     public static final int MAX = 500;
     /** Threads' rules as {@link TextRules}. */

@@ -1,18 +1,19 @@
 package dev.herald.syndication.threads;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.Tokens;
+import dev.herald.syndication.internal.Payloads;
+import dev.herald.syndication.internal.Uris;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.core5.net.URIBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,25 +92,19 @@ final class ThreadsTokens {
     }
 
     private Tokens refresh(Tokens now) throws IOException {
-        HttpGet get;
-        try {
-            get = new HttpGet(new URIBuilder(account.api().resolve("refresh_access_token"))
-                    .addParameter("grant_type", "th_refresh_token").addParameter("access_token", now.access()).build());
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException("cannot build the refresh URL", e);
-        }
-        get.setHeader("Accept", "application/json");
+        HttpCall get = HttpCall.get(Uris.withQuery(account.api().resolve("refresh_access_token"),
+                "grant_type", "th_refresh_token", "access_token", now.access())).header("Accept", "application/json");
         Secret token = Secret.of("token", now.access());
         HttpReply reply = http.execute(get, token);
-        String fresh = reply.json().path("access_token").asText("");
+        String fresh = Payloads.json(reply).path("access_token").asText("");
         if (!reply.ok() || fresh.isBlank()) {
             lastFailure = clock.instant();
-            String message = token.maskIn(reply.json().path("error").path("message").asText("status " + reply.status()));
+            String message = token.maskIn(Payloads.json(reply).path("error").path("message").asText("status " + reply.status()));
             LOG.warn("threads {}: the long-lived token could not be refreshed ({}); trying again in {} hours",
                     account.name(), message, RETRY_AFTER.toHours());
             return now;
         }
-        long seconds = reply.json().path("expires_in").asLong(0);
+        long seconds = Payloads.json(reply).path("expires_in").asLong(0);
         Tokens renewed = Tokens.of(fresh, null, seconds > 0 ? clock.instant().plus(Duration.ofSeconds(seconds)) : null);
         Optional<Tokens> stored = store.compareAndSet(account.name(), now, renewed);
         if (stored.isPresent()) {

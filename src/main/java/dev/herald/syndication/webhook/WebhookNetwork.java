@@ -1,13 +1,13 @@
 package dev.herald.syndication.webhook;
 
 import dev.herald.syndication.DeliveryGuarantee;
-import dev.herald.syndication.GuardedSyndicator;
 import dev.herald.syndication.NetworkContext;
 import dev.herald.syndication.NetworkProvider;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
 import dev.herald.syndication.config.AccountSetup;
 import dev.herald.syndication.config.NetworkSpec;
+import dev.herald.syndication.internal.GuardedSyndicator;
 import java.util.List;
 
 /**

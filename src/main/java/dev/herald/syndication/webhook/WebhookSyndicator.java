@@ -8,6 +8,7 @@ import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
@@ -16,6 +17,7 @@ import dev.herald.syndication.Preview;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -23,9 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,9 +150,8 @@ public final class WebhookSyndicator implements Syndicator {
         } catch (JsonProcessingException e) {
             return new Outcome.Permanent("cannot write the webhook body: " + e.getOriginalMessage());
         }
-        HttpPost request = new HttpPost(account.url());
-        for (Map.Entry<String, String> h : signature.headers(id, now, body).entrySet()) request.setHeader(h.getKey(), h.getValue());
-        request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        HttpCall request = HttpCall.post(account.url()).json(body);
+        for (Map.Entry<String, String> h : signature.headers(id, now, body).entrySet()) request = request.header(h.getKey(), h.getValue());
         HttpReply reply;
         try {
             reply = http.execute(request, masked);
@@ -179,7 +177,7 @@ public final class WebhookSyndicator implements Syndicator {
 
     /** The receiver's own reason, from a JSON error body or a short plain-text one; null for HTML pages. */
     private String receiverMessage(HttpReply reply) {
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         for (String field : List.of("message", "error", "detail", "title")) {
             JsonNode n = json.path(field);
             if (n.isTextual() && !n.asText().isBlank()) return mask(n.asText().strip());

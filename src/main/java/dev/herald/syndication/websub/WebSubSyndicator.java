@@ -5,6 +5,7 @@ import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
@@ -20,9 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +73,8 @@ public final class WebSubSyndicator implements Syndicator {
     @Override
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
-        HttpPost request = new HttpPost(account.hub());
-        request.setEntity(new StringEntity(form(post), ContentType.APPLICATION_FORM_URLENCODED));
+        // Not HttpCall.form: a publish names each topic under the same key, which a map cannot hold.
+        HttpCall request = HttpCall.post(account.hub()).body(form(post).getBytes(StandardCharsets.US_ASCII), HttpCall.FORM);
         Outcome outcome;
         try {
             HttpReply reply = http.execute(request);

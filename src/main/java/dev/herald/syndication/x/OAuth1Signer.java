@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * the method, the base URI and every parameter (query, form body, {@code oauth_*}), keyed with the
  * consumer secret and token secret, each percent-encoded per section 3.6. Thread-safe.
  */
-public final class OAuth1Signer {
+final class OAuth1Signer {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final XCredentials.OAuth1 credentials;

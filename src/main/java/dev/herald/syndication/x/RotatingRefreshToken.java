@@ -1,18 +1,17 @@
 package dev.herald.syndication.x;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Secret;
+import dev.herald.syndication.internal.Forms;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.function.Consumer;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
 
 /**
  * An X OAuth 2.0 user token renewed with its refresh token ({@code POST /2/oauth2/token},
@@ -57,16 +56,14 @@ public final class RotatingRefreshToken implements XTokenSource {
     @Override
     public synchronized String renew(String rejected) throws IOException {
         if (!access.equals(rejected)) return access;
-        HttpPost post = new HttpPost(tokenEndpoint);
-        post.setEntity(new UrlEncodedFormEntity(List.of(new BasicNameValuePair("grant_type", "refresh_token"),
-                new BasicNameValuePair("refresh_token", refresh), new BasicNameValuePair("client_id", clientId)), StandardCharsets.UTF_8));
+        HttpCall post = HttpCall.post(tokenEndpoint).form(Forms.of("grant_type", "refresh_token", "refresh_token", refresh, "client_id", clientId));
         if (clientSecret != null) {
             String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret.value()).getBytes(StandardCharsets.UTF_8));
-            post.setHeader("Authorization", "Basic " + basic);
+            post = post.header("Authorization", "Basic " + basic);
         }
         HttpReply reply = http.execute(post, new Secret("${refresh}", refresh));
-        String newAccess = reply.json().path("access_token").asText("");
-        String newRefresh = reply.json().path("refresh_token").asText("");
+        String newAccess = Payloads.json(reply).path("access_token").asText("");
+        String newRefresh = Payloads.json(reply).path("refresh_token").asText("");
         if (!reply.ok() || newAccess.isBlank()) return null;
         if (!newRefresh.isBlank() && !newRefresh.equals(refresh)) {
             refresh = newRefresh;

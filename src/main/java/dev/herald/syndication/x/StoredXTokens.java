@@ -1,24 +1,21 @@
 package dev.herald.syndication.x;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.Tokens;
+import dev.herald.syndication.internal.Forms;
+import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.core5.http.NameValuePair;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +96,7 @@ final class StoredXTokens implements XTokenSource {
         if (!now.access().equals(rejected)) return now.access(); // renewed meanwhile, here or on another node
         if (now.refresh() == null) return null;
         HttpReply reply = http.execute(refresh(now.refresh()), now.secrets());
-        String access = reply.json().path("access_token").asText("");
+        String access = Payloads.json(reply).path("access_token").asText("");
         if (!reply.ok() || access.isBlank()) {
             // Another node may have spent the same refresh token a moment ago: X answered it first,
             // and its store write may land a moment after X refused this one. Look a few times.
@@ -111,8 +108,8 @@ final class StoredXTokens implements XTokenSource {
             LOG.warn("x {}: the refresh token was refused ({}); sign in again with: herald auth {}", account, reply.status(), account);
             return null;
         }
-        String refresh = reply.json().path("refresh_token").asText("");
-        long seconds = reply.json().path("expires_in").asLong(0);
+        String refresh = Payloads.json(reply).path("refresh_token").asText("");
+        long seconds = Payloads.json(reply).path("expires_in").asLong(0);
         Tokens fresh = new Tokens(access, refresh.isBlank() ? now.refresh() : refresh,
                 seconds > 0 ? clock.instant().plus(Duration.ofSeconds(seconds)) : null, now.refreshExpiresAt(), 0);
         Optional<Tokens> stored = store.compareAndSet(account, now, fresh);
@@ -142,16 +139,13 @@ final class StoredXTokens implements XTokenSource {
         return stored.isPresent() ? stored : Optional.ofNullable(configured);
     }
 
-    private HttpPost refresh(String refreshToken) {
-        HttpPost post = new HttpPost(tokenEndpoint);
-        List<NameValuePair> form = new ArrayList<>(List.of(new BasicNameValuePair("grant_type", "refresh_token"),
-                new BasicNameValuePair("refresh_token", refreshToken), new BasicNameValuePair("client_id", clientId)));
-        post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
+    private HttpCall refresh(String refreshToken) {
+        HttpCall post = HttpCall.post(tokenEndpoint)
+                .form(Forms.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", clientId));
         if (clientSecret != null) {
             String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret.value()).getBytes(StandardCharsets.UTF_8));
-            post.setHeader("Authorization", "Basic " + basic);
+            post = post.header("Authorization", "Basic " + basic);
         }
-        post.setHeader("Accept", "application/json");
-        return post;
+        return post.header("Accept", "application/json");
     }
 }

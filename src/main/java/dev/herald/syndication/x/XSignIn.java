@@ -1,25 +1,22 @@
 package dev.herald.syndication.x;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.SignIn;
 import dev.herald.syndication.Tokens;
+import dev.herald.syndication.internal.Forms;
+import dev.herald.syndication.internal.Payloads;
+import dev.herald.syndication.internal.Uris;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.core5.http.NameValuePair;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
-import org.apache.hc.core5.net.URIBuilder;
 
 /**
  * X's OAuth 2.0 authorization code flow with PKCE (S256): {@code https://x.com/i/oauth2/authorize}
@@ -50,35 +47,27 @@ final class XSignIn implements SignIn {
     @Override
     public URI authorizationUrl(URI redirect, String state, String codeChallenge) {
         URI base = api.equals(XAccount.DEFAULT_API) ? AUTHORIZE : api.resolve("i/oauth2/authorize");
-        try {
-            return new URIBuilder(base).addParameter("response_type", "code").addParameter("client_id", clientId)
-                    .addParameter("redirect_uri", redirect.toString()).addParameter("scope", SCOPES).addParameter("state", state)
-                    .addParameter("code_challenge", codeChallenge).addParameter("code_challenge_method", "S256").build();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot build X's authorization address: " + e.getMessage(), e);
-        }
+        return Uris.withQuery(base, "response_type", "code", "client_id", clientId, "redirect_uri", redirect.toString(), "scope", SCOPES,
+                "state", state, "code_challenge", codeChallenge, "code_challenge_method", "S256");
     }
 
     @Override
     public Tokens exchange(String code, URI redirect, String codeVerifier, String choice) throws IOException {
-        HttpPost post = new HttpPost(api.resolve("2/oauth2/token"));
-        List<NameValuePair> form = new ArrayList<>(List.of(new BasicNameValuePair("grant_type", "authorization_code"),
-                new BasicNameValuePair("code", code), new BasicNameValuePair("redirect_uri", redirect.toString()),
-                new BasicNameValuePair("code_verifier", codeVerifier), new BasicNameValuePair("client_id", clientId)));
-        post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
-        post.setHeader("Accept", "application/json");
+        HttpCall post = HttpCall.post(api.resolve("2/oauth2/token")).header("Accept", "application/json")
+                .form(Forms.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirect.toString(),
+                        "code_verifier", codeVerifier, "client_id", clientId));
         if (clientSecret != null) {
-            post.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret.value()).getBytes(StandardCharsets.UTF_8)));
+            post = post.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret.value()).getBytes(StandardCharsets.UTF_8)));
         }
         HttpReply reply = clientSecret == null ? http.execute(post, Secret.of("code", code)) : http.execute(post, Secret.of("code", code), clientSecret);
-        String access = reply.json().path("access_token").asText("");
+        String access = Payloads.json(reply).path("access_token").asText("");
         if (!reply.ok() || access.isBlank()) {
             throw new SignInException("X refused the code (" + reply.status() + "): "
-                    + reply.json().path("error_description").asText(reply.json().path("error").asText("no reason given")));
+                    + Payloads.json(reply).path("error_description").asText(Payloads.json(reply).path("error").asText("no reason given")));
         }
-        String refresh = reply.json().path("refresh_token").asText("");
+        String refresh = Payloads.json(reply).path("refresh_token").asText("");
         if (refresh.isBlank()) throw new SignInException("X sent no refresh token: the app must ask for the offline.access scope");
-        long seconds = reply.json().path("expires_in").asLong(0);
+        long seconds = Payloads.json(reply).path("expires_in").asLong(0);
         return Tokens.of(access, refresh, seconds > 0 ? clock.instant().plus(Duration.ofSeconds(seconds)) : null);
     }
 

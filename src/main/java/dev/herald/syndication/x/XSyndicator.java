@@ -8,25 +8,22 @@ import dev.herald.syndication.Composer;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
-import dev.herald.syndication.Payloads;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Reconciliation;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.internal.Payloads;
+import dev.herald.syndication.internal.XText;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,8 +114,7 @@ public final class XSyndicator implements Syndicator {
         if (!text.fits()) {
             return new Outcome.Permanent("the post cannot fit X's weighted " + XText.MAX_WEIGHT + " even with only the link and a one-character headline");
         }
-        HttpPost request = new HttpPost(account.api().resolve("2/tweets"));
-        request.setEntity(new ByteArrayEntity(Payloads.bytes(body(text)), ContentType.APPLICATION_JSON));
+        HttpCall request = HttpCall.post(account.api().resolve("2/tweets")).json(Payloads.bytes(body(text)));
         HttpReply reply;
         try {
             reply = execute(request);
@@ -148,12 +144,12 @@ public final class XSyndicator implements Syndicator {
         Validate.notNull(post, "post");
         String wanted = post.article().url().toString();
         try {
-            HttpReply me = execute(new HttpGet(account.api().resolve("2/users/me")));
-            String userId = me.json().path("data").path("id").asText("");
+            HttpReply me = execute(HttpCall.get(account.api().resolve("2/users/me")));
+            String userId = Payloads.json(me).path("data").path("id").asText("");
             if (!me.ok() || userId.isBlank()) return new Reconciliation.Unknown("could not read the account: " + problem(me).describe());
-            HttpReply tweets = execute(new HttpGet(account.api().resolve("2/users/" + userId + "/tweets?max_results=" + RECENT + "&tweet.fields=created_at,entities")));
+            HttpReply tweets = execute(HttpCall.get(account.api().resolve("2/users/" + userId + "/tweets?max_results=" + RECENT + "&tweet.fields=created_at,entities")));
             if (!tweets.ok()) return new Reconciliation.Unknown("could not read the account's posts: " + problem(tweets).describe());
-            for (JsonNode tweet : tweets.json().path("data")) {
+            for (JsonNode tweet : Payloads.json(tweets).path("data")) {
                 for (JsonNode url : tweet.path("entities").path("urls")) {
                     if (sameUrl(wanted, url.path("expanded_url").asText("")) || sameUrl(wanted, url.path("unwound_url").asText(""))) {
                         String id = tweet.path("id").asText();
@@ -172,42 +168,36 @@ public final class XSyndicator implements Syndicator {
     public CredentialCheck check() {
         if (tokens != null && tokens.current() == null) return CredentialCheck.authFailed(noToken());
         try {
-            HttpReply me = execute(new HttpGet(account.api().resolve("2/users/me")));
-            if (me.ok()) return CredentialCheck.ok("the credentials are accepted for @" + me.json().path("data").path("username").asText("?"));
+            HttpReply me = execute(HttpCall.get(account.api().resolve("2/users/me")));
+            if (me.ok()) return CredentialCheck.ok("the credentials are accepted for @" + Payloads.json(me).path("data").path("username").asText("?"));
             return CredentialCheck.of(problem(me));
         } catch (IOException e) {
             return CredentialCheck.of(Failures.unreachable(e, secrets));
         }
     }
 
-    private HttpReply execute(ClassicHttpRequest request) throws IOException {
-        HttpReply reply = executeOnce(request);
-        if (reply.status() != 401 || tokens == null) return reply;
-        String rejected = bearerOf(request);
-        String renewed = tokens.renew(rejected);
-        if (renewed == null || renewed.equals(rejected)) return reply;
-        return executeOnce(request);
+    private HttpReply execute(HttpCall call) throws IOException {
+        if (tokens == null) return http.execute(authorized(call), secrets);
+        String token = tokens.current();
+        HttpReply reply = withToken(call, token);
+        if (reply.status() != 401) return reply;
+        String renewed = tokens.renew(token);
+        if (renewed == null || renewed.equals(token)) return reply;
+        return withToken(call, tokens.current());
     }
 
-    private static String bearerOf(ClassicHttpRequest request) {
-        String auth = request.getFirstHeader("Authorization").getValue();
-        return auth.substring("Bearer ".length());
-    }
-
-    private HttpReply executeOnce(ClassicHttpRequest request) throws IOException {
-        request.setHeader("Accept", "application/json");
-        try {
-            URI uri = request.getUri();
-            request.setHeader("Authorization", tokens != null ? "Bearer " + tokens.current()
-                    : account.credentials() instanceof XCredentials.Bearer b ? "Bearer " + b.token().value()
-                    : signer.authorization(request.getMethod(), uri, List.of())); // a JSON body is not signed
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException("cannot sign a request to a malformed URI", e);
-        }
-        if (tokens == null) return http.execute(request, secrets);
+    private HttpReply withToken(HttpCall call, String token) throws IOException {
         Secret[] withToken = java.util.Arrays.copyOf(secrets, secrets.length + 1);
-        withToken[secrets.length] = Secret.of("token", bearerOf(request));
-        return http.execute(request, withToken);
+        withToken[secrets.length] = Secret.of("token", token);
+        return http.execute(call.header("Accept", "application/json").header("Authorization", "Bearer " + token), withToken);
+    }
+
+    /** The call with the configured credentials: a bearer token, or an OAuth 1.0a signature over exactly what is sent. */
+    private HttpCall authorized(HttpCall call) {
+        HttpCall accepting = call.header("Accept", "application/json");
+        if (account.credentials() instanceof XCredentials.Bearer b) return accepting.header("Authorization", "Bearer " + b.token().value());
+        // OAuth 1.0a signs the method, the URI with its query, and form fields; a JSON body is not signed.
+        return accepting.header("Authorization", signer.authorization(call.method(), call.uri(), List.copyOf(call.formFields().entrySet())));
     }
 
     private String noToken() {
@@ -215,7 +205,7 @@ public final class XSyndicator implements Syndicator {
     }
 
     private Outcome classify(HttpReply reply) {
-        JsonNode json = reply.json();
+        JsonNode json = Payloads.json(reply);
         if (reply.ok()) {
             String id = json.path("data").path("id").asText("");
             if (id.isBlank()) return new Outcome.Transient(Failures.message(reply, "the answer holds no post id"), null);
@@ -236,7 +226,7 @@ public final class XSyndicator implements Syndicator {
     }
 
     private Outcome problem(HttpReply reply) {
-        return Failures.classify(reply, detail(reply.json()), XNetwork.retrySignal(reply), clock);
+        return Failures.classify(reply, detail(Payloads.json(reply)), XNetwork.retrySignal(reply), clock);
     }
 
     /** X's problem JSON: {@code detail}, else {@code title}, else the first of {@code errors[].message}; masked. */

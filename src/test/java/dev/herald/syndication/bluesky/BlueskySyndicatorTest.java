@@ -19,6 +19,7 @@ import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Secret;
+import dev.herald.syndication.internal.TestImages;
 import dev.herald.testkit.BlueskyBlob;
 import dev.herald.testkit.BlueskyPost;
 import dev.herald.testkit.Fault;

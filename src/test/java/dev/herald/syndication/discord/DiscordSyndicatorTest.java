@@ -3,6 +3,7 @@ package dev.herald.syndication.discord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,6 @@ import dev.herald.meta.ImageMeta;
 import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.HttpTransport;
-import dev.herald.syndication.IncomingWebhook;
 import dev.herald.syndication.NetworkRegistry;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
@@ -20,6 +20,7 @@ import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
+import dev.herald.syndication.internal.IncomingWebhook;
 import dev.herald.testkit.DiscordMessage;
 import dev.herald.testkit.Fault;
 import dev.herald.testkit.HeraldMockExtension;
@@ -213,5 +214,16 @@ class DiscordSyndicatorTest {
         assertFalse(s.preview(post("Rates held", "s")).payload().contains(MockDiscord.DEFAULT_TOKEN));
         Syndicator dryRun = new SyndicatorFactory(http, clock, dev.herald.syndication.config.SecretSource.placeholders()).createAll(config).get(0);
         assertTrue(dryRun.preview(post("Rates held", "s")).payload().contains("\"allowed_mentions\""), "a dry run needs no webhook URL");
+    }
+
+    @Test
+    void anAccountTakesItsWebhookAsAPlainUrlAndNeverShowsIt() {
+        URI url = URI.create("https://discord.com/api/webhooks/123/SECRET-PART");
+
+        DiscordAccount account = DiscordAccount.of("chat", url);
+
+        assertEquals(url, account.webhook().url());
+        assertFalse(account.toString().contains("SECRET-PART"), account.toString());
+        assertThrows(IllegalArgumentException.class, () -> DiscordAccount.of("chat", URI.create("https://user:pw@hooks.example/x")));
     }
 }

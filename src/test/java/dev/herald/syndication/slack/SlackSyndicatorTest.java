@@ -3,6 +3,7 @@ package dev.herald.syndication.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,6 @@ import dev.herald.meta.ArticleMeta;
 import dev.herald.meta.ImageMeta;
 import dev.herald.syndication.DeliveryGuarantee;
 import dev.herald.syndication.HttpTransport;
-import dev.herald.syndication.IncomingWebhook;
 import dev.herald.syndication.NetworkRegistry;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
@@ -19,6 +19,7 @@ import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
+import dev.herald.syndication.internal.IncomingWebhook;
 import dev.herald.testkit.Fault;
 import dev.herald.testkit.HeraldMockExtension;
 import dev.herald.testkit.ManualClock;
@@ -164,5 +165,16 @@ class SlackSyndicatorTest {
         assertEquals(1, slack.messageCount());
         Syndicator dryRun = new SyndicatorFactory(http, clock, dev.herald.syndication.config.SecretSource.placeholders()).createAll(config).get(0);
         assertTrue(dryRun.preview(post("Rates held", "s")).payload().contains("\"blocks\""), "a dry run needs no webhook URL");
+    }
+
+    @Test
+    void anAccountTakesItsWebhookAsAPlainUrlAndNeverShowsIt() {
+        URI url = URI.create("https://hooks.slack.com/services/T1/B2/SECRET-PART");
+
+        SlackAccount account = SlackAccount.of("chat", url);
+
+        assertEquals(url, account.webhook().url());
+        assertFalse(account.toString().contains("SECRET-PART"), account.toString());
+        assertThrows(IllegalArgumentException.class, () -> SlackAccount.of("chat", URI.create("https://user:pw@hooks.example/x")));
     }
 }

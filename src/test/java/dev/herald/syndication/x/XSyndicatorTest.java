@@ -22,6 +22,7 @@ import dev.herald.syndication.config.ConfigException;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
+import dev.herald.syndication.internal.XText;
 import dev.herald.testkit.Fault;
 import dev.herald.testkit.HeraldMockExtension;
 import dev.herald.testkit.ManualClock;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.herald.syndication.ComposedText;
 import dev.herald.syndication.Composer;
 import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.MessageTemplate;
 import dev.herald.syndication.NetworkContext;
@@ -18,9 +19,6 @@ import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
 import java.io.IOException;
 import java.net.URI;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /** Posts teasers to one Newsdesk desk: {@code POST <api>/teasers} with a bearer key and an {@code Idempotency-Key}. */
 final class NewsdeskSyndicator implements Syndicator {
@@ -61,10 +59,11 @@ final class NewsdeskSyndicator implements Syndicator {
     public Outcome send(Post post) {
         ComposedText text = Composer.compose(post, template, rules);
         if (!text.fits()) return new Outcome.Permanent("the link alone is longer than " + text.limit() + " characters");
-        HttpPost request = new HttpPost(teasers);
-        request.setHeader("Authorization", "Bearer " + key.value());
-        request.setHeader("Idempotency-Key", post.idempotencyKey());
-        request.setEntity(new ByteArrayEntity(body(post, text), ContentType.APPLICATION_JSON));
+        // Herald's own request value: a plug-in needs no HTTP client library of its own.
+        HttpCall request = HttpCall.post(teasers)
+                .header("Authorization", "Bearer " + key.value())
+                .header("Idempotency-Key", post.idempotencyKey())
+                .json(body(post, text));
         HttpReply reply;
         try {
             reply = context.http().execute(request, key);

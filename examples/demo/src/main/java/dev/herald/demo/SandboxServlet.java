@@ -10,6 +10,7 @@ import dev.herald.page.PageRequest;
 import dev.herald.page.PageTransformer;
 import dev.herald.syndication.HttpReply;
 import dev.herald.syndication.FetchPolicy;
+import dev.herald.syndication.HttpCall;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Syndicator;
@@ -34,7 +35,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,7 +181,7 @@ public final class SandboxServlet extends HttpServlet {
         try {
             // Loopback to this very connector: the Host header is never trusted for where to fetch from.
             URI local = URI.create("http://127.0.0.1:" + req.getLocalPort() + req.getContextPath() + path);
-            HttpReply page = http.execute(new HttpGet(local));
+            HttpReply page = http.execute(HttpCall.get(local));
             if (!page.ok()) return List.of("refused: could not read " + path + ": HTTP " + page.status());
             if (!isHtml(page)) return List.of("refused: " + path + " is not an HTML page");
             HeraldConfig config = HeraldConfig.of(getServletContext());

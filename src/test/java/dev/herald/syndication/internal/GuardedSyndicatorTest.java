@@ -1,4 +1,4 @@
-package dev.herald.syndication;
+package dev.herald.syndication.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.meta.ArticleMeta;
+import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.Outcome;
+import dev.herald.syndication.Post;
+import dev.herald.syndication.Preview;
+import dev.herald.syndication.Reconciliation;
+import dev.herald.syndication.Secret;
+import dev.herald.syndication.Syndicator;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.herald.syndication.bluesky;
+package dev.herald.syndication.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +14,7 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 
-class BlueskyThumbnailTest {
+class ThumbnailTest {
     private static final URI SOURCE = URI.create("https://news.example/img/lead");
 
     @Test

@@ -1,4 +1,4 @@
-package dev.herald.syndication.bluesky;
+package dev.herald.syndication.internal;
 
 import dev.herald.internal.Validate;
 import dev.herald.syndication.HttpReply;

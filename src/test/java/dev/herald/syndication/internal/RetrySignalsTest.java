@@ -1,9 +1,13 @@
-package dev.herald.syndication;
+package dev.herald.syndication.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpReply;
+import dev.herald.syndication.Outcome;
+import dev.herald.syndication.Secret;
 import dev.herald.testkit.ManualClock;
 import java.io.IOException;
 import java.net.SocketTimeoutException;

@@ -1,5 +1,9 @@
-package dev.herald.syndication;
+package dev.herald.syndication.internal;
 
+import dev.herald.syndication.Failures;
+import dev.herald.syndication.HttpReply;
+import dev.herald.syndication.Outcome;
+import dev.herald.syndication.Secret;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

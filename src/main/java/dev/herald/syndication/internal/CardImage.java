@@ -1,4 +1,4 @@
-package dev.herald.syndication.bluesky;
+package dev.herald.syndication.internal;
 
 import dev.herald.internal.Validate;
 import dev.herald.syndication.HttpTransport;
@@ -6,9 +6,9 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * A link card's image, fetched and fitted the way Bluesky's thumbnail is (JPEG or PNG of at most
- * 1,000,000 bytes, through the transport's guarded fetch), for other networks that upload a card
- * image themselves (LinkedIn's Images API). One fetch path for every network's card image.
+ * A link card's image, fetched and fitted to Bluesky's thumbnail limits (JPEG or PNG of at most
+ * 1,000,000 bytes, through the transport's guarded fetch): Bluesky's thumbnail, and the image other
+ * networks upload themselves (LinkedIn's Images API). One fetch path for every network's card image.
  *
  * @param bytes the image file
  * @param mimeType {@code image/jpeg} or {@code image/png}, read from the bytes

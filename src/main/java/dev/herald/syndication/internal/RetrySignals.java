@@ -1,5 +1,6 @@
-package dev.herald.syndication;
+package dev.herald.syndication.internal;
 
+import dev.herald.syndication.HttpReply;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;

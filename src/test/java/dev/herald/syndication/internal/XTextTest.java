@@ -1,4 +1,4 @@
-package dev.herald.syndication.x;
+package dev.herald.syndication.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,14 +1,15 @@
-package dev.herald.syndication;
+package dev.herald.syndication.internal;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.HttpCall;
+import dev.herald.syndication.HttpReply;
+import dev.herald.syndication.HttpTransport;
+import dev.herald.syndication.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
  * A chat's incoming-webhook URL (Discord, Slack): a URL that is itself the credential, since its
@@ -74,10 +75,7 @@ public record IncomingWebhook(URI url) {
      */
     public HttpReply post(HttpTransport http, URI target, byte[] json) throws IOException {
         Validate.notNull(http, "http");
-        HttpPost request = new HttpPost(target);
-        request.setHeader("Accept", "application/json");
-        request.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
-        return http.execute(request, secrets());
+        return http.execute(HttpCall.post(target).header("Accept", "application/json").json(json), secrets());
     }
 
     /** Shows the masked URL only. */

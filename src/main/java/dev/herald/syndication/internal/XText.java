@@ -1,4 +1,4 @@
-package dev.herald.syndication.x;
+package dev.herald.syndication.internal;
 
 import dev.herald.syndication.TextRules;
 import java.text.Normalizer;

@@ -1,6 +1,14 @@
-package dev.herald.syndication;
+package dev.herald.syndication.internal;
 
 import dev.herald.internal.Validate;
+import dev.herald.syndication.CredentialCheck;
+import dev.herald.syndication.DeliveryGuarantee;
+import dev.herald.syndication.Outcome;
+import dev.herald.syndication.Post;
+import dev.herald.syndication.Preview;
+import dev.herald.syndication.Reconciliation;
+import dev.herald.syndication.Secret;
+import dev.herald.syndication.Syndicator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,16 +1,36 @@
-package dev.herald.syndication;
+package dev.herald.syndication.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.internal.Json;
+import dev.herald.syndication.HttpReply;
+import java.io.IOException;
 
-/** The one JSON mapper request bodies are built with, and the two forms they take: wire bytes and a printout. */
+/**
+ * The one JSON mapper the built-in networks use: request bodies built as trees and their two forms
+ * (wire bytes and a printout), and replies read as trees.
+ */
 public final class Payloads {
     private static final ObjectMapper JSON = Json.MAPPER;
 
     private Payloads() {}
+
+    /**
+     * The reply's body parsed as JSON, or a missing node when it is empty or not JSON (an HTML error
+     * page from a proxy, say): callers read fields with {@code path(...)} and get defaults, not exceptions.
+     */
+    public static JsonNode json(HttpReply reply) {
+        byte[] body = reply.body();
+        if (body.length == 0) return JSON.missingNode();
+        try {
+            JsonNode node = JSON.readTree(body);
+            return node == null ? JSON.missingNode() : node;
+        } catch (IOException e) {
+            return JSON.missingNode();
+        }
+    }
 
     /** A new, empty JSON object. */
     public static ObjectNode object() {

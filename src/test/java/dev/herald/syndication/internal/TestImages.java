@@ -1,4 +1,4 @@
-package dev.herald.syndication.bluesky;
+package dev.herald.syndication.internal;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -17,11 +17,11 @@ import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 
 /** A second web server that plays the publisher's site, serving article images; and images to serve. */
-final class TestImages implements AutoCloseable {
+public final class TestImages implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final Map<String, MockResponse> responses = new ConcurrentHashMap<>();
 
-    TestImages() {
+    public TestImages() {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -37,22 +37,22 @@ final class TestImages implements AutoCloseable {
     }
 
     /** Serves {@code bytes} at {@code path} with {@code contentType}; returns its URL. */
-    URI serve(String path, String contentType, byte[] bytes) {
+    public URI serve(String path, String contentType, byte[] bytes) {
         responses.put(path, new MockResponse.Builder().code(200).setHeader("Content-Type", contentType).body(new Buffer().write(bytes)).build());
         return url(path);
     }
 
     /** Answers {@code path} with a redirect to {@code target}; returns its URL. */
-    URI redirect(String path, URI target) {
+    public URI redirect(String path, URI target) {
         responses.put(path, new MockResponse.Builder().code(302).setHeader("Location", target.toString()).build());
         return url(path);
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return server.url(path).uri();
     }
 
-    int requestCount() {
+    public int requestCount() {
         return server.getRequestCount();
     }
 
@@ -62,7 +62,7 @@ final class TestImages implements AutoCloseable {
     }
 
     /** A small, smooth picture: a few kilobytes as PNG. */
-    static BufferedImage gradient(int width, int height) {
+    public static BufferedImage gradient(int width, int height) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) img.setRGB(x, y, (x * 255 / width) << 16 | (y * 255 / height) << 8 | 0x80);
@@ -71,7 +71,7 @@ final class TestImages implements AutoCloseable {
     }
 
     /** Random pixels: incompressible, so a PNG of it is about 3 bytes a pixel. */
-    static BufferedImage noise(int width, int height, long seed) {
+    public static BufferedImage noise(int width, int height, long seed) {
         Random random = new Random(seed);
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
@@ -80,7 +80,7 @@ final class TestImages implements AutoCloseable {
         return img;
     }
 
-    static byte[] encode(BufferedImage img, String format) {
+    public static byte[] encode(BufferedImage img, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (!ImageIO.write(img, format, out)) throw new IllegalStateException("no writer for " + format);
@@ -90,7 +90,7 @@ final class TestImages implements AutoCloseable {
         }
     }
 
-    static BufferedImage decode(byte[] bytes) {
+    public static BufferedImage decode(byte[] bytes) {
         try {
             return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
         } catch (IOException e) {
