@@ -68,6 +68,19 @@ class ArchitectureTest {
             .and().resideOutsideOfPackage("dev.herald.testkit..")
             .should().dependOnClassesThat().resideInAPackage("dev.herald.testkit..");
 
+    /**
+     * A type from a library in a public signature ties every user to that library's version, and
+     * Jackson's cannot even be named from outside (it is relocated inside the jar). The servlet and
+     * JSP APIs are the container's contract and stay; {@code internal} packages are not API.
+     */
+    @ArchTest
+    static final ArchRule publicSignaturesNameNoLibraryTypes = classes().that().arePublic()
+            .and().resideOutsideOfPackages("..internal..", "dev.herald.cli..")
+            // The optional Micrometer adapter takes a MeterRegistry: naming Micrometer is what it is for.
+            .and().doNotHaveFullyQualifiedName("dev.herald.metrics.MicrometerMetrics")
+            .should(new ExposeNoTypesOf("org.apache.hc.", "com.fasterxml.", "org.jsoup.", "com.github.kagkarlsson.",
+                    "org.flywaydb.", "org.h2.", "com.zaxxer.", "io.micrometer.", "picocli."));
+
     /** What {@code internal} packages hold may change in any release, so no API type hands one out or takes one. */
     @ArchTest
     static final ArchRule publicSignaturesNameNoInternalTypes = classes().that().arePublic()

@@ -17,7 +17,6 @@ import dev.herald.syndication.discord.DiscordAccount;
 import dev.herald.syndication.discord.DiscordSyndicator;
 import dev.herald.syndication.facebook.FacebookAccount;
 import dev.herald.syndication.facebook.FacebookSyndicator;
-import dev.herald.syndication.internal.IncomingWebhook;
 import dev.herald.syndication.linkedin.LinkedInAccount;
 import dev.herald.syndication.linkedin.LinkedInSyndicator;
 import dev.herald.syndication.slack.SlackAccount;
@@ -319,7 +318,7 @@ class LostAnswerDeliveryIT {
 
     @Test
     void aLostAnswerOnDiscordIsLeftUncertainAndAResendPostsItOnce(MockDiscord discord) {
-        start(new DiscordSyndicator(DiscordAccount.of("ledger-discord", new IncomingWebhook(discord.webhookUri())), http, time));
+        start(new DiscordSyndicator(DiscordAccount.of("ledger-discord", discord.webhookUri()), http, time));
         discord.failNext(1, Fault.dropResponse());
         Share uncertain = assertUncertain(discord::messageCount);
 
@@ -336,7 +335,7 @@ class LostAnswerDeliveryIT {
 
     @Test
     void aLostAnswerOnASlackWebhookIsLeftUncertain(MockSlack slack) {
-        start(new SlackSyndicator(SlackAccount.of("ledger-slack", new IncomingWebhook(slack.webhookUri())), http, time));
+        start(new SlackSyndicator(SlackAccount.of("ledger-slack", slack.webhookUri()), http, time));
         slack.failNext(1, Fault.dropResponse());
 
         Share uncertain = assertUncertain(slack::messageCount);

@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param bot a bot that can read the webhook's channel, so a lost answer is looked for instead of
  *     left to a person; {@code null} when there is none
  */
-public record DiscordAccount(String name, IncomingWebhook webhook, Integer colour, MessageTemplate template, Bot bot) {
+public record DiscordAccount(String name, URI webhook, Integer colour, MessageTemplate template, Bot bot) {
     /**
      * A Discord bot's token and the id of the channel the webhook posts to: what
      * {@link DiscordSyndicator#reconcile} reads the channel's recent messages with.
@@ -38,7 +38,7 @@ public record DiscordAccount(String name, IncomingWebhook webhook, Integer colou
     }
 
     /** An account without a bot. */
-    public DiscordAccount(String name, IncomingWebhook webhook, Integer colour, MessageTemplate template) {
+    public DiscordAccount(String name, URI webhook, Integer colour, MessageTemplate template) {
         this(name, webhook, colour, template, null);
     }
 
@@ -50,6 +50,7 @@ public record DiscordAccount(String name, IncomingWebhook webhook, Integer colou
         Validate.notBlank(name, "name");
         name = name.strip();
         Validate.notNull(webhook, "url of Discord account " + name);
+        new IncomingWebhook(webhook); // the same checks as the webhook the syndicator posts to
         Validate.isTrue(colour == null || colour >= 0 && colour <= 0xFFFFFF, "colour of Discord account " + name, "must be between #000000 and #FFFFFF");
         template = template == null ? MessageTemplate.defaults().withPattern(DEFAULT_PATTERN) : template;
     }
@@ -61,12 +62,14 @@ public record DiscordAccount(String name, IncomingWebhook webhook, Integer colou
      * @throws IllegalArgumentException when the URL is not absolute http(s), or has user info or a fragment
      */
     public static DiscordAccount of(String name, URI webhook) {
-        return of(name, new IncomingWebhook(webhook));
+        return new DiscordAccount(name, webhook, null, null);
     }
 
-    /** An account with the default template and colour. */
-    public static DiscordAccount of(String name, IncomingWebhook webhook) {
-        return new DiscordAccount(name, webhook, null, null);
+    /** The account without its webhook's token, which is a credential; the bot's token is masked too. */
+    @Override
+    public String toString() {
+        return "DiscordAccount[name=" + name + ", webhook=" + new IncomingWebhook(webhook).masked() + ", colour=" + colour
+                + ", template=" + template + ", bot=" + bot + "]";
     }
 
     /** This account with embeds of colour {@code rgb}. */

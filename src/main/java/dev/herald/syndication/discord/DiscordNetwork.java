@@ -94,7 +94,7 @@ public final class DiscordNetwork implements NetworkProvider {
     @Override
     public Syndicator create(AccountSetup account, NetworkContext context) {
         IncomingWebhook webhook = IncomingWebhook.of(account, "url");
-        DiscordAccount discord = new DiscordAccount(account.name(), webhook, DiscordAccount.parseColour(account.value("colour", null)), templateOf(account));
+        DiscordAccount discord = new DiscordAccount(account.name(), webhook.url(), DiscordAccount.parseColour(account.value("colour", null)), templateOf(account));
         List<dev.herald.syndication.Secret> secrets = new java.util.ArrayList<>(List.of(webhook.secrets()));
         boolean token = account.value("botToken", null) != null;
         if (token != (account.value("channel", null) != null)) {

@@ -19,6 +19,7 @@ import dev.herald.syndication.Reconciliation;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TextRules;
+import dev.herald.syndication.internal.IncomingWebhook;
 import dev.herald.syndication.internal.LostAnswers;
 import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
@@ -69,6 +70,7 @@ public final class DiscordSyndicator implements Syndicator {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordSyndicator.class);
 
     private final DiscordAccount account;
+    private final IncomingWebhook webhook;
     private final HttpTransport http;
     private final Clock clock;
     private final Secret[] masked;
@@ -76,9 +78,10 @@ public final class DiscordSyndicator implements Syndicator {
     /** A syndicator for {@code account}, sending over {@code http} and reading rate-limit times from {@code clock}. */
     public DiscordSyndicator(DiscordAccount account, HttpTransport http, Clock clock) {
         this.account = Validate.notNull(account, "account");
+        this.webhook = new IncomingWebhook(account.webhook());
         this.http = Validate.notNull(http, "http");
         this.clock = Validate.notNull(clock, "clock");
-        List<Secret> secrets = new java.util.ArrayList<>(List.of(account.webhook().secrets()));
+        List<Secret> secrets = new java.util.ArrayList<>(List.of(webhook.secrets()));
         if (account.bot() != null) secrets.add(account.bot().token());
         this.masked = secrets.toArray(new Secret[0]);
     }
@@ -149,14 +152,14 @@ public final class DiscordSyndicator implements Syndicator {
 
     /** The API's base ({@code https://discord.com/api/}): the webhook URL up to its {@code /api/}. */
     private URI apiBase() {
-        String path = account.webhook().url().getRawPath();
+        String path = webhook.url().getRawPath();
         int at = path.indexOf("/api/");
-        return account.webhook().url().resolve(at < 0 ? "/api/" : path.substring(0, at + 5));
+        return webhook.url().resolve(at < 0 ? "/api/" : path.substring(0, at + 5));
     }
 
     /** The webhook's id: the path segment after {@code webhooks/}. */
     private String webhookId() {
-        String[] parts = account.webhook().url().getRawPath().split("/");
+        String[] parts = webhook.url().getRawPath().split("/");
         for (int i = 0; i < parts.length - 1; i++) if (parts[i].equals("webhooks")) return parts[i + 1];
         return "";
     }
@@ -176,7 +179,7 @@ public final class DiscordSyndicator implements Syndicator {
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
         Outcome outcome = deliver(post);
-        LOG.debug("discord {} ({}): {} -> {}", account.name(), account.webhook().masked(), post.idempotencyKey(), outcome.describe());
+        LOG.debug("discord {} ({}): {} -> {}", account.name(), webhook.masked(), post.idempotencyKey(), outcome.describe());
         return outcome;
     }
 
@@ -201,7 +204,7 @@ public final class DiscordSyndicator implements Syndicator {
         }
         HttpReply reply;
         try {
-            reply = account.webhook().post(http, account.webhook().withQuery("wait", "true"), Payloads.bytes(body(post, text)));
+            reply = webhook.post(http, webhook.withQuery("wait", "true"), Payloads.bytes(body(post, text)));
         } catch (IOException e) {
             // With a bot, delivery reconciles before it resends; without one only a person can tell.
             return account.bot() != null ? Failures.unreachable(e, masked) : LostAnswers.unreachable(e, masked);

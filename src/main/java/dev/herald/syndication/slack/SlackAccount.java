@@ -13,7 +13,7 @@ import java.net.URI;
  * @param template how the notification text ({@code text}, what a phone's notification and a
  *     screen reader show) is worded; {@code null} means {@code {headline} {url}}
  */
-public record SlackAccount(String name, IncomingWebhook webhook, MessageTemplate template) {
+public record SlackAccount(String name, URI webhook, MessageTemplate template) {
     /** The default wording of the notification text. */
     public static final String DEFAULT_PATTERN = "{headline} {url}";
 
@@ -22,6 +22,7 @@ public record SlackAccount(String name, IncomingWebhook webhook, MessageTemplate
         Validate.notBlank(name, "name");
         name = name.strip();
         Validate.notNull(webhook, "url of Slack account " + name);
+        new IncomingWebhook(webhook); // the same checks as the webhook the syndicator posts to
         template = template == null ? MessageTemplate.defaults().withPattern(DEFAULT_PATTERN) : template;
     }
 
@@ -32,11 +33,12 @@ public record SlackAccount(String name, IncomingWebhook webhook, MessageTemplate
      * @throws IllegalArgumentException when the URL is not absolute http(s), or has user info or a fragment
      */
     public static SlackAccount of(String name, URI webhook) {
-        return of(name, new IncomingWebhook(webhook));
+        return new SlackAccount(name, webhook, null);
     }
 
-    /** An account with the default template. */
-    public static SlackAccount of(String name, IncomingWebhook webhook) {
-        return new SlackAccount(name, webhook, null);
+    /** The account without its webhook's token, which is a credential. */
+    @Override
+    public String toString() {
+        return "SlackAccount[name=" + name + ", webhook=" + new IncomingWebhook(webhook).masked() + ", template=" + template + "]";
     }
 }

@@ -91,7 +91,7 @@ public final class SlackNetwork implements NetworkProvider {
         }
         if (account.value("api", null) != null) throw new IllegalArgumentException("'api' is for a Slack bot account; a webhook account has only its url");
         IncomingWebhook webhook = IncomingWebhook.of(account, "url");
-        return GuardedSyndicator.guard(new SlackSyndicator(new SlackAccount(account.name(), webhook, t), context.http(), context.clock()),
+        return GuardedSyndicator.guard(new SlackSyndicator(new SlackAccount(account.name(), webhook.url(), t), context.http(), context.clock()),
                 List.of(webhook.secrets()));
     }
 }

@@ -12,6 +12,7 @@ import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.internal.IncomingWebhook;
 import dev.herald.syndication.internal.LostAnswers;
 import dev.herald.syndication.internal.Payloads;
 import java.io.IOException;
@@ -53,6 +54,7 @@ public final class SlackSyndicator implements Syndicator {
             "team_disabled", "no_team", "invalid_token");
 
     private final SlackAccount account;
+    private final IncomingWebhook webhook;
     private final HttpTransport http;
     private final Clock clock;
     private final Secret[] masked;
@@ -60,9 +62,10 @@ public final class SlackSyndicator implements Syndicator {
     /** A syndicator for {@code account}, sending over {@code http} and reading rate-limit times from {@code clock}. */
     public SlackSyndicator(SlackAccount account, HttpTransport http, Clock clock) {
         this.account = Validate.notNull(account, "account");
+        this.webhook = new IncomingWebhook(account.webhook());
         this.http = Validate.notNull(http, "http");
         this.clock = Validate.notNull(clock, "clock");
-        this.masked = account.webhook().secrets();
+        this.masked = webhook.secrets();
     }
 
     @Override
@@ -80,7 +83,7 @@ public final class SlackSyndicator implements Syndicator {
     public Outcome send(Post post) {
         Validate.notNull(post, "post");
         Outcome outcome = deliver(post);
-        LOG.debug("slack {} ({}): {} -> {}", account.name(), account.webhook().masked(), post.idempotencyKey(), outcome.describe());
+        LOG.debug("slack {} ({}): {} -> {}", account.name(), webhook.masked(), post.idempotencyKey(), outcome.describe());
         return outcome;
     }
 
@@ -102,7 +105,7 @@ public final class SlackSyndicator implements Syndicator {
         ComposedText text = compose(post);
         HttpReply reply;
         try {
-            reply = account.webhook().post(http, account.webhook().url(), Payloads.bytes(body(post, text)));
+            reply = webhook.post(http, webhook.url(), Payloads.bytes(body(post, text)));
         } catch (IOException e) {
             return LostAnswers.unreachable(e, masked);
         }

@@ -17,7 +17,6 @@ import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
-import dev.herald.syndication.internal.IncomingWebhook;
 import dev.herald.testkit.Fault;
 import dev.herald.testkit.HeraldMockExtension;
 import dev.herald.testkit.ManualClock;
@@ -45,7 +44,7 @@ class DiscordBotSearchTest {
     }
 
     private DiscordSyndicator withBot(MockDiscord discord, String botToken, ManualClock clock) {
-        return new DiscordSyndicator(DiscordAccount.of("ledger-discord", new IncomingWebhook(discord.webhookUri()))
+        return new DiscordSyndicator(DiscordAccount.of("ledger-discord", discord.webhookUri())
                 .withBot(Secret.of("DISCORD_BOT_TOKEN", botToken), discord.channelId()), http, clock);
     }
 
@@ -75,7 +74,7 @@ class DiscordBotSearchTest {
 
     @Test
     void aMessageLinkingALongerUrlIsNotTheMessageForTheShorterOne(MockDiscord discord, ManualClock clock) {
-        DiscordSyndicator s = new DiscordSyndicator(DiscordAccount.of("ledger-discord", new IncomingWebhook(discord.webhookUri()))
+        DiscordSyndicator s = new DiscordSyndicator(DiscordAccount.of("ledger-discord", discord.webhookUri())
                 .withTemplate(dev.herald.syndication.MessageTemplate.defaults().withPattern("{headline} {url}"))
                 .withBot(Secret.of("DISCORD_BOT_TOKEN", discord.botToken()), discord.channelId()), http, clock);
         // Herald's own message for another article whose URL starts with this one's, the link in its text.
@@ -88,7 +87,7 @@ class DiscordBotSearchTest {
 
     @Test
     void withoutABotALostAnswerIsStillLeftToAPerson(MockDiscord discord, ManualClock clock) {
-        DiscordSyndicator s = new DiscordSyndicator(DiscordAccount.of("d", new IncomingWebhook(discord.webhookUri())), http, clock);
+        DiscordSyndicator s = new DiscordSyndicator(DiscordAccount.of("d", discord.webhookUri()), http, clock);
         discord.failNext(1, Fault.dropResponse());
 
         assertEquals(DeliveryGuarantee.NONE, s.guarantee());

@@ -20,7 +20,6 @@ import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
-import dev.herald.syndication.internal.IncomingWebhook;
 import dev.herald.testkit.DiscordMessage;
 import dev.herald.testkit.Fault;
 import dev.herald.testkit.HeraldMockExtension;
@@ -49,7 +48,7 @@ class DiscordSyndicatorTest {
     }
 
     private DiscordSyndicator syndicator(MockDiscord discord, ManualClock clock) {
-        return new DiscordSyndicator(DiscordAccount.of("ledger-discord", new IncomingWebhook(discord.webhookUri())).withColour(0x1d4ed8), http, clock);
+        return new DiscordSyndicator(DiscordAccount.of("ledger-discord", discord.webhookUri()).withColour(0x1d4ed8), http, clock);
     }
 
     private static Post post(String title, String summary) {
@@ -138,7 +137,7 @@ class DiscordSyndicatorTest {
     @Test
     void aDeletedWebhookOrAWrongTokenIsAnAuthFailureThatNeverShowsTheUrl(MockDiscord discord, ManualClock clock) {
         URI wrong = URI.create(discord.webhookUri().toString().replace(MockDiscord.DEFAULT_TOKEN, "not-the-token-xyz"));
-        Outcome bad = new DiscordSyndicator(DiscordAccount.of("d", new IncomingWebhook(wrong)), http, clock).send(post("Rates held", "s"));
+        Outcome bad = new DiscordSyndicator(DiscordAccount.of("d", wrong), http, clock).send(post("Rates held", "s"));
         discord.deleteWebhook();
         Outcome gone = syndicator(discord, clock).send(post("Rates held", "s"));
 
@@ -154,7 +153,7 @@ class DiscordSyndicatorTest {
             server.enqueue(new mockwebserver3.MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
                     .body("{\"code\":50035,\"errors\":{\"embeds\":{\"0\":{\"url\":{\"_errors\":[{\"code\":\"URL_TYPE_INVALID_URL\"}]}}}},\"message\":\"Invalid Form Body\"}").build());
             server.start();
-            Outcome outcome = new DiscordSyndicator(DiscordAccount.of("d", new IncomingWebhook(server.url("/api/webhooks/1/t").uri())), http, clock)
+            Outcome outcome = new DiscordSyndicator(DiscordAccount.of("d", server.url("/api/webhooks/1/t").uri()), http, clock)
                     .send(post("Rates held", "s"));
             assertEquals("HTTP 400: Invalid Form Body", assertInstanceOf(Outcome.Permanent.class, outcome).message());
         } catch (IOException e) {
@@ -222,7 +221,7 @@ class DiscordSyndicatorTest {
 
         DiscordAccount account = DiscordAccount.of("chat", url);
 
-        assertEquals(url, account.webhook().url());
+        assertEquals(url, account.webhook());
         assertFalse(account.toString().contains("SECRET-PART"), account.toString());
         assertThrows(IllegalArgumentException.class, () -> DiscordAccount.of("chat", URI.create("https://user:pw@hooks.example/x")));
     }

@@ -19,7 +19,6 @@ import dev.herald.syndication.Secret;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
-import dev.herald.syndication.internal.IncomingWebhook;
 import dev.herald.testkit.Fault;
 import dev.herald.testkit.HeraldMockExtension;
 import dev.herald.testkit.ManualClock;
@@ -48,7 +47,7 @@ class SlackSyndicatorTest {
     }
 
     private SlackSyndicator syndicator(MockSlack slack, ManualClock clock) {
-        return new SlackSyndicator(SlackAccount.of("ledger-slack", new IncomingWebhook(slack.webhookUri())), http, clock);
+        return new SlackSyndicator(SlackAccount.of("ledger-slack", slack.webhookUri()), http, clock);
     }
 
     private static Post post(String title, String summary) {
@@ -121,7 +120,7 @@ class SlackSyndicatorTest {
             server.enqueue(new MockResponse.Builder().code(400).body("invalid_payload").build());
             server.enqueue(new MockResponse.Builder().code(500).body("rollup_error").build());
             server.start();
-            SlackSyndicator s = new SlackSyndicator(SlackAccount.of("s", new IncomingWebhook(server.url("/services/T/B/x").uri())), http, clock);
+            SlackSyndicator s = new SlackSyndicator(SlackAccount.of("s", server.url("/services/T/B/x").uri()), http, clock);
 
             assertEquals("HTTP 400: invalid_payload", assertInstanceOf(Outcome.Permanent.class, s.send(post("Rates held", "s"))).message());
             assertEquals("transient failure: HTTP 500: rollup_error", s.send(post("Rates held", "s")).describe());
@@ -173,7 +172,7 @@ class SlackSyndicatorTest {
 
         SlackAccount account = SlackAccount.of("chat", url);
 
-        assertEquals(url, account.webhook().url());
+        assertEquals(url, account.webhook());
         assertFalse(account.toString().contains("SECRET-PART"), account.toString());
         assertThrows(IllegalArgumentException.class, () -> SlackAccount.of("chat", URI.create("https://user:pw@hooks.example/x")));
     }
