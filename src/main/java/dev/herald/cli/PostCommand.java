@@ -1,10 +1,15 @@
 package dev.herald.cli;
 
+import dev.herald.delivery.CredentialStores;
+import dev.herald.delivery.Delivery;
+import dev.herald.delivery.DeliveryClient;
+import dev.herald.delivery.DeliveryDatabase;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Syndicator;
+import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.config.SecretSource;
 import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.syndication.config.SyndicatorFactory;
@@ -39,6 +44,10 @@ public final class PostCommand implements Callable<Integer> {
             description = "The article's revision: a new revision is posted again, the same one never is.")
     String revision;
 
+    /** Where the credential store is, when herald.yaml names a {@code credentials: key:}. */
+    @Mixin
+    DatabaseOptions database = new DatabaseOptions();
+
     private final Clock clock;
     private final SecretSource secrets;
 
@@ -59,9 +68,19 @@ public final class PostCommand implements Callable<Integer> {
         SyndicationConfig config = input.configuration();
         List<String> targets = input.targets(config);
         if (targets.isEmpty()) throw new IllegalArgumentException(config.source() + " has no enabled account");
-        try (HttpTransport http = HttpTransport.builder().fetchPolicy(config.fetchPolicy()).build()) {
+        // With a credentials key, tokens from herald auth and rotated ones live in the database: read
+        // them there, and store what a refresh renews (X's refresh token works once), as the worker does.
+        boolean stored = !dryRun && config.credentialKey().isPresent();
+        try (HttpTransport http = HttpTransport.builder().fetchPolicy(config.fetchPolicy()).build();
+                DeliveryDatabase db = stored ? database.open() : null) {
             ArticleMeta article = input.resolve(config, http);
-            SyndicatorFactory factory = new SyndicatorFactory(http, clock, dryRun ? SecretSource.placeholders() : secrets);
+            TokenStore tokens = TokenStore.inMemory();
+            if (stored) {
+                DeliveryClient client = Delivery.client(db, config.networks(), config.queueSlots(), clock);
+                tokens = CredentialStores.open(db, config, secrets, clock).map(store -> CredentialStores.clearingAuthFailures(store, client))
+                        .orElseThrow();
+            }
+            SyndicatorFactory factory = new SyndicatorFactory(http, clock, dryRun ? SecretSource.placeholders() : secrets, tokens);
             // Every credential is resolved before the first post, so a missing one sends nothing.
             List<Syndicator> syndicators = new ArrayList<>();
             for (String name : targets) syndicators.add(factory.create(config, config.account(name)));

@@ -1,11 +1,18 @@
 package dev.herald.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.delivery.CredentialKey;
+import dev.herald.delivery.CredentialStores;
+import dev.herald.delivery.DeliveryDatabase;
+import dev.herald.delivery.internal.Migrations;
 import dev.herald.syndication.Secret;
+import dev.herald.syndication.Tokens;
 import dev.herald.syndication.config.SecretSource;
+import dev.herald.syndication.config.SyndicationConfig;
 import dev.herald.testkit.BlueskyPost;
 import dev.herald.testkit.Fault;
 import dev.herald.testkit.HeraldMockExtension;
@@ -14,15 +21,16 @@ import dev.herald.testkit.MastodonStatus;
 import dev.herald.testkit.MockBluesky;
 import dev.herald.testkit.MockMastodon;
 import dev.herald.testkit.MockWebhookReceiver;
+import dev.herald.testkit.MockX;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +122,40 @@ class PostCommandIT {
         assertEquals(1, mastodon.statusCount());
         assertEquals(1, bluesky.postCount());
         assertEquals(1, hooks.uniqueCount());
+    }
+
+    @Test
+    void postReadsTokensFromTheCredentialStoreAndStoresWhatARefreshRenews(MockX x, ManualClock clock) throws Exception {
+        Path file = dir.resolve("herald.yaml");
+        Files.writeString(file, """
+                credentials:
+                  key: ${env:HERALD_CREDENTIALS_KEY}
+                accounts:
+                  - name: ledger-x
+                    network: x
+                    clientId: %s
+                    api: %s
+                """.formatted(MockX.DEFAULT_CLIENT_ID, x.baseUri()));
+        Map<String, String> env = Map.of("HERALD_CREDENTIALS_KEY", CredentialKey.generate());
+        SecretSource secrets = ref -> Secret.resolve(ref, env::get, name -> null);
+        Path db = dir.resolve("data/herald");
+        // What herald auth left: the tokens, in the store only; the access token has since been revoked.
+        try (DeliveryDatabase d = DeliveryDatabase.h2(db)) {
+            Migrations.migrate(d);
+            CredentialStores.open(d, SyndicationConfig.load(file), secrets, clock).orElseThrow()
+                    .save("ledger-x", Tokens.of(MockX.DEFAULT_BEARER_TOKEN, MockX.DEFAULT_REFRESH_TOKEN, null));
+        }
+        x.revokeToken(MockX.DEFAULT_BEARER_TOKEN);
+
+        Run run = run(new PostCommand(clock, secrets), "--config", file.toString(), "--db", db.toString(), "--url", URL, ARTICLE);
+
+        assertEquals(0, run.exit(), run.err() + run.out());
+        assertEquals(1, x.postCount());
+        try (DeliveryDatabase d = DeliveryDatabase.h2(db)) {
+            Tokens stored = CredentialStores.open(d, SyndicationConfig.load(file), secrets, clock).orElseThrow().find("ledger-x").orElseThrow();
+            assertNotEquals(MockX.DEFAULT_REFRESH_TOKEN, stored.refresh(), "X's refresh token works once: the renewed one is kept");
+            assertTrue(x.refreshTokens().contains(stored.refresh()), "the stored refresh token is the live one");
+        }
     }
 
     @Test
