@@ -113,6 +113,36 @@ class WebSubSyndicatorTest {
     }
 
     @Test
+    void keepsOnlyTheFirstLineOfAPlainErrorAndNothingOfAnHtmlPage(ManualClock clock) throws IOException {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(422).body("  topic not allowed here\nsee https://hub.example/docs").build());
+            server.enqueue(new MockResponse.Builder().code(422).body("<html><body><h1>Unprocessable</h1></body></html>").build());
+            server.enqueue(new MockResponse.Builder().code(422).body("\n").build());
+            server.start();
+            WebSubSyndicator s = new WebSubSyndicator(WebSubAccount.of("ledger-websub", server.url("/hub").uri(), FEED), http, clock);
+
+            assertEquals("HTTP 422: topic not allowed here", assertInstanceOf(Outcome.Permanent.class, s.send(post())).message());
+            assertEquals("HTTP 422", assertInstanceOf(Outcome.Permanent.class, s.send(post())).message());
+            assertEquals("HTTP 422", assertInstanceOf(Outcome.Permanent.class, s.send(post())).message());
+        }
+    }
+
+    @Test
+    void namesItsAccountAndNetworkNeedsNoCredentialsAndPreviewsTheExactForm(MockWebSubHub hub, ManualClock clock) {
+        WebSubSyndicator s = syndicator(hub, clock);
+
+        assertEquals("ledger-websub", s.account());
+        assertEquals("websub", s.network());
+        assertEquals(DeliveryGuarantee.IDEMPOTENCY_KEY, s.guarantee());
+        assertEquals(dev.herald.syndication.CredentialCheck.Status.OK, s.check().status());
+        dev.herald.syndication.Preview preview = s.preview(post());
+        assertEquals("hub.mode=publish&hub.url=" + URLEncoder.encode(FEED.toString(), StandardCharsets.UTF_8) + "&hub.url="
+                + URLEncoder.encode(ARTICLE.toString(), StandardCharsets.UTF_8), preview.payload());
+        assertEquals(preview.payload(), preview.text().text());
+        assertEquals(List.of(), hub.pings(), "a preview sends nothing");
+    }
+
+    @Test
     void aLostAnswerIsSafeToRetryBecauseAPingPublishesNothingTwice(MockWebSubHub hub, ManualClock clock) {
         WebSubSyndicator s = syndicator(hub, clock);
         hub.failNext(1, Fault.dropResponse());
