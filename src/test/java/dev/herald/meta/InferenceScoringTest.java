@@ -248,6 +248,24 @@ class InferenceScoringTest {
     }
 
     @Test
+    void aStandfirstBetweenADeeplyNestedHeadlineAndTheArticleIsTheDescription() {
+        String dek = "Waves threw stones across both lanes of the road overnight, and engineers will inspect it today.";
+        PageMeta page = read("Coast News", "<main><div class=\"top\"><div class=\"head\">" + H1 + "</div></div>"
+                + "<div class=\"byline\">By Ana Lima</div><div class=\"date\">12 March 2024</div>"
+                + "<div class=\"standfirst\">" + dek + "</div><article>" + PARAGRAPH + PARAGRAPH + "</article></main>");
+        assertEquals(dek, page.inferred().description());
+    }
+
+    @Test
+    void aShortParagraphOfThreeHundredCharactersAndThreeChildrenUnderTheHeadlineIsPartOfTheOpening() {
+        String text = ("Waves threw stones across both lanes of the road overnight, and engineers will inspect it today. ".repeat(4)).substring(0, 290);
+        String p = "<p class=\"x\">" + text + "<b>one</b> <i>two</i> <u>xy</u></p>";
+        PageMeta page = read("Coast News", "<article>" + H1 + p + PARAGRAPH + "</article>");
+        assertEquals(300, page.openingEnd().text().length());
+        assertEquals("p", page.openingEnd().normalName());
+    }
+
+    @Test
     void withoutAnArticleTheBylineIsLookedForAroundTheHeadlineOnly() {
         PageMeta page = read("Coast News", "<div class=\"page\"><div class=\"story\"><div class=\"head\">" + H1 + "</div>" + PARAGRAPH + "</div></div>"
                 + "<div class=\"other\"><div class=\"byline\">By Max Berger</div></div>");
