@@ -45,9 +45,9 @@ class InferenceTitleTest {
     }
 
     @Test
-    void theOrganisationNamedInJsonLdIsStrippedFromTheTitle() {
+    void theOrganisationNamedInJsonLdIsStrippedFromTheTitleEvenWhenTheDeclaredSiteNameDiffers() {
         assertEquals("Storm closes the coast road", title("Storm closes the coast road - keepers",
-                "<script type=\"application/ld+json\">{\"@type\":\"Organization\",\"name\":\"keepers\"}</script>"));
+                "<meta property=\"og:site_name\" content=\"Coast News\"><script type=\"application/ld+json\">{\"@type\":\"Organization\",\"name\":\"keepers\"}</script>"));
     }
 
     @Test
