@@ -60,6 +60,12 @@ class PageScanRegionTest {
     }
 
     @Test
+    void anArticleInsideABannerWrapperIsNoPartOfTheSitesHeader() {
+        assertEquals("/photos/lead.jpg", leadImage("<div><img src=\"/photos/wide.jpg\" width=\"400\" height=\"300\"></div>"
+                + "<div role=\"banner\"><article>" + H1 + "<div><img src=\"/photos/lead.jpg\"></div>" + PARAGRAPH + "</article></div>"));
+    }
+
+    @Test
     void aSidebarIsRecognisedWhateverTheCaseOfItsClass() {
         assertEquals(STORY, inferred(H1 + FIGURE + "<div class=\"Related-Stories\"><p>" + OTHER + "</p></div>" + PARAGRAPH).description());
     }
