@@ -17,6 +17,12 @@ class TextLimitsTest {
     }
 
     @Test
+    void aSentenceEndingJustPastTheLimitIsNotKept() {
+        String cut = Texts.truncate("Abcdefghi. jkl", 9);
+        assertEquals("Abcdefgh…", cut);
+    }
+
+    @Test
     void aSentenceEndingBeforeThreeFifthsOfTheLimitIsNotWhereTheTextIsCut() {
         // limit 12: the full stop at 3 lies before the window (7 to 11), and no space lies after 6, so the word is cut.
         assertEquals("Abc. defghi…", Texts.truncate("Abc. defghij klmnopq", 12));
