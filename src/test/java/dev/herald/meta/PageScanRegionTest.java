@@ -62,7 +62,13 @@ class PageScanRegionTest {
     @Test
     void anArticleInsideABannerWrapperIsNoPartOfTheSitesHeader() {
         assertEquals("/photos/lead.jpg", leadImage("<div><img src=\"/photos/wide.jpg\" width=\"400\" height=\"300\"></div>"
-                + "<div role=\"banner\"><article>" + H1 + "<div><img src=\"/photos/lead.jpg\"></div>" + PARAGRAPH + "</article></div>"));
+                + "<div role=\"banner\"><article>" + H1 + "<img src=\"/photos/lead.jpg\">" + PARAGRAPH + "</article></div>"));
+    }
+
+    @Test
+    void aWideImageNestedInsideTheSitesHeaderLosesToAPlainOneAfterTheHeadline() {
+        assertEquals("/photos/after.jpg", leadImage("<header><div><img src=\"/photos/header.jpg\" width=\"600\" height=\"200\"></div></header>"
+                + H1 + "<div><img src=\"/photos/after.jpg\"></div>" + PARAGRAPH));
     }
 
     @Test
