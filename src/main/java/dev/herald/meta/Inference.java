@@ -215,10 +215,18 @@ final class Inference {
         if (headline == null) return false;
         if (mainArticle != null || mainBody != null) return true;
         for (Found f : scan.itemprops) {
-            String v = f.el().attr("itemtype");
-            if (v.endsWith("/NewsArticle") || v.endsWith("/Article") || v.endsWith("/BlogPosting")) return true;
+            if (isArticleItem(f.el())) return true;
+        }
+        // A top-level item (itemscope, no itemprop) is not among the itemprops: look above the headline.
+        for (Element p = headline.el().parent(); p != null; p = p.parent()) {
+            if (p.hasAttr("itemscope") && isArticleItem(p)) return true;
         }
         return false;
+    }
+
+    private static boolean isArticleItem(Element e) {
+        String v = e.attr("itemtype");
+        return v.endsWith("/NewsArticle") || v.endsWith("/Article") || v.endsWith("/BlogPosting");
     }
 
     // ---- containers and headline ----

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.URI;
 import java.util.Locale;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -199,7 +198,6 @@ class InferenceTitleTest {
     }
 
     @Test
-    @Disabled("bug: only elements with an itemprop are collected (PageScan.itemprops), so a top-level article item, which has none, is not seen")
     void aHeadlineInsideATopLevelArticleItemIsAnArticle() {
         ArticleMeta m = read("Coast News", "", "<div itemscope itemtype=\"https://schema.org/NewsArticle\"><h1>Storm closes the coast road</h1>" + PARAGRAPH + "</div>").inferred();
         assertEquals("article", m.type());
