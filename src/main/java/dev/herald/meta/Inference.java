@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -892,10 +891,5 @@ final class Inference {
             if (Dates.parse(v) != null) return v;
         }
         return null;
-    }
-
-    /** Known names of the site (lower case). */
-    Collection<String> siteNames() {
-        return siteNames;
     }
 }
