@@ -172,6 +172,34 @@ class SourceTagsStructureTest {
     }
 
     @Test
+    void aLoneLessThanSignAtTheVeryEndEndsTheHeadThere() {
+        String html = "<head><meta charset=utf-8><";
+
+        assertEquals(html.length() - 1, head(html));
+    }
+
+    @Test
+    void aBareLessThanSlashAtTheVeryEndEndsTheHeadThere() {
+        String html = "<head><meta charset=utf-8></";
+
+        assertEquals(html.length() - 2, head(html));
+    }
+
+    @Test
+    void anUnclosedCommentAfterTheHeadMovesNothing() {
+        String html = "<head><title>t</title></head><body><p>x<!-- never closed";
+
+        assertEquals(html.indexOf("</head>"), head(html));
+    }
+
+    @Test
+    void aCutTagAfterTheHeadMovesNothing() {
+        String html = "<head></head><body><p>x</p><div class=\"never closed";
+
+        assertEquals(6, head(html));
+    }
+
+    @Test
     void noHeadPointWhenTheScanIsUnsureBeforeIt() {
         assertEquals(-1, head("<head><script><!-- <script>x</script> --></script></head>"));
         assertEquals(-1, head("<head><title>never closed</head>"));
@@ -249,6 +277,23 @@ class SourceTagsStructureTest {
     @Test
     void scriptsInsideSvgAreMarkupNotSkippableText() {
         assertArrayEquals(new int[0], skippable("<body><svg><script>var a;</script></svg>"));
+    }
+
+    @Test
+    void aScriptWhoseTextStartsWithTheJsonLdWordIsStillSkippable() {
+        String html = "<script>ld+json</script>";
+
+        assertArrayEquals(new int[] {8, 15}, skippable(html));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<svg><g></svg>", "<math><mi></math>", "<svg><math></math></svg>", "<math><svg><g></svg></math>"})
+    void foreignContentEndsWithTheEndTagOfItsRoot(String foreign) {
+        String html = "<body>" + foreign + "<style>p{}</style>";
+
+        assertEquals("style", org.jsoup.Jsoup.parse(html).select("style").last().tagName());
+        assertEquals(org.jsoup.parser.Parser.NamespaceHtml, org.jsoup.Jsoup.parse(html).select("style").last().tag().namespace(), foreign);
+        assertArrayEquals(between(html, "<style>", "</style>"), skippable(html), foreign);
     }
 
     @Test
@@ -355,6 +400,9 @@ class SourceTagsStructureTest {
         "<article><div><p>x</div></article>",
         "<article><br><img src=a><hr><input><wbr><meta><link><source><track><embed><area><col><param><base></article>",
         "<article><svg><path/><circle/></svg></article>",
+        "<article><address><p>x</address></article>",
+        "<article><map><area></map></article>",
+        "<article><abcdefghijk></abcdefghijk></article>",
         "<article><dl><dt>a<dd>b</dl></article>"})
     void tagsThatNestAreBalanced(String html) {
         assertTrue(balanced(html), html);

@@ -154,7 +154,7 @@ class SourceTagsTokenizerTest {
     }
 
     @Test
-    void anUnclosedCommentInTheHeadEndsTheHeadWhereItStarts() {
+    void anUnclosedCommentInTheHeadLeavesItOpenToTheEnd() {
         String html = "<head><title>t</title><!-- never closed";
 
         assertEquals(html.length(), new SourceTags(html).headInsertionPoint());
@@ -415,7 +415,7 @@ class SourceTagsTokenizerTest {
 
     @Test
     void aScriptTagInsideACommentPastTheScriptsEndIsHarmless() {
-        String html = "<script>var a = '<!--';</script><div id=b></div><script>x</script>";
+        String html = "<p>x</p><script>var a = '<!--';</script><div id=b></div><script>x</script>";
 
         assertEquals(html.indexOf("<div id=b>"), startOf(html, "div", 0));
     }
@@ -437,6 +437,32 @@ class SourceTagsTokenizerTest {
         assertEquals(0, tags.startTag("div", 0).start());
         assertNull(tags.startTag("div", 1));
         assertArrayEquals(new int[0], tags.skippableText(html.length()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "z", "A", "Z"})
+    void tagNamesStartWithAnyAsciiLetter(String name) {
+        String html = "<p>x</p><" + name + " id=t>y</" + name + ">";
+        SourceTags tags = new SourceTags(html);
+        SourceTags.Tag tag = tags.startTag(name, 0);
+
+        assertEquals(8, tag.start(), name);
+        assertEquals(html.lastIndexOf("</"), tags.endTagOf(tag).start(), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@", "[", "`", "{", "0"})
+    void aLessThanSignBeforeAnythingButALetterStartsNoTag(String c) {
+        String html = "<" + c + "div>x</" + c + "div><div id=real></div>";
+
+        assertEquals(1, jsoupCount(html, "div"), c);
+        assertEquals(html.indexOf("<div id=real>"), startOf(html, "div", 0), c);
+    }
+
+    @Test
+    void aSlashCutOffByTheEndOfThePageDropsTheTag() {
+        assertEquals(-1, startOf("<p>x</p><div/", "div", 0));
+        assertEquals(-1, startOf("<p>x</p><div /", "div", 0));
     }
 
     @Test
