@@ -103,8 +103,9 @@ class PageCharsetEdgesTest {
 
     @Test
     void atLeastNineInTenHighBytesMustBeCyrillicLetters() {
-        // 18 letters (two of them Ё and ё, which lie outside 0xC0-0xFF) and two quotation marks: exactly 90 %.
+        // 18 letters (two of them Ё and ё, which lie outside 0xC0-0xFF, one А at 0xC0) and two quotation marks: exactly 90 %.
         assertEquals(WINDOWS_1251, undeclared("<p>«Ёжик и ёлка, дорогой мы»</p>", WINDOWS_1251).charset());
+        assertEquals(WINDOWS_1251, undeclared("<p>«Ёжик и ёлка, дорогой мА»</p>", WINDOWS_1251).charset());
         // One more quotation mark tips it below.
         assertEquals(WINDOWS_1252, undeclared("<p>«Ёжик и ёлка, дорогой мы»»</p>", WINDOWS_1251).charset());
     }
