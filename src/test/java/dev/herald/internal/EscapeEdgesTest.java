@@ -60,6 +60,12 @@ class EscapeEdgesTest {
     }
 
     @Test
+    void theFirstNonAsciiCharacterIsCheckedAgainstTheCharset() {
+        assertEquals("\\u0080", Escape.jsonInScript("\u0080", StandardCharsets.US_ASCII));
+        assertEquals("&#x80;", Escape.fragment("\u0080", StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void escapesInJsonOnlyWhatTheCharsetCannotHold() {
         assertEquals("\"\u0080é\\u20ac\"", Escape.jsonInScript("\"\u0080é€\"", LATIN1));
         assertEquals("\"\u0080é€\"", Escape.jsonInScript("\"\u0080é€\"", StandardCharsets.UTF_8));
@@ -78,6 +84,7 @@ class EscapeEdgesTest {
     void replacesLoneSurrogatesInAUtf8Fragment() {
         assertEquals("\uFFFD<b>\uD83D\uDCF0</b>\uFFFD", Escape.fragment("\uDC00<b>\uD83D\uDCF0</b>\uD800", StandardCharsets.UTF_8));
         assertEquals("&#xFFFD;<b>&#x1F4F0;</b>&#xFFFD;", Escape.fragment("\uDC00<b>\uD83D\uDCF0</b>\uD800", LATIN1));
+        assertEquals("&#xFFFD;&#xFFFD;&#xE000;", Escape.fragment("\uDFFF\uD800\uE000", StandardCharsets.US_ASCII));
     }
 
     @Test

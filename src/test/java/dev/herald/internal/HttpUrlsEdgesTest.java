@@ -73,7 +73,8 @@ class HttpUrlsEdgesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"xn--.example", "xn--ls8h.example", "xn--a.example", "xn--abc.example"})
+    @ValueSource(strings = {"xn--.example", "xn--ls8h.example", "xn--a.example", "xn--abc.example", "xn--vil-4m4a.example",
+        "xn--bcher-2pa.example"})
     void refusesPunycodeThatABrowserWouldReadAsAnotherHost(String host) {
         assertThrows(IllegalArgumentException.class, () -> HttpUrls.host(host), host);
     }
@@ -145,6 +146,7 @@ class HttpUrlsEdgesTest {
         "http://news.example:/, http://news.example/",
         "http://news.example:0/, http://news.example:0/",
         "http://news.example:65535/, http://news.example:65535/",
+        "http://news.example:9999/, http://news.example:9999/",
         "http://[::1]:8080/, http://[::1]:8080/",
         "http://[::1]/, http://[::1]/"})
     void keepsOnlyAPortOtherThanTheSchemesDefault(String url, String expected) {
@@ -181,6 +183,13 @@ class HttpUrlsEdgesTest {
         "https://news.example/a?b=c@d|https://news.example/a?b=c@d"})
     void theAuthorityEndsAtTheFirstSlashBackslashQuestionMarkOrHash(String url, String expected) {
         assertEquals(expected, normalize(url));
+    }
+
+    @Test
+    void anEmptyUserInfoIsRefusedAsUserInfo() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HttpUrls.page("https://@news.example/"));
+
+        assertTrue(e.getMessage().contains("user info"), e.getMessage());
     }
 
     @Test

@@ -106,7 +106,8 @@ class PageCharsetEdgesTest {
         // 18 letters (two of them Ё and ё, which lie outside 0xC0-0xFF, one А at 0xC0) and two quotation marks: exactly 90 %.
         assertEquals(WINDOWS_1251, undeclared("<p>«Ёжик и ёлка, дорогой мы»</p>", WINDOWS_1251).charset());
         assertEquals(WINDOWS_1251, undeclared("<p>«Ёжик и ёлка, дорогой мА»</p>", WINDOWS_1251).charset());
-        // One more quotation mark tips it below.
+        // One more non-letter tips it below, even the lowest high byte (0x80, Ђ).
+        assertEquals(WINDOWS_1252, undeclared("<p>«Ёжик и ёлка, дорогой мы»Ђ</p>", WINDOWS_1251).charset());
         assertEquals(WINDOWS_1252, undeclared("<p>«Ёжик и ёлка, дорогой мы»»</p>", WINDOWS_1251).charset());
     }
 
@@ -249,6 +250,17 @@ class PageCharsetEdgesTest {
     }
 
     @Test
+    void aBodyOfJustATwoByteBomIsThatBom() {
+        assertEquals(new PageCharset(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16BE, 2, "bom"), PageCharset.detect(bytes(0xFE, 0xFF), 2, null));
+        assertEquals(new PageCharset(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16LE, 2, "bom"), PageCharset.detect(bytes(0xFF, 0xFE), 2, null));
+    }
+
+    @Test
+    void anEmptyBodyIsUtf8() {
+        assertEquals(new PageCharset(StandardCharsets.UTF_8, StandardCharsets.UTF_8, 0, "utf-8"), PageCharset.detect(new byte[0], 0, null));
+    }
+
+    @Test
     void aBomNeedsAllOfItsBytes() {
         assertEquals("fallback", PageCharset.detect(bytes(0xEF, 0xBB, 0x3C), 3, null).source());
         assertEquals("fallback", PageCharset.detect(bytes(0xEF, 0x3C, 0xBF), 3, null).source());
@@ -280,6 +292,14 @@ class PageCharsetEdgesTest {
         PageCharset cs = PageCharset.detect(body, body.length, null);
 
         assertEquals("<p>\uFFFD</p>", cs.decode(body, body.length));
+    }
+
+    @Test
+    void decodesUtf16AsUtf16EvenWhenItsBytesWouldPassAsUtf8() throws CharacterCodingException {
+        byte[] body = "<p>".getBytes(StandardCharsets.UTF_16LE);
+        PageCharset cs = new PageCharset(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16LE, 0, "declared");
+
+        assertEquals("<p>", cs.decode(body, body.length));
     }
 
     @Test
