@@ -199,6 +199,30 @@ class SourceTagsStructureTest {
         assertEquals(6, head(html));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"<!-->", "<!--->", "<!-- a comment -->", "<!-- a comment --!>", "</>", "<!-- a --><!-- b -->"})
+    void commentsAndDroppedTagsInTheHeadLeaveNoTextBehind(String dropped) {
+        String html = "<head>" + dropped + "<meta charset=utf-8></head>";
+
+        assertEquals(html.indexOf("</head>"), head(html), dropped);
+    }
+
+    @Test
+    void aCommentEndingBeforeItsStartIsNotItsEnd() {
+        String html = "<head>a --><!-- <div id=a> --><div id=b></div>";
+        SourceTags tags = new SourceTags(html);
+
+        assertEquals(6, tags.headInsertionPoint());
+        assertEquals(html.indexOf("<div id=b>"), tags.startTag("div", 0).start());
+    }
+
+    @Test
+    void aTagClosedInsideANoscriptInTheHeadDoesNotCloseTheNoscript() {
+        String html = "<head><noscript><p>x</p><span>y</span></noscript><div>z</div>";
+
+        assertEquals(html.indexOf("<div>"), head(html));
+    }
+
     @Test
     void noHeadPointWhenTheScanIsUnsureBeforeIt() {
         assertEquals(-1, head("<head><script><!-- <script>x</script> --></script></head>"));
@@ -351,6 +375,14 @@ class SourceTagsStructureTest {
         SourceTags tags = new SourceTags(html);
 
         assertEquals(html.indexOf("</svg>"), tags.endTagOf(tags.startTag("svg", 0)).start());
+    }
+
+    @Test
+    void aNestedSvgThatIsNotSelfClosingIsCountedForItsEnd() {
+        String html = "<svg id=a><svg><g></g></svg></svg><p>x</p>";
+        SourceTags tags = new SourceTags(html);
+
+        assertEquals(html.lastIndexOf("</svg>"), tags.endTagOf(tags.startTag("svg", 0)).start());
     }
 
     @Test

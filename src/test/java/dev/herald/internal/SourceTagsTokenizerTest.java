@@ -169,6 +169,14 @@ class SourceTagsTokenizerTest {
     }
 
     @Test
+    void cdataEndsAfterItsClosingBracketsNotBefore() {
+        String html = "<svg>]]><![CDATA[x<b id=a>]]></svg><b id=real></b>";
+
+        assertEquals(html.indexOf("<b id=real>"), startOf(html, "b", 0));
+        assertEquals(-1, startOf(html, "b", 1));
+    }
+
+    @Test
     void anUnclosedCdataInsideSvgHidesTheRestOfThePage() {
         assertEquals(-1, startOf("<svg><![CDATA[ <div id=a></div>", "div", 0));
     }
