@@ -174,6 +174,8 @@ class SourceTagsTokenizerTest {
 
         assertEquals(html.indexOf("<b id=real>"), startOf(html, "b", 0));
         assertEquals(-1, startOf(html, "b", 1));
+        String tagLast = "<svg><![CDATA[<b>]]></svg><b id=real></b>";
+        assertEquals(tagLast.indexOf("<b id=real>"), startOf(tagLast, "b", 0), "the CDATA's last characters are not read again");
     }
 
     @Test
