@@ -55,7 +55,12 @@ public final class Escape {
                 case '\t', '\n', '\r', '\f' -> sb.append(' ');
                 default -> {
                     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) break;
-                    if (cp >= 0xD800 && cp <= 0xDFFF) { sb.append('\uFFFD'); break; }
+                    if (cp >= 0xD800 && cp <= 0xDFFF) {
+                        // As fragment() does: a charset without U+FFFD (ISO-8859-1, windows-1252) gets its reference.
+                        if (enc == null || enc.canEncode('\uFFFD')) sb.append('\uFFFD');
+                        else sb.append("&#xFFFD;");
+                        break;
+                    }
                     if (cp < 0x80 || enc == null || enc.canEncode(value.substring(i, i + n))) sb.appendCodePoint(cp);
                     else sb.append("&#x").append(Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT)).append(';');
                 }

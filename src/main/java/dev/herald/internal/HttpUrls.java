@@ -178,7 +178,7 @@ public final class HttpUrls {
                 throw new IllegalArgumentException("not an IPv6 literal: " + Validate.abbreviate(host));
             }
         }
-        if (colons < 2 || colons > 7) throw new IllegalArgumentException("not an IPv6 literal: " + Validate.abbreviate(host));
+        if (colons < 2 || colons > 8) throw new IllegalArgumentException("not an IPv6 literal: " + Validate.abbreviate(host));
         byte[] bytes;
         try {
             URI u = new URI("http://[" + inner + "]/");

@@ -119,7 +119,8 @@ public final class SourceTags {
             if (!nameIs(i, name)) continue;
             if (isEnd[i]) {
                 if (--depth == 0) return certain(i);
-            } else if ((flags[i] & FLAG_SELF_CLOSING) == 0 || foreignName(name)) {
+            } else if ((flags[i] & FLAG_SELF_CLOSING) == 0 || !foreignName(name)) {
+                // An HTML element's "/>" opens it all the same; only svg and math honour it.
                 depth++;
             }
         }

@@ -63,6 +63,12 @@ class ValidateTest {
     }
 
     @Test
+    void noLineBreaksRefusesALineBreakThatStartsTheValue() {
+        assertThrows(IllegalArgumentException.class, () -> Validate.noLineBreaks("\rSet-Cookie: a=b", "header"));
+        assertThrows(IllegalArgumentException.class, () -> Validate.noLineBreaks("\nSet-Cookie: a=b", "header"));
+    }
+
+    @Test
     void abbreviatesLongValuesForMessages() {
         assertEquals("null", Validate.abbreviate(null));
         assertEquals("x".repeat(200), Validate.abbreviate("x".repeat(200)));
