@@ -1,8 +1,6 @@
 package dev.herald.cli;
 
 import dev.herald.delivery.CredentialStores;
-import dev.herald.delivery.Delivery;
-import dev.herald.delivery.DeliveryClient;
 import dev.herald.delivery.DeliveryDatabase;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.HttpTransport;
@@ -74,12 +72,7 @@ public final class PostCommand implements Callable<Integer> {
         try (HttpTransport http = HttpTransport.builder().fetchPolicy(config.fetchPolicy()).build();
                 DeliveryDatabase db = stored ? database.open() : null) {
             ArticleMeta article = input.resolve(config, http);
-            TokenStore tokens = TokenStore.inMemory();
-            if (stored) {
-                DeliveryClient client = Delivery.client(db, config.networks(), config.queueSlots(), clock);
-                tokens = CredentialStores.open(db, config, secrets, clock).map(store -> CredentialStores.clearingAuthFailures(store, client))
-                        .orElseThrow();
-            }
+            TokenStore tokens = stored ? CredentialStores.tokens(db, config, secrets, clock) : TokenStore.inMemory();
             SyndicatorFactory factory = new SyndicatorFactory(http, clock, dryRun ? SecretSource.placeholders() : secrets, tokens);
             // Every credential is resolved before the first post, so a missing one sends nothing.
             List<Syndicator> syndicators = new ArrayList<>();

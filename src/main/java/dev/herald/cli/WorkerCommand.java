@@ -2,7 +2,6 @@ package dev.herald.cli;
 
 import dev.herald.delivery.CredentialStores;
 import dev.herald.delivery.Delivery;
-import dev.herald.delivery.DeliveryClient;
 import dev.herald.delivery.DeliveryDatabase;
 import dev.herald.syndication.CredentialCheck;
 import dev.herald.syndication.HttpTransport;
@@ -171,13 +170,7 @@ public final class WorkerCommand implements Callable<Integer> {
         SyndicationConfig loaded = SyndicationConfig.load(config);
         HttpTransport http = HttpTransport.builder().fetchPolicy(loaded.fetchPolicy()).build();
         Clock clock = Clock.systemUTC();
-        TokenStore tokens = TokenStore.inMemory();
-        if (loaded.credentialKey().isPresent()) {
-            // The client migrates the schema, so the credential table is there before it is read.
-            DeliveryClient client = Delivery.client(db, loaded.networks(), loaded.queueSlots(), clock);
-            tokens = CredentialStores.open(db, loaded, SecretSource.environment(), clock)
-                    .map(store -> CredentialStores.clearingAuthFailures(store, client)).orElse(tokens);
-        }
+        TokenStore tokens = CredentialStores.tokens(db, loaded, SecretSource.environment(), clock);
         return new SyndicatorFactory(http, clock, SecretSource.environment(), tokens).createAll(loaded);
     }
 }

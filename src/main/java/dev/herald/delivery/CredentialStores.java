@@ -33,6 +33,20 @@ public final class CredentialStores {
     }
 
     /**
+     * The tokens a command's syndicators use: with a {@code credentials: key:}, the store on {@code db}
+     * (its schema migrated first), telling the outbox when an auth-failed account's tokens are renewed
+     * so its waiting shares resume; without one, tokens held in memory for the life of the process.
+     *
+     * @throws ConfigException when the key reference names nothing set or is not a usable key
+     */
+    public static TokenStore tokens(DataSource db, SyndicationConfig config, SecretSource secrets, Clock clock) {
+        if (config.credentialKey().isEmpty()) return TokenStore.inMemory();
+        // The client migrates the schema, so the credential table is there before it is read.
+        DeliveryClient client = Delivery.client(db, config.networks(), config.queueSlots(), clock);
+        return clearingAuthFailures(open(db, config, secrets, clock).orElseThrow(), client);
+    }
+
+    /**
      * {@code store} telling {@code client} when an auth-failed account's tokens were renewed, so its
      * waiting shares resume; accounts that were not failed are left alone.
      */
