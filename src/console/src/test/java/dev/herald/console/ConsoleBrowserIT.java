@@ -62,7 +62,7 @@ class ConsoleBrowserIT {
                 .flatMap(d -> java.util.stream.Stream.of(Path.of(d, "chromium"), Path.of(d, "chromium-browser")))
                 .filter(Files::isExecutable).findFirst();
         assumeTrue(chromium.isPresent(), "no chromium on the PATH");
-        Path axeFile = Path.of("node_modules/axe-core/axe.min.js");
+        Path axeFile = RepositoryRoot.resolve("node_modules/axe-core/axe.min.js");
         assertTrue(Files.isRegularFile(axeFile), "axe-core is missing: run `npm install --no-save axe-core@4.14.1` at the repository's top (.ci/run does)");
         axe = Files.readString(axeFile);
         ConsoleUsers users = ConsoleUsers.parse("accounts: []\nconsole:\n  users:\n"

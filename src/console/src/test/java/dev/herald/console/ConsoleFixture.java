@@ -134,7 +134,7 @@ final class ConsoleFixture {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(users == null ? ServletContextHandler.SESSIONS | ServletContextHandler.SECURITY : ServletContextHandler.SESSIONS);
         context.setContextPath("/");
-        context.setBaseResource(ResourceFactory.of(context).newResource(Path.of("webapp").toAbsolutePath()));
+        context.setBaseResource(ResourceFactory.of(context).newResource(RepositoryRoot.resolve("webapp")));
         ServletHolder files = new ServletHolder("files", DefaultServlet.class);
         context.addServlet(files, "/");
         ServletHolder fixtures = new ServletHolder("fixtures", DefaultServlet.class);
