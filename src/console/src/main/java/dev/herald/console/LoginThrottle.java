@@ -76,6 +76,11 @@ public final class LoginThrottle {
         failures.remove("n:" + name);
     }
 
+    /** How many names and addresses have failures on record: bounded, so a flood of made-up names cannot fill memory. */
+    synchronized int trackedKeys() {
+        return failures.size();
+    }
+
     private Duration waitFor(String key, int max, Instant now) {
         Deque<Instant> list = failures.get(key);
         if (list == null) return Duration.ZERO;
