@@ -39,7 +39,6 @@ final class SignInPages {
     }
 
     void login(HttpServletRequest req, HttpServletResponse resp, ConsoleUsers users) throws IOException {
-        req.setCharacterEncoding("UTF-8");
         String name = Web.orDefault(req.getParameter("name"), "");
         if (!Csrf.valid(req)) {
             loginPage(req, resp, "The sign-in form was out of date; try again.", name, HttpServletResponse.SC_FORBIDDEN);

@@ -1,8 +1,10 @@
 package dev.herald.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.delivery.AuditEntry;
 import dev.herald.delivery.Delivery;
 import dev.herald.delivery.DeliveryDatabase;
 import dev.herald.testkit.ManualClock;
@@ -42,6 +44,7 @@ class ConsoleServerIT {
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T10:00:00Z"));
     DeliveryDatabase db;
+    Console console;
     ConsoleServer server;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -49,7 +52,7 @@ class ConsoleServerIT {
     void start() {
         db = DeliveryDatabase.h2(dir.resolve("herald"));
         ConsoleUsers users = ConsoleUsers.parse("accounts: []\n" + YAML_USERS, "herald.yaml");
-        Console console = Console.builder(Delivery.client(db, Map.of("ledger-mastodon", "mastodon"), clock))
+        console = Console.builder(Delivery.client(db, Map.of("ledger-mastodon", "mastodon"), clock))
                 .authenticator(users).zone(users.zone()).clock(clock).build();
         server = ConsoleServer.start(console, "127.0.0.1", 0);
     }
@@ -162,5 +165,73 @@ class ConsoleServerIT {
         assertTrue(m.find());
         HttpResponse<String> r = s.post("/accounts/check", "csrf=" + m.group(1) + "&account=ledger-mastodon");
         assertEquals(403, r.statusCode());
+    }
+
+    @Test
+    void aSignInFormWithoutItsTokenIsRefusedAndKeepsTheNameTyped() throws Exception {
+        Session s = new Session();
+        s.get("/login");
+        HttpResponse<String> r = s.post("/login", "name=edith&password=" + enc(EDITOR_PASSWORD));
+        assertEquals(403, r.statusCode());
+        assertTrue(r.body().contains("The sign-in form was out of date; try again."), r.body());
+        assertTrue(r.body().contains("value=\"edith\""), "the name stays in its field");
+        assertEquals(303, s.get("/queue").statusCode(), "not signed in");
+    }
+
+    @Test
+    void signingInAndOutIsAuditedAndSigningOutLeadsBackToTheSignInPage() throws Exception {
+        Session s = new Session();
+        assertEquals(303, s.signIn("edith", EDITOR_PASSWORD).statusCode());
+        Matcher m = TOKEN.matcher(s.get("/history").body());
+        assertTrue(m.find());
+        HttpResponse<String> out = s.post("/logout", "csrf=" + m.group(1));
+        assertEquals("/login", URI.create(out.headers().firstValue("Location").orElseThrow()).getPath());
+        List<AuditEntry> log = Delivery.client(db, Map.of("ledger-mastodon", "mastodon"), clock).auditLog(10);
+        assertEquals(List.of("sign out", "sign in"), log.stream().map(AuditEntry::action).toList());
+        assertEquals("edith", log.get(1).actor());
+        assertEquals("127.0.0.1", log.get(1).target(), "from where");
+        assertEquals("as editor", log.get(1).detail());
+    }
+
+    @Test
+    void aSessionIdInTheAddressOpensNothing() throws Exception {
+        Session s = new Session();
+        s.signIn("edith", EDITOR_PASSWORD);
+        String id = s.cookie.substring(s.cookie.indexOf('=') + 1);
+        assertEquals(200, s.get("/queue").statusCode());
+        for (String param : List.of("jsessionid", ConsoleServer.COOKIE)) {
+            HttpResponse<String> r = new Session().get("/queue;" + param + "=" + id);
+            assertEquals(303, r.statusCode(), "only the cookie carries a session: " + param);
+        }
+    }
+
+    @Test
+    void listensOnlyOnTheAddressAndPortItWasGiven() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.2"))) {
+            port = probe.getLocalPort();
+        }
+        try (ConsoleServer other = ConsoleServer.start(console, "127.0.0.2", port)) {
+            assertEquals(URI.create("http://127.0.0.2:" + port + "/"), other.uri());
+            HttpResponse<String> there = http.send(HttpRequest.newBuilder(other.uri().resolve("/login")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, there.statusCode());
+            assertThrows(java.net.ConnectException.class, () -> http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString()),
+                    "not on another loopback address");
+        }
+    }
+
+    @Test
+    void refusesAPortOutOfRangeOrTakenAndStopsListeningWhenClosed() throws Exception {
+        assertThrows(IllegalArgumentException.class, () -> ConsoleServer.start(console, "127.0.0.1", -1));
+        assertThrows(IllegalArgumentException.class, () -> ConsoleServer.start(console, "127.0.0.1", 65536));
+        int taken = server.uri().getPort();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ConsoleServer.start(console, "127.0.0.1", taken));
+        assertTrue(e.getMessage().startsWith("cannot start the console on 127.0.0.1:" + taken), e.getMessage());
+        ConsoleServer second = ConsoleServer.start(console, "127.0.0.1", 0);
+        URI login = second.uri().resolve("/login");
+        assertEquals(200, http.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        second.close();
+        assertThrows(java.net.ConnectException.class, () -> http.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.ofString()));
     }
 }
