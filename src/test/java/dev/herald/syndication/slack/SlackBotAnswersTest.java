@@ -102,6 +102,13 @@ class SlackBotAnswersTest {
     }
 
     @Test
+    void okWithoutTheMessagesTsIsTransientSoTheChannelIsSearchedBeforeAResend(ManualClock clock) {
+        Outcome.Transient t = assertInstanceOf(Outcome.Transient.class, sendTo(200, "{\"ok\":true,\"channel\":\"C0LEDGER01\"}", clock));
+
+        assertEquals("HTTP 200: the answer holds no message ts", t.message());
+    }
+
+    @Test
     void aSyndicatorNamesItsAccountAndSlack(MockSlack slack, ManualClock clock) {
         SlackBotSyndicator s = syndicator(slack, clock);
 
