@@ -109,6 +109,8 @@ public final class DiscordSyndicator implements Syndicator {
         if (bot == null) return new Reconciliation.Unknown("a Discord webhook cannot read its channel (configure botToken and channel to let Herald look)");
         String url = post.article().url().toString();
         String webhookId = webhookId();
+        // Without the id every message lacking a webhook_id (a member's) would pass as ours.
+        if (webhookId.isEmpty()) return new Reconciliation.Unknown("the webhook URL names no webhook id (…/webhooks/<id>/<token>), so Herald's messages cannot be told from others");
         HttpCall get = HttpCall.get(apiBase().resolve(API_VERSION + "/channels/" + bot.channel() + "/messages?limit=" + RECENT))
                 .header("Authorization", "Bot " + bot.token().value())
                 .header("Accept", "application/json");

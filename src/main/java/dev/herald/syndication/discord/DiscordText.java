@@ -59,9 +59,8 @@ final class DiscordText {
     /** {@code plain} shortened (with an ellipsis) until its escaped form is at most {@code budget} long, then escaped. */
     static String fitEscaped(String plain, int budget) {
         if (plain == null || plain.isBlank() || budget <= 0) return "";
-        String cut = TextFit.fit(plain, budget, s -> escape(s).length());
-        // Escaping links is not additive at the cut: shrink until the escaped text fits.
-        for (int b = budget; !cut.isEmpty() && escape(cut).length() > budget && b > 1; b--) cut = TextFit.fit(plain, b - 1, s -> escape(s).length());
-        return escape(cut);
+        // TextFit measures cluster by cluster, escaped: an upper bound, since a link in the whole cut is
+        // left unescaped, so the escaped cut never exceeds the budget.
+        return escape(TextFit.fit(plain, budget, s -> escape(s).length()));
     }
 }

@@ -129,6 +129,27 @@ public final class MockDiscord extends MockService {
         return m;
     }
 
+    /**
+     * Removes a message's embeds as a moderator's "Remove Embed" does (Discord sets the message's
+     * {@code SUPPRESS_EMBEDS} flag and answers it with {@code embeds: []} from then on); the content stays.
+     *
+     * @throws IllegalArgumentException when no message has this id
+     */
+    public void suppressEmbeds(String messageId) {
+        Validate.notNull(messageId, "messageId");
+        synchronized (messages) {
+            for (int i = 0; i < messages.size(); i++) {
+                DiscordMessage m = messages.get(i);
+                if (m.id().equals(messageId)) {
+                    messages.set(i, new DiscordMessage(m.id(), m.content(), JSON.createArrayNode(), m.allowedMentions(), m.mentionsEveryone(), m.waited(),
+                            m.timestamp(), m.webhookId()));
+                    return;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no message " + messageId);
+    }
+
     /** Deletes the webhook: every later execution gets {@code 404 Unknown Webhook}. */
     public void deleteWebhook() {
         deleted.set(true);

@@ -563,7 +563,10 @@ public final class MockSlack extends MockService {
                     return json(429, Map.of("ok", false, "error", "ratelimited"))
                             .setHeader("Retry-After", Long.toString(Math.max(1, fault.duration().toSeconds()))).build();
                 default:
-                    return json(fault.status(), Map.of("ok", false, "error", "internal_error")).build();
+                    // A 502 comes from the load balancer in front of the API: an HTML page, no envelope.
+                    return fault.status() == 502
+                            ? new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html").body("<html><body><h1>502 Bad Gateway</h1></body></html>").build()
+                            : json(fault.status(), Map.of("ok", false, "error", "internal_error")).build();
             }
         }
         switch (fault.kind()) {

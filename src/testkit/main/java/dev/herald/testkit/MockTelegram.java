@@ -25,7 +25,8 @@ import mockwebserver3.RecordedRequest;
  * {@code {ok: false, error_code, description, parameters?}}.
  *
  * <ul>
- *   <li>an unknown token is {@code 401 Unauthorized}, an unknown method {@code 404 Not Found};
+ *   <li>an unknown token is {@code 401 Unauthorized}; one not shaped {@code <bot id>:<secret>} and an
+ *       unknown method are {@code 404 Not Found};
  *   <li>{@code chat_id} is a configured chat's numeric id or {@code @username}, else
  *       {@code 400 Bad Request: chat not found}; a chat the bot was removed from is
  *       {@code 403 Forbidden: bot was kicked from the channel chat}; a group upgraded to a supergroup
@@ -131,6 +132,8 @@ public final class MockTelegram extends MockService {
         if (!path.startsWith("/bot") || path.indexOf('/', 4) < 0) return error(404, "Not Found", null);
         String given = path.substring(4, path.indexOf('/', 4));
         String method = path.substring(path.indexOf('/', 4) + 1);
+        // Telegram routes only "<bot id>:<secret>": any other token is an unknown path, 404 Not Found.
+        if (!given.matches("\\d+:[A-Za-z0-9_-]+")) return error(404, "Not Found", null);
         if (!given.equals(token)) return error(401, "Unauthorized", null);
         if (method.equals("getMe")) {
             Map<String, Object> me = new LinkedHashMap<>();
