@@ -28,4 +28,19 @@ class CardsTest {
         assertEquals("news.example", x.domain());
         assertEquals("plain", cards.card(article, "hook", "webhook", "t", false).layout());
     }
+
+    @Test
+    void carriesThePagesTitleDescriptionAndImageAndBlanksForWhatThePageLacks() {
+        ArticleMeta full = ArticleMeta.builder().url("https://news.example/b").title("Harbour reopens").description("Ships are back.")
+                .image(dev.herald.meta.ImageMeta.of(java.net.URI.create("https://cdn.news.example/harbour.jpg"))).build();
+        Card card = cards.card(full, "acct", "mastodon", "t", false);
+        assertEquals("Harbour reopens", card.title());
+        assertEquals("Ships are back.", card.description());
+        assertEquals("https://cdn.news.example/harbour.jpg", card.image());
+        assertEquals("news.example", card.domain(), "a host without www. stays as it is");
+        Card bare = cards.card(ArticleMeta.builder().url("https://news.example/c").build(), "acct", "mastodon", "t", false);
+        assertEquals("", bare.title());
+        assertEquals("", bare.description());
+        assertEquals(null, bare.image());
+    }
 }
