@@ -55,6 +55,8 @@ final class QueuePages {
         } catch (DateTimeParseException e) {
             anchor = today;
         }
+        // A date the calendar cannot page to or from (+999999999-12-31, say) would fail later, as a 500.
+        if (anchor.getYear() < 1 || anchor.getYear() > 9999) anchor = today;
         LocalDate first;
         LocalDate end;
         if (view.equals("month")) {

@@ -254,4 +254,19 @@ class ConsoleRequestsIT {
         assertEquals(List.of(HEADLINE), fresh.select(".recent a").eachText(), "read again");
         assertNotNull(fresh.selectFirst(".recent"));
     }
+
+    @Test
+    void aCalendarStartItCannotReadOrPageFromShowsToday() throws Exception {
+        Browserless vera = new Browserless(site, "vera");
+        for (String start : List.of("+999999999-12-31", "-999999999-01-01", "0000-01-01", "yesterday", "2026-13-01")) {
+            HttpResponse<String> month = vera.get("/console/queue?view=month&start=" + URLEncoder.encode(start, StandardCharsets.UTF_8));
+            assertEquals(200, month.statusCode(), start);
+            List<String> headings = Jsoup.parse(month.body()).select("h2").eachText();
+            assertTrue(headings.contains("December 2026"), start + ": " + headings);
+            HttpResponse<String> week = vera.get("/console/queue?start=" + URLEncoder.encode(start, StandardCharsets.UTF_8));
+            assertEquals(200, week.statusCode(), start);
+        }
+        HttpResponse<String> far = vera.get("/console/queue?view=month&start=9999-12-15");
+        assertEquals(200, far.statusCode(), "the last month the calendar shows");
+    }
 }
