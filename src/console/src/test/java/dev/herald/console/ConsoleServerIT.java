@@ -234,4 +234,19 @@ class ConsoleServerIT {
         second.close();
         assertThrows(java.net.ConnectException.class, () -> http.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.ofString()));
     }
+
+    @Test
+    void aConsoleWithoutAPageReaderSaysSoInsteadOfComposing() throws Exception {
+        Session s = new Session();
+        s.signIn("edith", EDITOR_PASSWORD);
+        HttpResponse<String> compose = s.get("/compose?url=" + enc("https://news.example/story"));
+        assertEquals(200, compose.statusCode());
+        assertTrue(compose.body().contains("This console cannot fetch pages (no page reader configured)."), compose.body());
+        Matcher m = TOKEN.matcher(compose.body());
+        assertTrue(m.find());
+        HttpResponse<String> schedule = s.post("/compose", "csrf=" + m.group(1) + "&url=" + enc("https://news.example/story")
+                + "&action=schedule&when=now&account=ledger-mastodon");
+        assertEquals(400, schedule.statusCode());
+        assertTrue(schedule.body().contains("This console cannot fetch pages (no page reader configured)."), schedule.body());
+    }
 }
