@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.herald.RepositoryRoot;
 import dev.herald.buttons.ButtonOptions;
 import dev.herald.buttons.ShareButtons;
 import dev.herald.meta.SiteDefaults;
@@ -128,7 +129,7 @@ class PageTransformerFuzzTest {
 
     @Test
     void theCommittedCorpusReachesBothTheHeadAndTheBar() throws Exception {
-        Path corpus = Path.of("src/test/resources/dev/herald/page/PageTransformerFuzzTestInputs/"
+        Path corpus = RepositoryRoot.resolve("src/test/resources/dev/herald/page/PageTransformerFuzzTestInputs/"
                 + "insertsOnlyCompleteFragmentsBetweenTokensAndKeepsThePageIntact");
         int withBar = 0;
         int withHead = 0;

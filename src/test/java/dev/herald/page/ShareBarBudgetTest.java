@@ -3,6 +3,7 @@ package dev.herald.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.RepositoryRoot;
 import dev.herald.buttons.ShareButtons;
 import java.io.IOException;
 import java.io.Reader;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * no buttons. Deterministic, so asserted here rather than benchmarked.
  */
 class ShareBarBudgetTest {
-    private static final Path DEMO = Path.of("webapp");
+    private static final Path DEMO = RepositoryRoot.resolve("webapp");
     private static final String ARTICLE = "articles/iran-retaliation.html";
 
     /** The demo's herald.properties, with {@code overrides} on top. */

@@ -179,19 +179,18 @@ record Thumbnail(byte[] bytes, String mimeType, URI source) {
 
     /**
      * {@code src} drawn at {@code w}×{@code h} on white (JPEG has no alpha; transparent PNG areas
-     * would turn black), halving in steps so bilinear filtering does not skip pixels.
+     * would turn black), halving in steps so bilinear filtering does not skip pixels: a side more
+     * than twice its target is halved, and only one at most twice its target goes to it.
      */
     private static BufferedImage scaled(BufferedImage src, int w, int h) {
         BufferedImage current = src;
         int cw = src.getWidth();
         int ch = src.getHeight();
         do {
-            cw = Math.max(w, cw / 2);
-            ch = Math.max(h, ch / 2);
-            if (cw < w * 2 && ch < h * 2) {
-                cw = w;
-                ch = h;
-            }
+            // Bilinear filtering reads 2×2 source pixels for each pixel drawn: a step of more than
+            // 2:1 leaves pixels out (3000 to 1200 in one step reads 4 of every 6.25).
+            cw = cw > 2 * w ? cw / 2 : w;
+            ch = ch > 2 * h ? ch / 2 : h;
             BufferedImage next = new BufferedImage(cw, ch, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = next.createGraphics();
             try {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.RepositoryRoot;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Preview;
 import dev.herald.syndication.Syndicator;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ExampleConfigPreviewTest {
     @Test
     void everyAccountOfTheExampleFilePreviewsItsNetworksPayloadWithoutCredentials() throws Exception {
-        SyndicationConfig config = SyndicationConfig.load(Path.of("examples/herald.yaml"));
+        SyndicationConfig config = SyndicationConfig.load(RepositoryRoot.resolve("examples/herald.yaml"));
         ArticleMeta story = ArticleMeta.builder().title("Iran says retaliation for US strike is complete (analysis)")
                 .description("Tehran fired 15 missiles at two Iraqi bases that house American troops.")
                 .url("https://ledger.example/articles/iran_retaliation.html").tags(List.of("Iran")).build();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.RepositoryRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -173,8 +174,8 @@ class SyndicationConfigTest {
 
     @Test
     void theExampleConfigurationIsValid() throws Exception {
-        SyndicationConfig c = SyndicationConfig.load(Path.of("examples/herald.yaml"));
+        SyndicationConfig c = SyndicationConfig.load(RepositoryRoot.resolve("examples/herald.yaml"));
         assertFalse(c.accounts().isEmpty());
-        assertTrue(Files.exists(Path.of("examples/herald.yaml")));
+        assertTrue(Files.exists(RepositoryRoot.resolve("examples/herald.yaml")));
     }
 }

@@ -99,7 +99,7 @@ class ThumbnailTest {
     }
 
     /** A PNG of the given size whose pixels are all zero, streamed row by row so the test never holds the raster. */
-    private static byte[] blankPng(int width, int height, int bitDepth, int colorType) throws IOException {
+    static byte[] blankPng(int width, int height, int bitDepth, int colorType) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
@@ -136,7 +136,7 @@ class ThumbnailTest {
         return out.toByteArray();
     }
 
-    private static byte[] padTo(byte[] png, int size) {
+    static byte[] padTo(byte[] png, int size) {
         // Bytes after IEND are ignored by decoders; they push the file over the "send as it is" size.
         if (png.length >= size) return png;
         byte[] out = new byte[size];
@@ -144,7 +144,7 @@ class ThumbnailTest {
         return out;
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+    static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
         writeInt(out, data.length);
         byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         out.write(t);
@@ -155,7 +155,7 @@ class ThumbnailTest {
         writeInt(out, (int) crc.getValue());
     }
 
-    private static void writeInt(ByteArrayOutputStream out, int v) {
+    static void writeInt(ByteArrayOutputStream out, int v) {
         out.write(v >>> 24);
         out.write(v >>> 16);
         out.write(v >>> 8);
