@@ -36,6 +36,13 @@ final class Browserless {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request without a body, such as {@code HEAD}. */
+    HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(site.url(path)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) b.header("Authorization", authorization);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The form token of the session, read from a console page as a browser would see it. */
     String token() throws IOException, InterruptedException {
         HttpResponse<String> page = get("/console/history");
@@ -49,6 +56,12 @@ final class Browserless {
     }
 
     HttpResponse<String> post(String path, Map<String, String> form, String originHeader) throws IOException, InterruptedException {
+        return post(path, form, originHeader, Map.of());
+    }
+
+    /** A form post with more request headers, such as the {@code Sec-Fetch-Site} a browser adds. */
+    HttpResponse<String> post(String path, Map<String, String> form, String originHeader, Map<String, String> headers)
+            throws IOException, InterruptedException {
         StringBuilder body = new StringBuilder();
         for (Map.Entry<String, String> e : form.entrySet()) {
             for (String v : e.getValue().split("\u0000", -1)) {
@@ -60,6 +73,7 @@ final class Browserless {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (authorization != null) b.header("Authorization", authorization);
         if (originHeader != null) b.header("Origin", originHeader);
+        headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

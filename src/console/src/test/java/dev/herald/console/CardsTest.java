@@ -2,6 +2,7 @@ package dev.herald.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.delivery.TextLimits;
 import dev.herald.meta.ArticleMeta;
@@ -42,5 +43,44 @@ class CardsTest {
         assertEquals("", bare.title());
         assertEquals("", bare.description());
         assertEquals(null, bare.image());
+    }
+
+    @Test
+    void countsByTheDeliverysLimitsBeforeTheNetworksOwn() {
+        Cards roomy = new Cards(new TextLimits(java.util.Map.of("mastodon", dev.herald.syndication.TextRules.mastodon(1000, 23))), NetworkRegistry.installed());
+        assertEquals(1000, roomy.card(article, "acct", "mastodon", "t", false).limit(), "an instance that allows 1,000 characters");
+        assertEquals(300, roomy.card(article, "acct", "bluesky", "t", false).limit(), "a network the limits do not name: its own rule");
+        assertEquals(Integer.MAX_VALUE, roomy.card(article, "acct", "carrier-pigeon", "t", false).limit(), "an unknown network: no limit");
+    }
+
+    @Test
+    void marksTheCardsWhoseTextAPersonWroteAndComposesTheRest() {
+        List<dev.herald.syndication.Syndicator> two = List.of(syndicator("ledger-mastodon", "mastodon"), syndicator("ledger-bluesky", "bluesky"));
+        List<Card> out = cards.cards(article, two, java.util.Map.of("ledger-mastodon", "Our words", "ledger-bluesky", "  "));
+        assertEquals("Our words", out.get(0).text());
+        assertEquals(true, out.get(0).edited());
+        assertEquals(two.get(1).preview(dev.herald.syndication.Post.of(article, "ledger-bluesky", null)).text().text(), out.get(1).text(),
+                "a blank box: the account's own composed text");
+        assertTrue(out.get(1).text().contains("Headline"));
+        assertEquals(false, out.get(1).edited());
+    }
+
+    private static dev.herald.syndication.Syndicator syndicator(String account, String network) {
+        return new dev.herald.syndication.Syndicator() {
+            @Override
+            public String account() {
+                return account;
+            }
+
+            @Override
+            public String network() {
+                return network;
+            }
+
+            @Override
+            public dev.herald.syndication.Outcome send(dev.herald.syndication.Post post) {
+                throw new UnsupportedOperationException("not sent in this test");
+            }
+        };
     }
 }

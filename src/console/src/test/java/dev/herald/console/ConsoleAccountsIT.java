@@ -156,4 +156,17 @@ class ConsoleAccountsIT {
         Element refused = Jsoup.parse(ada.get("/console/accounts").body()).selectFirst("p.flash");
         assertTrue(refused.hasClass("error") && refused.text().startsWith("Not reset: "), refused.text());
     }
+
+    @Test
+    void aRefusedCheckIsShownAsAnErrorAndAnAcceptedOneIsNot() throws Exception {
+        Browserless edith = new Browserless(site, "edith");
+        String token = edith.token();
+        edith.post("/console/accounts/check", form("csrf", token, "account", "ledger-mastodon", "back", "/accounts"));
+        Element accepted = Jsoup.parse(edith.get("/console/accounts").body()).selectFirst("p.flash");
+        assertTrue(accepted.hasClass("ok") && accepted.text().startsWith("ledger-mastodon: the network accepted the credentials."), accepted.outerHtml());
+        site.mastodon.failAlways(dev.herald.testkit.Fault.unauthorized());
+        edith.post("/console/accounts/check", form("csrf", token, "account", "ledger-mastodon", "back", "/accounts"));
+        Element refused = Jsoup.parse(edith.get("/console/accounts").body()).selectFirst("p.flash");
+        assertTrue(refused.hasClass("error") && refused.text().startsWith("ledger-mastodon: the network refused the credentials."), refused.outerHtml());
+    }
 }

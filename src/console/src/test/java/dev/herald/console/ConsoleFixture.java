@@ -93,6 +93,11 @@ final class ConsoleFixture {
 
     /** With {@code users} signing in on the console's own page instead of the container's BASIC sign-in. */
     ConsoleFixture(Path dir, ConsoleUsers users) throws Exception {
+        this(dir, users, List.of());
+    }
+
+    /** With {@code plugIns}: more accounts the console shows (and the outbox does not send), such as a plug-in that fails. */
+    ConsoleFixture(Path dir, ConsoleUsers users, List<Syndicator> plugIns) throws Exception {
         mastodon = track(MockMastodon.builder().clock(clock).start());
         bluesky = track(MockBluesky.builder().clock(clock).start());
         x = track(MockX.builder().clock(clock).start());
@@ -133,6 +138,8 @@ final class ConsoleFixture {
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(users == null ? ServletContextHandler.SESSIONS | ServletContextHandler.SECURITY : ServletContextHandler.SESSIONS);
+        // Tomcat's default, not Jetty's UTF-8: the console must say how its forms are encoded.
+        context.setDefaultRequestCharacterEncoding("ISO-8859-1");
         context.setContextPath("/");
         context.setBaseResource(ResourceFactory.of(context).newResource(RepositoryRoot.resolve("webapp")));
         ServletHolder files = new ServletHolder("files", DefaultServlet.class);
@@ -150,7 +157,7 @@ final class ConsoleFixture {
         Files.writeString(feed, Files.readString(feed).replace(ORIGIN_PLACEHOLDER, origin));
 
         console = Console.builder(delivery.client())
-                .syndicators(syndicators)
+                .syndicators(plugIns.isEmpty() ? syndicators : concat(syndicators, plugIns))
                 .slots(config.queueSlots())
                 .pages(new PageReader(http, config.siteProperties()))
                 .zone(BERLIN)
@@ -159,6 +166,12 @@ final class ConsoleFixture {
                 .feed(URI.create(origin + "/fixtures/feed.xml"))
                 .build();
         context.addServlet(new ServletHolder("herald-console", console.servlet()), "/console/*");
+    }
+
+    private static List<Syndicator> concat(List<Syndicator> a, List<Syndicator> b) {
+        List<Syndicator> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private <T extends MockService> T track(T fake) {

@@ -68,6 +68,11 @@ class ConsoleHistoryIT {
         Element postedRow = history.select("table.history tbody tr").get(1);
         assertEquals("edith", postedRow.select("td").get(4).text(), "who scheduled it, from the audit log");
         assertEquals("Tue 8 Dec 2026, 09:00", postedRow.select("td").get(3).text(), "when it was posted, in the console's zone");
+        List<String> attempts = postedRow.select("ol.attempts li").eachText();
+        assertEquals(1, attempts.size(), attempts.toString());
+        String posted1 = site.client().find(posted.id()).orElseThrow().remoteUrl().toString();
+        assertEquals("#1 Tue 8 Dec 2026, 09:00 — posted: posted " + posted1 + " (console-test)", attempts.get(0),
+                "each attempt: number, time, outcome, its message, and the node that made it");
         assertEquals("ada", history.select("table.history tbody tr").get(0).select("td").get(4).text());
         assertTrue(history.select("p.flash").isEmpty(), "no share needs a person");
 

@@ -269,4 +269,97 @@ class ConsoleRequestsIT {
         HttpResponse<String> far = vera.get("/console/queue?view=month&start=9999-12-15");
         assertEquals(200, far.statusCode(), "the last month the calendar shows");
     }
+
+    @Test
+    void nextSlotNamesEveryTickedAccountWithoutSlotsInOneSentence() throws Exception {
+        Browserless edith = new Browserless(site, "edith");
+        assertRefused(edith.post("/console/compose", form("csrf", edith.token(), "url", leadStory(), "action", "schedule", "when", "next",
+                "account", "ledger-mastodon", "account", "ledger-bluesky", "account", "ledger-x")),
+                "Nothing was scheduled: ledger-bluesky, ledger-x have no queue slots: choose a time for them, or untick");
+    }
+
+    @Test
+    void nextSlotChecksEveryOwnTextBeforeMakingAnyShareAndKeepsTheOnesThatFit() throws Exception {
+        Browserless edith = new Browserless(site, "edith");
+        String token = edith.token();
+        HttpResponse<String> tooLong = edith.post("/console/compose", form("csrf", token, "url", leadStory(), "action", "schedule", "when", "next",
+                "account", "ledger-mastodon", "text.ledger-mastodon", "word ".repeat(120)));
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(Jsoup.parse(tooLong.body()).selectFirst("p.flash.error").text().startsWith("Nothing was scheduled: "), tooLong.body());
+        assertEquals(List.of(), site.client().list(ShareQuery.all(10)));
+
+        HttpResponse<String> fits = edith.post("/console/compose", form("csrf", token, "url", leadStory(), "action", "schedule", "when", "next",
+                "account", "ledger-mastodon", "text.ledger-mastodon", "Our own words for the queue"));
+        assertEquals(303, fits.statusCode(), fits.body());
+        assertEquals("Our own words for the queue", site.client().list(ShareQuery.all(10)).get(0).text());
+    }
+
+    @Test
+    void schedulingSomeAccountsAgainSaysWhichWereMadeAndWhichWereLeft() throws Exception {
+        Browserless edith = new Browserless(site, "edith");
+        String token = edith.token();
+        edith.post("/console/compose", form("csrf", token, "url", leadStory(), "action", "schedule", "when", "at", "at", "2026-12-09T09:00",
+                "account", "ledger-mastodon"));
+        edith.get("/console/queue"); // the first message, read
+        edith.post("/console/compose", form("csrf", token, "url", leadStory(), "action", "schedule", "when", "at", "at", "2026-12-09T09:00",
+                "account", "ledger-mastodon", "account", "ledger-bluesky"));
+        assertEquals("Scheduled 1 share of “" + PAGE_TITLE + "”. Already scheduled for ledger-mastodon: left unchanged; reschedule them in the queue.",
+                Jsoup.parse(edith.get("/console/queue").body()).selectFirst("p.flash.ok").text());
+    }
+
+    @Test
+    void answersAHeadForAnAssetAndAPostToOneIsNoPage() throws Exception {
+        Browserless vera = new Browserless(site, "vera");
+        HttpResponse<String> head = vera.send("HEAD", "/console/assets/console.css");
+        assertEquals(200, head.statusCode());
+        assertTrue(head.headers().firstValue("Content-Type").orElseThrow().startsWith("text/css"));
+        assertEquals(404, new Browserless(site, "edith").post("/console/assets/console.css", form("x", "y")).statusCode());
+    }
+
+    @Test
+    void keepsTextInAnyScriptWhateverTheContainersDefaultEncoding() throws Exception {
+        Browserless edith = new Browserless(site, "edith");
+        dev.herald.meta.ArticleMeta article = dev.herald.meta.ArticleMeta.builder().url(leadStory()).title("T").build();
+        Share share = site.client().schedule(article, "ledger-mastodon", dev.herald.delivery.SendTime.at(java.time.Instant.parse("2026-12-09T08:00:00Z")));
+        String text = "Grüße aus 東京 — ✓ 🚢";
+        edith.post("/console/shares/text", form("csrf", edith.token(), "id", share.id(), "text", text));
+        assertEquals(text, site.client().find(share.id()).orElseThrow().text());
+    }
+
+    @Test
+    void aPlugInThatFailsGivesAPlain500WithTheHeadersAndNoDetail() throws Exception {
+        dev.herald.syndication.Syndicator broken = new dev.herald.syndication.Syndicator() {
+            @Override
+            public String account() {
+                return "broken-plugin";
+            }
+
+            @Override
+            public String network() {
+                return "carrier-pigeon";
+            }
+
+            @Override
+            public dev.herald.syndication.Outcome send(dev.herald.syndication.Post post) {
+                throw new IllegalStateException("never sent");
+            }
+
+            @Override
+            public dev.herald.syndication.Preview preview(dev.herald.syndication.Post post) {
+                throw new IllegalStateException("pigeon loft at 10.1.2.3 unreachable");
+            }
+        };
+        ConsoleFixture withPlugIn = new ConsoleFixture(dir.resolve("plug-in"), null, List.of(broken));
+        try {
+            HttpResponse<String> r = new Browserless(withPlugIn, "vera").get("/console/compose?url="
+                    + URLEncoder.encode(withPlugIn.origin + ConsoleFixture.LEAD_STORY, StandardCharsets.UTF_8));
+            assertEquals(500, r.statusCode());
+            assertFalse(r.body().contains("10.1.2.3") || r.body().contains("IllegalStateException"), r.body());
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), "the headers survive the reset");
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
+            assertEquals(200, new Browserless(withPlugIn, "vera").get("/console/queue").statusCode(), "the other pages still work");
+        } finally {
+            withPlugIn.close();
+        }
+    }
 }

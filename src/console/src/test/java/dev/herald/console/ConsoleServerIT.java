@@ -249,4 +249,47 @@ class ConsoleServerIT {
         assertEquals(400, schedule.statusCode());
         assertTrue(schedule.body().contains("This console cannot fetch pages (no page reader configured)."), schedule.body());
     }
+
+    @Test
+    void aRefusalToSomeoneNotSignedInMakesNoSessionAndOffersNoSignOut() throws Exception {
+        HttpResponse<String> r = new Session().post("/shares/cancel", "id=0123456789abcdef");
+        assertEquals(403, r.statusCode());
+        assertTrue(r.headers().allValues("Set-Cookie").isEmpty(), "no session for a stranger: " + r.headers().allValues("Set-Cookie"));
+        assertTrue(!r.body().contains("/logout"), r.body());
+    }
+
+    @Test
+    void aRefusalToSomeoneSignedInStillLetsThemSignOut() throws Exception {
+        Session s = new Session();
+        s.signIn("vera", "viewer password");
+        Matcher m = TOKEN.matcher(s.get("/history").body());
+        assertTrue(m.find());
+        HttpResponse<String> r = s.post("/accounts/check", "csrf=" + m.group(1) + "&account=ledger-mastodon");
+        assertEquals(403, r.statusCode());
+        Matcher onRefusal = Pattern.compile("action=\"/logout\"[^>]*>\\s*<input type=\"hidden\" name=\"csrf\" value=\"([^\"]+)\"").matcher(r.body());
+        assertTrue(onRefusal.find(), r.body());
+        assertEquals(m.group(1), onRefusal.group(1), "the session's own token");
+    }
+
+    @Test
+    void theSignInPageIsUtf8HtmlAndASuccessfulSignInClearsTheNamesFailures() throws Exception {
+        HttpResponse<String> page = new Session().get("/login");
+        assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow().toLowerCase().replace(" ", ""));
+        for (int i = 0; i < 4; i++) assertEquals(401, new Session().signIn("edith", "guess " + i).statusCode());
+        assertEquals(303, new Session().signIn("edith", EDITOR_PASSWORD).statusCode(), "the fifth try, right");
+        assertEquals(401, new Session().signIn("edith", "one more guess").statusCode());
+        assertEquals(303, new Session().signIn("edith", EDITOR_PASSWORD).statusCode(), "not locked: the success cleared the four failures");
+    }
+
+    @Test
+    void startsOnTheHighestPort() throws Exception {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(65535, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            probe.close();
+        } catch (java.io.IOException taken) {
+            org.junit.jupiter.api.Assumptions.abort("port 65535 is in use here");
+        }
+        try (ConsoleServer top = ConsoleServer.start(console, "127.0.0.1", 65535)) {
+            assertEquals(65535, top.uri().getPort());
+        }
+    }
 }

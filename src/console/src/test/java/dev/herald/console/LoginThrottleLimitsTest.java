@@ -44,13 +44,32 @@ class LoginThrottleLimitsTest {
     }
 
     @Test
-    void forgetsExpiredFailuresOnceTenThousandNamesAreOnRecord() {
-        for (int i = 0; i < 5_001; i++) throttle.failed("made-up-" + i, "10.0." + (i / 250) + "." + (i % 250));
-        assertEquals(10_002, throttle.trackedKeys(), "each failure records its name and its address");
+    void forgetsExpiredFailuresOnlyOnceMoreThanTenThousandNamesAndAddressesAreOnRecord() {
+        for (int i = 0; i < 5_000; i++) throttle.failed("made-up-" + i, "10.0." + (i / 250) + "." + (i % 250));
+        assertEquals(10_000, throttle.trackedKeys(), "each failure records its name and its address");
         clock.advance(Duration.ofMinutes(10));
+        throttle.failed("recent", "10.9.9.8");
+        assertEquals(10_002, throttle.trackedKeys(), "ten thousand is allowed; only more than that is pruned");
+        clock.advance(Duration.ofMinutes(1));
         throttle.failed("edith", "10.9.9.9");
-        assertEquals(2, throttle.trackedKeys(), "everything older than the window went; the new failure stays");
+        assertEquals(4, throttle.trackedKeys(), "the expired ones went; the recent failure and the new one stay");
         assertEquals(Duration.ZERO, throttle.wait("made-up-1", "10.0.0.1"));
+    }
+
+    @Test
+    void aFailureOlderThanTheWindowNoLongerCountsEvenLongAfter() {
+        for (int i = 0; i < 3; i++) throttle.failed("edith", "10.0.0.1");
+        clock.advance(Duration.ofMinutes(25));
+        assertEquals(Duration.ZERO, throttle.wait("edith", "10.0.0.1"), "no wait, and never a negative one");
+    }
+
+    @Test
+    void aSuccessAfterTheAddressesFailuresExpiredGivesNothingBackAndFailsNothing() {
+        throttle.failed("edith", "10.0.0.1");
+        clock.advance(Duration.ofMinutes(11));
+        assertEquals(Duration.ZERO, throttle.wait("edith", "10.0.0.1"), "the expired failure is dropped, its list left empty");
+        throttle.succeeded("edith", "10.0.0.1");
+        assertEquals(Duration.ZERO, throttle.reserve("edith", "10.0.0.1"));
     }
 
     @Test
