@@ -241,6 +241,41 @@ class ThreadsContainerStatesTest {
     }
 
     @Test
+    void aContainerStatusThatCannotBeReadIsTransientAndTheContainerIsKept() {
+        try (MockThreads threads = MockThreads.builder().clock(clock).processingTime(Duration.ofMinutes(8)).start()) {
+            ThreadsSyndicator s = syndicator(threads);
+            assertInstanceOf(Outcome.Transient.class, s.send(post("harbour")));
+            String status = threads.lastRequest().getUrl().encodedPath();
+            assertTrue(status.matches("/v1\\.0/\\d+"), status);
+            threads.failNext(1, Fault.serverError(503).onlyFor(status));
+
+            Outcome outcome = s.send(post("harbour"));
+
+            assertInstanceOf(Outcome.Transient.class, outcome, outcome.describe());
+            clock.advance(Duration.ofMinutes(5));
+            assertInstanceOf(Outcome.Posted.class, s.send(post("harbour")));
+            assertEquals(1, threads.containerCount(), "the same container was published");
+        }
+    }
+
+    @Test
+    void anInterruptedWaitForTheContainerIsTransientAndKeepsTheInterrupt() {
+        try (MockThreads threads = MockThreads.builder().clock(clock).processingTime(Duration.ofMinutes(2)).start()) {
+            ThreadsSyndicator s = new ThreadsSyndicator(new ThreadsAccount("ledger-threads", threads.baseUri(), USER,
+                    Secret.of("th", MockThreads.DEFAULT_TOKEN), null), http, clock, d -> {
+                        throw new InterruptedException("shutting down");
+                    });
+
+            Outcome outcome = s.send(post("harbour"));
+
+            boolean interrupted = Thread.interrupted(); // clears the flag for the next test
+            assertEquals("interrupted while waiting for the container", assertInstanceOf(Outcome.Transient.class, outcome).message());
+            assertTrue(interrupted, "the thread's interrupt is kept");
+            assertEquals(0, threads.postCount());
+        }
+    }
+
+    @Test
     void theTokensExpiryIsUnknownUntilTheFirstRefreshThenThreadsAnnouncedOne() {
         try (MockThreads threads = MockThreads.builder().clock(clock).start()) {
             ThreadsSyndicator s = syndicator(threads);
