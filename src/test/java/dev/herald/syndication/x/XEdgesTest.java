@@ -180,4 +180,26 @@ class XEdgesTest {
                 OAuth1Signer.queryParameters(URI.create("https://api.x.com/p?a=1&flag&=x&&b+c=d%20e")));
         assertEquals(List.of(), OAuth1Signer.queryParameters(URI.create("https://api.x.com/p")));
     }
+
+    @Test
+    void aRenewingSyndicatorNeedsAnOAuth2Token() {
+        XAccount oauth1 = new XAccount("ledger-x", null, new XCredentials.OAuth1(Secret.of("a", "ck"), Secret.of("b", "cs"), Secret.of("c", "at"),
+                Secret.of("d", "ats")), null);
+        XTokenSource source = new RotatingRefreshToken(XAccount.DEFAULT_API, "client", null, "access", "refresh", http, refresh -> { });
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new XSyndicator(oauth1, http, clock, source));
+
+        assertTrue(e.getMessage().contains("must be an OAuth 2.0 token to be renewed"), e.getMessage());
+    }
+
+    @Test
+    void anAccountWithNoSignInAtAllSaysNeither() {
+        try (MockX x = MockX.builder().clock(clock).start()) {
+            AccountSetup none = setup(x, "");
+
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new XNetwork().create(none, new NetworkContext(http, clock)));
+
+            assertTrue(e.getMessage().endsWith("(OAuth 1.0a), not neither"), e.getMessage());
+        }
+    }
 }

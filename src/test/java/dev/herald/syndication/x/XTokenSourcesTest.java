@@ -152,4 +152,27 @@ class XTokenSourcesTest {
             assertEquals(MockX.DEFAULT_BEARER_TOKEN, tokens.current());
         }
     }
+
+    @Test
+    void aTokenPastItsRecordedExpiryIsRenewedByCurrent() throws Exception {
+        try (MockX x = MockX.builder().clock(clock).start()) {
+            StoredXTokens tokens = stored(x, Tokens.of(MockX.DEFAULT_BEARER_TOKEN, MockX.DEFAULT_REFRESH_TOKEN, clock.instant().minusSeconds(1)),
+                    pauses::incrementAndGet);
+
+            assertEquals("x-oauth2-access-1", tokens.current());
+        }
+    }
+
+    @Test
+    void aTokenStoredDuringTheLastPauseIsStillTaken() throws Exception {
+        try (MockX x = MockX.builder().clock(clock).start()) {
+            StoredXTokens tokens = stored(x, Tokens.of(MockX.DEFAULT_BEARER_TOKEN, "x-refresh-token-spent", null), () -> {
+                if (pauses.incrementAndGet() == StoredXTokens.RELOOKS) {
+                    store.compareAndSet("ledger-x", null, Tokens.of("x-oauth2-access-late", "x-refresh-token-late", null));
+                }
+            });
+
+            assertEquals("x-oauth2-access-late", tokens.renew(MockX.DEFAULT_BEARER_TOKEN));
+        }
+    }
 }
