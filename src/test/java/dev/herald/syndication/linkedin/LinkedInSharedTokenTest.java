@@ -203,4 +203,19 @@ class LinkedInSharedTokenTest {
             assertEquals(null, new LinkedInNetwork().retryAt(answered, clock));
         }
     }
+
+    @Test
+    void theTokenSourceHandsOutTheRenewedTokenOnceTheRecordedExpiryHasPassed() throws Exception {
+        try (MockLinkedIn li = MockLinkedIn.builder().clock(clock).start()) {
+            Tokens signedIn = signIn(li);
+            LinkedInTokens tokens = new LinkedInTokens("ledger-li", li.baseUri(), MockLinkedIn.DEFAULT_CLIENT_ID,
+                    Secret.of("app", MockLinkedIn.DEFAULT_CLIENT_SECRET), null, store, http, clock);
+            assertEquals(signedIn.access(), tokens.current());
+
+            clock.advance(Duration.ofDays(61));
+
+            assertEquals("AQVlinkedin-access-2", tokens.current());
+            assertEquals("AQVlinkedin-access-2", store.real.find("ledger-li").orElseThrow().access());
+        }
+    }
 }

@@ -202,4 +202,17 @@ class XEdgesTest {
             assertTrue(e.getMessage().endsWith("(OAuth 1.0a), not neither"), e.getMessage());
         }
     }
+
+    @Test
+    void anOlderPostIsFoundPastNewerPostsOfOtherArticles() {
+        try (MockX x = MockX.builder().clock(clock).start()) {
+            XSyndicator s = bearer(x);
+            Outcome.Posted first = assertInstanceOf(Outcome.Posted.class, s.send(post("harbour")));
+            assertInstanceOf(Outcome.Posted.class, s.send(post("ferries")));
+
+            Reconciliation r = s.reconcile(post("harbour"));
+
+            assertEquals(first.remoteId(), assertInstanceOf(Reconciliation.Found.class, r).remoteId());
+        }
+    }
 }
