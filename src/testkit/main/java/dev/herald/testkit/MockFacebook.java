@@ -65,6 +65,7 @@ public final class MockFacebook extends MockService {
     private final List<FacebookPagePost> posts = new ArrayList<>();
     private final AtomicLong lastId = new AtomicLong(122_100_000_000_000_000L);
     private volatile boolean blocked;
+    private volatile boolean postingWithdrawn;
     private volatile boolean linksRefused;
 
     private MockFacebook(Builder b) {
@@ -107,6 +108,14 @@ public final class MockFacebook extends MockService {
     /** Makes every post refused as a policy block (368) from now on. */
     public void blockPosting() {
         blocked = true;
+    }
+
+    /**
+     * Takes {@code pages_manage_posts} away from every token from now on, as when the manager removes
+     * it in the app's settings: posting answers Graph's permission error (200), reading still works.
+     */
+    public void withdrawPostingPermission() {
+        postingWithdrawn = true;
     }
 
     /** Makes every post with a link refused as unfetchable (100/1609005) from now on. */
@@ -236,6 +245,9 @@ public final class MockFacebook extends MockService {
         }
         if (message.codePointCount(0, message.length()) > 63_206) {
             return error(400, "(#100) The message is too long", "OAuthException", 100, 0).build();
+        }
+        if (postingWithdrawn) {
+            return error(400, "(#200) The user hasn't authorized the application to perform this action", "OAuthException", 200, 0).build();
         }
         if (blocked) {
             return error(400, "It looks like you were misusing this feature by going too fast. You've been temporarily blocked from using it.",

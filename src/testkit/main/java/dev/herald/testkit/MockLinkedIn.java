@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.internal.Validate;
 import dev.herald.syndication.linkedin.LinkedInSyndicator;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -67,10 +68,12 @@ public final class MockLinkedIn extends MockService {
     private final List<LinkedInPost> posts = new ArrayList<>();
     private final AtomicLong lastId = new AtomicLong(7_140_000_000_000_000_000L);
     private final YearMonth oldestActive;
+    private final String uploadHost;
 
     private MockLinkedIn(Builder b) {
         super(b.clock, b.keepRequests);
         this.oldestActive = b.oldestActive;
+        this.uploadHost = b.uploadHost;
         tokens.put(DEFAULT_TOKEN, DEFAULT_AUTHOR);
     }
 
@@ -234,8 +237,15 @@ public final class MockLinkedIn extends MockService {
         String uploadId = Long.toHexString(lastId.get() * 7);
         images.put(urn, owner);
         uploadIds.put(uploadId, urn);
-        Map<String, Object> value = ordered("uploadUrlExpiresAt", clock.millis() + 86_400_000L, "uploadUrl", uri("/dms-uploads/" + uploadId).toString(), "image", urn);
+        Map<String, Object> value = ordered("uploadUrlExpiresAt", clock.millis() + 86_400_000L, "uploadUrl", uploadUrl(uploadId), "image", urn);
         return json(200, Map.of("value", value)).build();
+    }
+
+    /** Where the bytes go: this server, under another host name when {@link Builder#uploadHost} gave one (LinkedIn's uploads are on www.linkedin.com, its API on api.linkedin.com). */
+    private String uploadUrl(String uploadId) {
+        URI own = uri("/dms-uploads/" + uploadId);
+        if (uploadHost == null) return own.toString();
+        return own.getScheme() + "://" + uploadHost + ":" + own.getPort() + own.getRawPath();
     }
 
     private MockResponse put(RecordedRequest request, String uploadId) {
@@ -369,8 +379,19 @@ public final class MockLinkedIn extends MockService {
         private Clock clock = Clock.systemUTC();
         private int keepRequests = 1_000;
         private YearMonth oldestActive = YearMonth.of(2025, 11);
+        private String uploadHost;
 
         private Builder() {}
+
+        /**
+         * The host name {@code initializeUpload}'s {@code uploadUrl} names for this server (for
+         * instance {@code 127.0.0.1} while the API is reached as {@code localhost}), as LinkedIn's upload
+         * host differs from its API's; by default the API's own address.
+         */
+        public Builder uploadHost(String host) {
+            this.uploadHost = Validate.notBlank(host, "host");
+            return this;
+        }
 
         /**
          * The oldest {@code LinkedIn-Version} still served (older ones are sunset, 426); 202511 by

@@ -63,7 +63,7 @@ public final class MockThreads extends MockService {
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
 
-    private record Container(String id, String user, String text, String link, Instant createdAt, String[] publishedAs) {}
+    private record Container(String id, String user, String text, String link, Instant createdAt, String[] publishedAs, String error) {}
 
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, Instant> issued = new ConcurrentHashMap<>(); // token -> when it was issued or refreshed
@@ -76,6 +76,8 @@ public final class MockThreads extends MockService {
     private final AtomicLong lastId = new AtomicLong(18_030_000_000_000_000L);
     private final Duration processingTime;
     private final int quota;
+    private final java.util.Queue<String> processingFailures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Set<String> withdrawn = ConcurrentHashMap.newKeySet();
 
     private MockThreads(Builder b) {
         super(b.clock, b.keepRequests);
@@ -110,6 +112,24 @@ public final class MockThreads extends MockService {
     /** Makes {@code token} invalid from now on (expired after its 60 days, or revoked). */
     public void revokeToken(String token) {
         tokens.remove(Validate.notNull(token, "token"));
+    }
+
+    /**
+     * Makes the next container created fail processing: its status becomes {@code ERROR} with
+     * {@code errorMessage} (Threads documents {@code UNKNOWN} and, for media, reasons such as
+     * {@code FAILED_DOWNLOADING_VIDEO}), and publishing it is refused.
+     */
+    public void failNextContainer(String errorMessage) {
+        processingFailures.add(Validate.notBlank(errorMessage, "errorMessage"));
+    }
+
+    /**
+     * Takes {@code threads_content_publish} away from every token, as when the person removes it in
+     * the app's settings: creating and publishing answer Graph's permission error (code 10), reading
+     * still works.
+     */
+    public void withdrawPublishPermission() {
+        withdrawn.add("threads_content_publish");
     }
 
     /** The posts published, oldest first. */
@@ -172,6 +192,9 @@ public final class MockThreads extends MockService {
         if (edge == null && "GET".equals(method)) return status(node, user);
         if (!node.equals(user) && !node.equals("me")) {
             return error(400, "Unsupported request - method type: " + method.toLowerCase(), 100, 33);
+        }
+        if ("POST".equals(method) && withdrawn.contains("threads_content_publish")) {
+            return error(400, "(#10) Application does not have permission for this action", 10, 0);
         }
         if ("POST".equals(method) && "threads".equals(edge)) return create(user, params);
         if ("POST".equals(method) && "threads_publish".equals(edge)) return publish(user, params.get("creation_id"));
@@ -267,13 +290,14 @@ public final class MockThreads extends MockService {
         int count = 0;
         while (links.find()) count++;
         if (count > 5) return error(400, "THREADS_API__LINK_LIMIT_EXCEEDED: The post contains more than 5 links.", 100, 4279022);
-        Container c = new Container(Long.toString(lastId.addAndGet(1_001)), user, text, link, clock.instant(), new String[1]);
+        Container c = new Container(Long.toString(lastId.addAndGet(1_001)), user, text, link, clock.instant(), new String[1], processingFailures.poll());
         containers.put(c.id(), c);
         return json(200, Map.of("id", c.id())).build();
     }
 
     private String state(Container c) {
         if (c.publishedAs()[0] != null) return "PUBLISHED";
+        if (c.error() != null) return "ERROR";
         if (clock.instant().isAfter(c.createdAt().plus(Duration.ofHours(24)))) return "EXPIRED";
         return clock.instant().isBefore(c.createdAt().plus(processingTime)) ? "IN_PROGRESS" : "FINISHED";
     }
@@ -286,6 +310,7 @@ public final class MockThreads extends MockService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", state(c));
         body.put("id", c.id());
+        if (c.error() != null) body.put("error_message", c.error());
         return json(200, body).build();
     }
 
