@@ -14,6 +14,7 @@ import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.SignIn;
+import dev.herald.syndication.SignInBrowser;
 import dev.herald.syndication.Tokens;
 import dev.herald.syndication.config.AccountSetup;
 import dev.herald.syndication.config.SecretSource;
@@ -23,13 +24,7 @@ import dev.herald.testkit.ManualClock;
 import dev.herald.testkit.MockFacebook;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +41,7 @@ class FacebookSignInTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T09:00:00Z"));
     private final HttpTransport http = HttpTransport.create();
-    private final HttpClient browser = HttpClient.newHttpClient(); // follows no redirects
+    private final SignInBrowser browser = new SignInBrowser();
 
     @AfterEach
     void closeTransport() throws IOException {
@@ -60,22 +55,11 @@ class FacebookSignInTest {
 
     /** Opens the login dialog as the Page's manager and returns the code the redirect carries. */
     private String authorize(SignIn signIn) throws Exception {
-        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(signIn.authorizationUrl(REDIRECT, "st", "ignored")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, answer.statusCode(), answer.body());
-        Map<String, String> query = query(URI.create(answer.headers().firstValue("Location").orElseThrow().replaceFirst("#_=_$", "")));
+        Map<String, String> query = browser.open(signIn.authorizationUrl(REDIRECT, "st", "ignored"));
         assertEquals("st", query.get("state"));
         return query.get("code");
     }
 
-    private static Map<String, String> query(URI url) {
-        Map<String, String> out = new HashMap<>();
-        for (String pair : url.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
-    }
 
     @Test
     void theLoginDialogIsFacebooksForTheRealGraphAtThePinnedVersion() {
@@ -85,7 +69,7 @@ class FacebookSignInTest {
 
         assertEquals("https://www.facebook.com/v26.0/dialog/oauth", url.getScheme() + "://" + url.getHost() + url.getPath());
         assertEquals(Map.of("client_id", "4321", "redirect_uri", REDIRECT.toString(), "state", "st4te",
-                "scope", "pages_manage_posts,pages_read_engagement,pages_show_list", "response_type", "code"), query(url));
+                "scope", "pages_manage_posts,pages_read_engagement,pages_show_list", "response_type", "code"), SignInBrowser.query(url));
     }
 
     @Test

@@ -10,8 +10,8 @@ import dev.herald.syndication.NetworkRegistry;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Secret;
+import dev.herald.syndication.SharedTokenStore;
 import dev.herald.syndication.Syndicator;
-import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.Tokens;
 import dev.herald.syndication.config.AccountSetup;
 import dev.herald.syndication.config.SecretSource;
@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,35 +41,11 @@ class LinkedInSharedTokenTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T09:00:00Z"));
     private final HttpTransport http = HttpTransport.create();
-    private final SharedStore store = new SharedStore();
+    private final SharedTokenStore store = new SharedTokenStore();
 
     @AfterEach
     void closeTransport() throws IOException {
         http.close();
-    }
-
-    /** The in-memory store shared by the nodes; {@link #afterReads} runs another node's work right after the given number of further reads. */
-    static final class SharedStore implements TokenStore {
-        final TokenStore real = TokenStore.inMemory();
-        private int readsLeft = -1;
-        private Runnable meanwhile;
-
-        void afterReads(int reads, Runnable elsewhere) {
-            this.readsLeft = reads;
-            this.meanwhile = elsewhere;
-        }
-
-        @Override
-        public Optional<Tokens> find(String account) {
-            Optional<Tokens> found = real.find(account);
-            if (readsLeft > 0 && --readsLeft == 0) meanwhile.run();
-            return found;
-        }
-
-        @Override
-        public Optional<Tokens> compareAndSet(String account, Tokens expected, Tokens replacement) {
-            return real.compareAndSet(account, expected, replacement);
-        }
     }
 
     private Syndicator node(MockLinkedIn li) {
@@ -95,7 +70,7 @@ class LinkedInSharedTokenTest {
         String location = page.headers().firstValue("Location").orElseThrow();
         String code = java.net.URLDecoder.decode(location.substring(location.indexOf("code=") + 5, location.indexOf("&state")), java.nio.charset.StandardCharsets.UTF_8);
         Tokens tokens = signIn.exchange(code, REDIRECT, null, null);
-        return store.real.compareAndSet("ledger-li", null, tokens).orElseThrow();
+        return store.otherNode().compareAndSet("ledger-li", null, tokens).orElseThrow();
     }
 
     private static Post post(int n) {
@@ -140,7 +115,7 @@ class LinkedInSharedTokenTest {
             Syndicator s = node(li);
             // After the send's own two reads, someone signs in again elsewhere and the old token is revoked.
             store.afterReads(2, () -> {
-                store.real.compareAndSet("ledger-li", mine, Tokens.of(MockLinkedIn.DEFAULT_TOKEN, mine.refresh(), mine.expiresAt()));
+                store.otherNode().compareAndSet("ledger-li", mine, Tokens.of(MockLinkedIn.DEFAULT_TOKEN, mine.refresh(), mine.expiresAt()));
                 li.revokeToken(mine.access());
             });
 
@@ -156,11 +131,11 @@ class LinkedInSharedTokenTest {
     void aRefusedRenewalStillTakesATokenAnotherNodeStoredMeanwhile() throws Exception {
         try (MockLinkedIn li = MockLinkedIn.builder().clock(clock).start()) {
             // A token LinkedIn no longer knows, with a refresh token it refuses.
-            Tokens dead = store.real.compareAndSet("ledger-li", null, Tokens.of("AQV-revoked", "AQX-revoked", clock.instant().plus(Duration.ofDays(30))))
+            Tokens dead = store.otherNode().compareAndSet("ledger-li", null, Tokens.of("AQV-revoked", "AQX-revoked", clock.instant().plus(Duration.ofDays(30))))
                     .orElseThrow();
             Syndicator s = node(li);
             // The send reads twice, the renewal once; then another node's sign-in lands before the renewal looks again.
-            store.afterReads(3, () -> store.real.compareAndSet("ledger-li", dead, Tokens.of(MockLinkedIn.DEFAULT_TOKEN, null, null)));
+            store.afterReads(3, () -> store.otherNode().compareAndSet("ledger-li", dead, Tokens.of(MockLinkedIn.DEFAULT_TOKEN, null, null)));
 
             Outcome outcome = s.send(post(1));
 
@@ -175,13 +150,13 @@ class LinkedInSharedTokenTest {
             Tokens mine = signIn(li);
             li.revokeToken(mine.access());
             Syndicator s = node(li);
-            store.afterReads(3, () -> store.real.compareAndSet("ledger-li", mine, Tokens.of(MockLinkedIn.DEFAULT_TOKEN, null, null)));
+            store.afterReads(3, () -> store.otherNode().compareAndSet("ledger-li", mine, Tokens.of(MockLinkedIn.DEFAULT_TOKEN, null, null)));
 
             Outcome outcome = s.send(post(1));
 
             assertInstanceOf(Outcome.Posted.class, outcome, outcome.describe());
             assertEquals(2, li.tokensIssued(), "this node renewed");
-            assertEquals(MockLinkedIn.DEFAULT_TOKEN, store.real.find("ledger-li").orElseThrow().access(), "the sign-in stored first is kept");
+            assertEquals(MockLinkedIn.DEFAULT_TOKEN, store.otherNode().find("ledger-li").orElseThrow().access(), "the sign-in stored first is kept");
             assertEquals(List.of("Bearer " + mine.access(), "Bearer " + MockLinkedIn.DEFAULT_TOKEN), postBearers(li));
         }
     }
@@ -215,7 +190,7 @@ class LinkedInSharedTokenTest {
             clock.advance(Duration.ofDays(61));
 
             assertEquals("AQVlinkedin-access-2", tokens.current());
-            assertEquals("AQVlinkedin-access-2", store.real.find("ledger-li").orElseThrow().access());
+            assertEquals("AQVlinkedin-access-2", store.otherNode().find("ledger-li").orElseThrow().access());
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.herald.syndication.NetworkContext;
 import dev.herald.syndication.NetworkRegistry;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.SignIn;
+import dev.herald.syndication.SignInBrowser;
 import dev.herald.syndication.Tokens;
 import dev.herald.syndication.config.AccountSetup;
 import dev.herald.syndication.config.SecretSource;
@@ -17,13 +18,7 @@ import dev.herald.testkit.ManualClock;
 import dev.herald.testkit.MockLinkedIn;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +32,7 @@ class LinkedInSignInTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T09:00:00Z"));
     private final HttpTransport http = HttpTransport.create();
-    private final HttpClient browser = HttpClient.newHttpClient(); // follows no redirects
+    private final SignInBrowser browser = new SignInBrowser();
 
     @AfterEach
     void closeTransport() throws IOException {
@@ -49,22 +44,11 @@ class LinkedInSignInTest {
     }
 
     private String authorize(SignIn signIn) throws Exception {
-        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(signIn.authorizationUrl(REDIRECT, "st", "ignored")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, answer.statusCode(), answer.body());
-        Map<String, String> query = query(URI.create(answer.headers().firstValue("Location").orElseThrow()));
+        Map<String, String> query = browser.open(signIn.authorizationUrl(REDIRECT, "st", "ignored"));
         assertEquals("st", query.get("state"));
         return query.get("code");
     }
 
-    private static Map<String, String> query(URI url) {
-        Map<String, String> out = new HashMap<>();
-        for (String pair : url.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
-    }
 
     @Test
     void anOrganisationAsksTheOrganisationScopesAndAPersonTheMemberScopes() {
@@ -75,8 +59,8 @@ class LinkedInSignInTest {
 
         assertEquals("https://www.linkedin.com/oauth/v2/authorization", url.getScheme() + "://" + url.getHost() + url.getPath());
         assertEquals(Map.of("response_type", "code", "client_id", "77client", "redirect_uri", REDIRECT.toString(), "state", "st4te",
-                "scope", "w_organization_social r_organization_social"), query(url), "no PKCE: LinkedIn takes none from web apps");
-        assertEquals("w_member_social r_basicprofile", query(person.authorizationUrl(REDIRECT, "s", null)).get("scope"));
+                "scope", "w_organization_social r_organization_social"), SignInBrowser.query(url), "no PKCE: LinkedIn takes none from web apps");
+        assertEquals("w_member_social r_basicprofile", SignInBrowser.query(person.authorizationUrl(REDIRECT, "s", null)).get("scope"));
         assertEquals(List.of("In the LinkedIn developer portal, the app's Auth tab: add " + REDIRECT + " as an Authorized redirect URL.",
                 "Herald asks for: w_member_social r_basicprofile (the app needs the matching product: Community Management API or Share on LinkedIn)."),
                 person.notes(REDIRECT));

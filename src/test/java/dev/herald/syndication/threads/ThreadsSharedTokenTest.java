@@ -15,6 +15,7 @@ import dev.herald.syndication.NetworkRegistry;
 import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Secret;
+import dev.herald.syndication.SharedTokenStore;
 import dev.herald.syndication.SignIn;
 import dev.herald.syndication.Syndicator;
 import dev.herald.syndication.TokenStore;
@@ -31,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,33 +50,6 @@ class ThreadsSharedTokenTest {
     @AfterEach
     void closeTransport() throws IOException {
         http.close();
-    }
-
-    /**
-     * The in-memory store shared by the nodes, where another node's work can land between this
-     * node's reads: {@link #afterReads} runs it right after the given number of further reads.
-     */
-    static final class SharedStore implements TokenStore {
-        final TokenStore real = TokenStore.inMemory();
-        private int readsLeft = -1;
-        private Runnable meanwhile;
-
-        void afterReads(int reads, Runnable elsewhere) {
-            this.readsLeft = reads;
-            this.meanwhile = elsewhere;
-        }
-
-        @Override
-        public Optional<Tokens> find(String account) {
-            Optional<Tokens> found = real.find(account);
-            if (readsLeft > 0 && --readsLeft == 0) meanwhile.run();
-            return found;
-        }
-
-        @Override
-        public Optional<Tokens> compareAndSet(String account, Tokens expected, Tokens replacement) {
-            return real.compareAndSet(account, expected, replacement);
-        }
     }
 
     private SyndicationConfig config(MockThreads threads, String credentials) {
@@ -161,14 +134,14 @@ class ThreadsSharedTokenTest {
     @Test
     void aTokenAnotherNodeStoredWhileThisOnesRequestWasRefusedIsTriedAtOnce() {
         try (MockThreads threads = MockThreads.builder().clock(clock).start()) {
-            SharedStore store = new SharedStore();
+            SharedTokenStore store = new SharedTokenStore();
             Syndicator s = node(threads, store);
             assertInstanceOf(Outcome.Posted.class, s.send(post(1)));
-            Tokens mine = store.real.find("ledger-threads").orElseThrow();
+            Tokens mine = store.otherNode().find("ledger-threads").orElseThrow();
             // Right after this node reads its token for the container request (the second read of
             // the send), someone signs in again elsewhere and the old token stops working.
             store.afterReads(2, () -> {
-                store.real.compareAndSet("ledger-threads", mine, Tokens.of(MockThreads.DEFAULT_TOKEN, null, clock.instant().plus(Duration.ofDays(59))));
+                store.otherNode().compareAndSet("ledger-threads", mine, Tokens.of(MockThreads.DEFAULT_TOKEN, null, clock.instant().plus(Duration.ofDays(59))));
                 threads.revokeToken(mine.access());
             });
 
@@ -183,12 +156,12 @@ class ThreadsSharedTokenTest {
     @Test
     void onlyARefusedTokenIsRetriedWithAnotherNodesToken() {
         try (MockThreads threads = MockThreads.builder().clock(clock).start()) {
-            SharedStore store = new SharedStore();
+            SharedTokenStore store = new SharedTokenStore();
             Syndicator s = node(threads, store);
             assertInstanceOf(Outcome.Posted.class, s.send(post(1)));
-            Tokens mine = store.real.find("ledger-threads").orElseThrow();
+            Tokens mine = store.otherNode().find("ledger-threads").orElseThrow();
             store.afterReads(2, () -> {
-                store.real.compareAndSet("ledger-threads", mine, Tokens.of(MockThreads.DEFAULT_TOKEN, null, clock.instant().plus(Duration.ofDays(59))));
+                store.otherNode().compareAndSet("ledger-threads", mine, Tokens.of(MockThreads.DEFAULT_TOKEN, null, clock.instant().plus(Duration.ofDays(59))));
                 threads.failNext(1, Fault.rateLimited());
             });
 
@@ -202,11 +175,11 @@ class ThreadsSharedTokenTest {
     @Test
     void anAcceptedRequestIsNotRepeatedWhenAnotherNodeStoresATokenMeanwhile() {
         try (MockThreads threads = MockThreads.builder().clock(clock).start()) {
-            SharedStore store = new SharedStore();
+            SharedTokenStore store = new SharedTokenStore();
             Syndicator s = node(threads, store);
             assertInstanceOf(Outcome.Posted.class, s.send(post(1)));
-            Tokens mine = store.real.find("ledger-threads").orElseThrow();
-            store.afterReads(2, () -> store.real.compareAndSet("ledger-threads", mine,
+            Tokens mine = store.otherNode().find("ledger-threads").orElseThrow();
+            store.afterReads(2, () -> store.otherNode().compareAndSet("ledger-threads", mine,
                     Tokens.of(MockThreads.DEFAULT_TOKEN, null, clock.instant().plus(Duration.ofDays(59)))));
 
             assertInstanceOf(Outcome.Posted.class, s.send(post(2)));
@@ -219,7 +192,7 @@ class ThreadsSharedTokenTest {
     @Test
     void ofTwoNodesRefreshingAtOnceBothUseTheTokenStoredFirst() {
         try (MockThreads threads = MockThreads.builder().clock(clock).start()) {
-            SharedStore store = new SharedStore();
+            SharedTokenStore store = new SharedTokenStore();
             Syndicator a = node(threads, store);
             Syndicator b = node(threads, store);
             // b reads the empty store (herald.yaml's token, due), then a refreshes and stores first.
@@ -229,7 +202,7 @@ class ThreadsSharedTokenTest {
 
             assertInstanceOf(Outcome.Posted.class, fromB, fromB.describe());
             assertEquals(2, threads.refreshCount(), "both refreshed");
-            assertEquals("threads-token-refreshed-1", store.real.find("ledger-threads").orElseThrow().access(), "the first stored is kept");
+            assertEquals("threads-token-refreshed-1", store.otherNode().find("ledger-threads").orElseThrow().access(), "the first stored is kept");
             assertEquals(List.of("Bearer threads-token-refreshed-1", "Bearer threads-token-refreshed-1"),
                     bearers(threads, "/v1.0/" + USER + "/threads_publish"), "b posts with a's token");
         }

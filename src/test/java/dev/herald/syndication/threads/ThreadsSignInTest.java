@@ -8,19 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.syndication.HttpTransport;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.SignIn;
+import dev.herald.syndication.SignInBrowser;
 import dev.herald.syndication.Tokens;
 import dev.herald.testkit.Fault;
 import dev.herald.testkit.ManualClock;
 import dev.herald.testkit.MockThreads;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +30,7 @@ class ThreadsSignInTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T09:00:00Z"));
     private final HttpTransport http = HttpTransport.create();
-    private final HttpClient browser = HttpClient.newHttpClient(); // follows no redirects
+    private final SignInBrowser browser = new SignInBrowser();
 
     @AfterEach
     void closeTransport() throws IOException {
@@ -48,24 +43,13 @@ class ThreadsSignInTest {
 
     /** Opens the authorization address as the profile's owner and returns the code the redirect carries. */
     private String authorize(SignIn signIn, String state) throws Exception {
-        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(signIn.authorizationUrl(REDIRECT, state, "ignored")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, answer.statusCode(), answer.body());
-        URI back = URI.create(answer.headers().firstValue("Location").orElseThrow().replaceFirst("#_$", ""));
+        URI back = browser.redirect(signIn.authorizationUrl(REDIRECT, state, "ignored"));
         assertEquals(REDIRECT.getPath(), back.getPath());
-        Map<String, String> query = query(back);
+        Map<String, String> query = SignInBrowser.query(back);
         assertEquals(state, query.get("state"));
         return query.get("code");
     }
 
-    private static Map<String, String> query(URI url) {
-        Map<String, String> out = new HashMap<>();
-        for (String pair : url.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
-    }
 
     @Test
     void theAuthorizationAddressIsThreadsNetsForTheRealApiAndAsksBothScopes() {
@@ -76,7 +60,7 @@ class ThreadsSignInTest {
         assertEquals("https", url.getScheme());
         assertEquals("threads.net", url.getHost());
         assertEquals("/oauth/authorize", url.getPath());
-        Map<String, String> q = query(url);
+        Map<String, String> q = SignInBrowser.query(url);
         assertEquals(Map.of("client_id", "1234", "redirect_uri", REDIRECT.toString(), "scope", "threads_basic,threads_content_publish",
                 "response_type", "code", "state", "st4te"), q, "no PKCE challenge: Threads takes none");
     }

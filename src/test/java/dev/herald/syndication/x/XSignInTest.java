@@ -12,21 +12,17 @@ import dev.herald.syndication.Outcome;
 import dev.herald.syndication.Post;
 import dev.herald.syndication.Secret;
 import dev.herald.syndication.SignIn;
+import dev.herald.syndication.SignInBrowser;
 import dev.herald.syndication.TokenStore;
 import dev.herald.syndication.Tokens;
 import dev.herald.testkit.ManualClock;
 import dev.herald.testkit.MockX;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
@@ -40,7 +36,7 @@ class XSignInTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T09:00:00Z"));
     private final HttpTransport http = HttpTransport.create();
-    private final HttpClient browser = HttpClient.newHttpClient(); // follows no redirects
+    private final SignInBrowser browser = new SignInBrowser();
 
     @AfterEach
     void closeTransport() throws IOException {
@@ -54,21 +50,11 @@ class XSignInTest {
 
     /** Opens {@code url} as the account's owner and returns the code the redirect carries. */
     private String authorize(URI url) throws Exception {
-        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, answer.statusCode(), answer.body());
-        Map<String, String> query = query(URI.create(answer.headers().firstValue("Location").orElseThrow()));
+        Map<String, String> query = browser.open(url);
         assertEquals("st", query.get("state"));
         return query.get("code");
     }
 
-    private static Map<String, String> query(URI url) {
-        Map<String, String> out = new HashMap<>();
-        for (String pair : url.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
-    }
 
     private static RecordedRequest tokenRequest(MockX x) {
         return x.recentRequests().stream().filter(r -> r.getUrl().encodedPath().equals("/2/oauth2/token")).findFirst().orElseThrow();
@@ -83,7 +69,7 @@ class XSignInTest {
         assertEquals("https://x.com/i/oauth2/authorize", url.getScheme() + "://" + url.getHost() + url.getPath());
         assertEquals(Map.of("response_type", "code", "client_id", "client-1", "redirect_uri", REDIRECT.toString(),
                 "scope", "tweet.read tweet.write users.read offline.access", "state", "st4te", "code_challenge", "CHALLENGE",
-                "code_challenge_method", "S256"), query(url));
+                "code_challenge_method", "S256"), SignInBrowser.query(url));
     }
 
     @Test
