@@ -83,4 +83,12 @@ class CardsTest {
             }
         };
     }
+
+    @Test
+    void aTextThatStartsOrEndsWithALinkHasNoEmptyRunAroundIt() {
+        assertEquals(List.of(new Card.Segment("https://news.example/a", true), new Card.Segment(" and ", false),
+                new Card.Segment("https://news.example/b", true)), Cards.segments("https://news.example/a and https://news.example/b"));
+        assertEquals(List.of(new Card.Segment("no link here", false)), Cards.segments("no link here"));
+        assertEquals(List.of(), Cards.segments(""));
+    }
 }

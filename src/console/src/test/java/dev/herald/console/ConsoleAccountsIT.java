@@ -16,36 +16,17 @@ import dev.herald.delivery.ShareState;
 import dev.herald.meta.ArticleMeta;
 import dev.herald.syndication.Tokens;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The accounts page: each account's health, quota, waiting shares and next slots, and the check and reset buttons. */
-class ConsoleAccountsIT {
+class ConsoleAccountsIT extends MountedConsole {
     private static final Instant TOMORROW_NINE_BERLIN = Instant.parse("2026-12-08T08:00:00Z");
-
-    @TempDir
-    Path dir;
-
-    ConsoleFixture site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = new ConsoleFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
 
     private Share scheduled(String account, Instant at) {
         ArticleMeta article = ArticleMeta.builder().url(site.origin + ConsoleFixture.LEAD_STORY + "?" + at.getEpochSecond())

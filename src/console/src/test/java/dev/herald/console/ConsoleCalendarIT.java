@@ -3,31 +3,13 @@ package dev.herald.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The queue's calendar: weeks from Monday, whole months, paging, its first and last years, and filters kept while paging. */
-class ConsoleCalendarIT {
-    @TempDir
-    Path dir;
-
-    ConsoleFixture site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = new ConsoleFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
+class ConsoleCalendarIT extends MountedConsole {
 
     private Document queue(String query) throws Exception {
         return Jsoup.parse(new Browserless(site, "vera").get("/console/queue?" + query).body());

@@ -8,37 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.delivery.SendTime;
 import dev.herald.delivery.Share;
 import dev.herald.meta.ArticleMeta;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The form token and the same-origin check, header by header: what a browser sends for the
  * console's own forms is taken, and what another site makes it send is not.
  */
-class ConsoleCsrfIT {
-    @TempDir
-    Path dir;
+class ConsoleCsrfIT extends MountedConsole {
 
-    ConsoleFixture site;
     Share share;
 
     @BeforeEach
     void start() throws Exception {
-        site = new ConsoleFixture(dir);
         ArticleMeta article = ArticleMeta.builder().url(site.origin + ConsoleFixture.LEAD_STORY).title("Harbour reopens").build();
         share = site.client().schedule(article, "ledger-mastodon", SendTime.at(Instant.parse("2026-12-09T08:00:00Z")));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
     }
 
     private int textWith(String origin, Map<String, String> headers) throws Exception {

@@ -138,8 +138,6 @@ final class ConsoleFixture {
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(users == null ? ServletContextHandler.SESSIONS | ServletContextHandler.SECURITY : ServletContextHandler.SESSIONS);
-        // Tomcat's default, not Jetty's UTF-8: the console must say how its forms are encoded.
-        context.setDefaultRequestCharacterEncoding("ISO-8859-1");
         context.setContextPath("/");
         context.setBaseResource(ResourceFactory.of(context).newResource(RepositoryRoot.resolve("webapp")));
         ServletHolder files = new ServletHolder("files", DefaultServlet.class);

@@ -8,36 +8,17 @@ import dev.herald.delivery.SendTime;
 import dev.herald.delivery.Share;
 import dev.herald.delivery.ShareState;
 import dev.herald.meta.ArticleMeta;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The history page (what was sent or stopped, newest first, who scheduled it) and the admin's audit log. */
-class ConsoleHistoryIT {
+class ConsoleHistoryIT extends MountedConsole {
     private static final Instant TOMORROW_NINE_BERLIN = Instant.parse("2026-12-08T08:00:00Z");
-
-    @TempDir
-    Path dir;
-
-    ConsoleFixture site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = new ConsoleFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
 
     private Share scheduled(String account, String title, Instant at) {
         ArticleMeta article = ArticleMeta.builder().url(site.origin + ConsoleFixture.LEAD_STORY + "?" + title.length()).title(title).build();

@@ -11,43 +11,30 @@ import dev.herald.delivery.Share;
 import dev.herald.delivery.ShareState;
 import dev.herald.meta.ArticleMeta;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The queue's buttons, each in the state it is meant for and in the states it is not: what the
  * share becomes, and what the person is told on the page they come back to.
  */
-class ConsoleQueueActionsIT {
+class ConsoleQueueActionsIT extends MountedConsole {
     private static final Instant TOMORROW_NINE_BERLIN = Instant.parse("2026-12-08T08:00:00Z");
     private static final String HEADLINE = "Iran calls its missile strikes the end of its retaliation";
 
-    @TempDir
-    Path dir;
-
-    ConsoleFixture site;
     Browserless edith;
     String token;
 
     @BeforeEach
     void start() throws Exception {
-        site = new ConsoleFixture(dir);
         edith = new Browserless(site, "edith");
         token = edith.token();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
     }
 
     private Share scheduled(String account) {

@@ -20,36 +20,18 @@ import java.time.Duration;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the console answers outside its pages' happy paths: its own assets, unknown pages and
  * methods, the headers every answer carries, the audit of refused forms, and the compose form's
  * defaults, previews and refusals.
  */
-class ConsoleRequestsIT {
+class ConsoleRequestsIT extends MountedConsole {
     /** The lead story's headline in the site's feed. */
     private static final String HEADLINE = "Iran calls its missile strikes the end of its retaliation";
     /** Its headline on its own page, which is what a share is made of. */
     private static final String PAGE_TITLE = "Iran calls its missile strikes on U.S. bases in Iraq the end of its retaliation";
-
-    @TempDir
-    Path dir;
-
-    ConsoleFixture site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = new ConsoleFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
 
     private String leadStory() {
         return site.origin + ConsoleFixture.LEAD_STORY;
@@ -114,6 +96,7 @@ class ConsoleRequestsIT {
             assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"), what + ": " + csp);
             if (r.statusCode() != 200) {
                 assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null), what);
+                assertEquals("text/html;charset=utf-8", r.headers().firstValue("Content-Type").orElse("").toLowerCase().replace(" ", ""), what);
             }
         }
         assertEquals(List.of(200, 404, 403, 403, 200, 403), answers.stream().map(HttpResponse::statusCode).toList());
@@ -317,7 +300,7 @@ class ConsoleRequestsIT {
     }
 
     @Test
-    void keepsTextInAnyScriptWhateverTheContainersDefaultEncoding() throws Exception {
+    void keepsTextInAnyScript() throws Exception {
         Browserless edith = new Browserless(site, "edith");
         dev.herald.meta.ArticleMeta article = dev.herald.meta.ArticleMeta.builder().url(leadStory()).title("T").build();
         Share share = site.client().schedule(article, "ledger-mastodon", dev.herald.delivery.SendTime.at(java.time.Instant.parse("2026-12-09T08:00:00Z")));

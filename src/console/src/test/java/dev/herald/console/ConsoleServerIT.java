@@ -292,4 +292,11 @@ class ConsoleServerIT {
             assertEquals(65535, top.uri().getPort());
         }
     }
+
+    @Test
+    void theSignInPageTakesOnlyGetAndPost() throws Exception {
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(server.uri().resolve("/login")).PUT(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, put.statusCode());
+    }
 }

@@ -15,7 +15,6 @@ import dev.herald.meta.ArticleMeta;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -23,32 +22,14 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console mounted in a site's app, in real Jetty 12 with the container's own sign-in, over a
  * real H2 outbox and the test kit's fakes: each page, each action, and each refusal.
  */
-class ConsoleServletIT {
+class ConsoleServletIT extends MountedConsole {
     private static final Instant TOMORROW_NINE_BERLIN = Instant.parse("2026-12-08T08:00:00Z");
-
-    @TempDir
-    Path dir;
-
-    ConsoleFixture site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = new ConsoleFixture(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
 
     private String leadStory() {
         return site.origin + ConsoleFixture.LEAD_STORY;
