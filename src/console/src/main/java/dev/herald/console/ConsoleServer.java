@@ -8,6 +8,9 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -42,7 +45,13 @@ public final class ConsoleServer implements AutoCloseable {
         Validate.notBlank(host, "host");
         Validate.isTrue(port >= 0 && port <= 65535, "port", "must be 0..65535");
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        // Behind an https proxy the browser's Origin is the proxy's: the same-origin check of every
+        // form must see the scheme, host and port the proxy was asked for (X-Forwarded-*, Forwarded).
+        // A browser cannot add these headers to another site's form post, so trusting them costs no
+        // CSRF protection.
+        HttpConfiguration http = new HttpConfiguration();
+        http.addCustomizer(new ForwardedRequestCustomizer());
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);

@@ -299,4 +299,21 @@ class ConsoleServerIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(405, put.statusCode());
     }
+
+    @Test
+    void behindAnHttpsProxyTheFormsOfTheProxysOriginAreTaken() throws Exception {
+        Session s = new Session();
+        s.signIn("edith", EDITOR_PASSWORD);
+        Matcher m = TOKEN.matcher(s.get("/history").body());
+        assertTrue(m.find());
+        String body = "csrf=" + m.group(1) + "&account=ledger-mastodon&back=/accounts";
+        HttpRequest.Builder proxied = HttpRequest.newBuilder(server.uri().resolve("/accounts/check"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", s.cookie)
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "console.news.example")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> taken = http.send(proxied.copy().header("Origin", "https://console.news.example").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, taken.statusCode(), taken.body());
+        HttpResponse<String> elsewhere = http.send(proxied.copy().header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, elsewhere.statusCode(), "another site is still refused");
+    }
 }
