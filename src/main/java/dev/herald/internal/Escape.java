@@ -55,14 +55,7 @@ public final class Escape {
                 case '\t', '\n', '\r', '\f' -> sb.append(' ');
                 default -> {
                     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) break;
-                    if (cp >= 0xD800 && cp <= 0xDFFF) {
-                        // As fragment() does: a charset without U+FFFD (ISO-8859-1, windows-1252) gets its reference.
-                        if (enc == null || enc.canEncode('\uFFFD')) sb.append('\uFFFD');
-                        else sb.append("&#xFFFD;");
-                        break;
-                    }
-                    if (cp < 0x80 || enc == null || enc.canEncode(value.substring(i, i + n))) sb.appendCodePoint(cp);
-                    else sb.append("&#x").append(Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT)).append(';');
+                    appendEncodable(sb, value, i, cp, enc);
                 }
             }
             i += n;
@@ -98,12 +91,23 @@ public final class Escape {
         for (int i = 0; i < html.length(); ) {
             int cp = html.codePointAt(i);
             int n = Character.charCount(cp);
-            if (cp < 0x80 || enc.canEncode(html.substring(i, i + n))) sb.appendCodePoint(cp);
-            else if (cp >= 0xD800 && cp <= 0xDFFF) sb.append("&#xFFFD;");
-            else sb.append("&#x").append(Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT)).append(';');
+            appendEncodable(sb, html, i, cp, enc);
             i += n;
         }
         return sb.toString();
+    }
+
+    /**
+     * The character {@code cp} at {@code s[i]} as itself when {@code enc} can write it ({@code null}:
+     * no check needed), else as a character reference; a lone surrogate, which no charset can write,
+     * as U+FFFD by the same rule (ISO-8859-1 and windows-1252 have no U+FFFD: they get its reference).
+     */
+    private static void appendEncodable(StringBuilder sb, String s, int i, int cp, CharsetEncoder enc) {
+        boolean lone = cp >= 0xD800 && cp <= 0xDFFF;
+        int out = lone ? 0xFFFD : cp;
+        boolean writable = out < 0x80 || enc == null || (lone ? enc.canEncode('\uFFFD') : enc.canEncode(s.substring(i, i + Character.charCount(cp))));
+        if (writable) sb.appendCodePoint(out);
+        else sb.append("&#x").append(Integer.toHexString(out).toUpperCase(java.util.Locale.ROOT)).append(';');
     }
 
     private static boolean validPair(String s, int i) {

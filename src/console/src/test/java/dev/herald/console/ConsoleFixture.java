@@ -155,7 +155,7 @@ final class ConsoleFixture {
         Files.writeString(feed, Files.readString(feed).replace(ORIGIN_PLACEHOLDER, origin));
 
         console = Console.builder(delivery.client())
-                .syndicators(plugIns.isEmpty() ? syndicators : concat(syndicators, plugIns))
+                .syndicators(concat(syndicators, plugIns))
                 .slots(config.queueSlots())
                 .pages(new PageReader(http, config.siteProperties()))
                 .zone(BERLIN)
